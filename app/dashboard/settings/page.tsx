@@ -1,0 +1,7 @@
+import { redirect } from "next/navigation";
+import { getDashboardSession } from "@/lib/auth/dashboard";
+
+export default async function SettingsPage() {
+  const session = await getDashboardSession();
+  redirect(session?.canManage ? "/dashboard/settings/management-tokens" : "/dashboard/settings/members");
+}

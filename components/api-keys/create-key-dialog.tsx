@@ -1,0 +1,103 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import type { Scope } from "@/lib/auth/scopes";
+import { KEY_MODES, type KeyMode } from "@/lib/validation/api-keys";
+import { createApplicationKeySchema } from "@/lib/validation/applications";
+import type { Application, CreatedKey } from "../api-types";
+import { useDashboard } from "../dashboard/dashboard-context";
+import { useFormErrors } from "../form-errors";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { SelectField, TextField } from "../ui/field";
+import { FormError } from "../ui/form-error";
+import { RadioGroup } from "../ui/radio-group";
+import { ScopeGrid } from "./scope-grid";
+import { useCreateKey } from "./use-api-keys";
+
+type Field = "description" | "application" | "mode" | "scopes" | "expiresAt" | "rateLimit";
+const LABELS: Record<Field, string> = { description: "Name", application: "Application", mode: "Mode", scopes: "Scopes", expiresAt: "Expiry", rateLimit: "Rate limit" };
+// The API calls the key's name `description`, and the application is in the path (a 404 names param "id").
+const PARAM_TO_FIELD: Record<string, Field> = { description: "description", id: "application", mode: "mode", scopes: "scopes", expiresAt: "expiresAt", rateLimit: "rateLimit" };
+const MODE_OPTIONS = KEY_MODES.map((mode) => ({ value: mode, label: mode === "test" ? "Test" : "Live", hint: mode === "test" ? "ck_test_…, test data only" : "ck_live_…, real money" }));
+
+interface CreateKeyDialogProps {
+  open: boolean;
+  applications: Pick<Application, "id" | "name" | "isEnabled">[];
+  /** Preselects (and fixes) the application, on an application's page. */
+  applicationId?: string;
+  onClose: () => void;
+  onCreated: (key: CreatedKey) => void;
+}
+
+export function CreateKeyDialog({ open, onClose, ...form }: CreateKeyDialogProps) {
+  return (
+    <Dialog open={open} onClose={onClose} title="Create key" description="The full key is shown once, right after you create it.">
+      <CreateKeyForm onCancel={onClose} {...form} />
+    </Dialog>
+  );
+}
+
+function CreateKeyForm({ applications, applicationId: fixedApplicationId, onCancel, onCreated }: Omit<CreateKeyDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
+  const dashboard = useDashboard();
+  const [name, setName] = useState("");
+  const [applicationId, setApplicationId] = useState(fixedApplicationId ?? (applications.length === 1 ? (applications[0]?.id ?? "") : ""));
+  const [mode, setMode] = useState<KeyMode>(dashboard.mode);
+  const [scopes, setScopes] = useState<Scope[]>([]);
+  const [expiresAt, setExpiresAt] = useState("");
+  const [rateLimit, setRateLimit] = useState("");
+  const create = useCreateKey();
+  const form = useFormErrors(LABELS, PARAM_TO_FIELD, create.error);
+  const { errors } = form;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.reset();
+    const input = {
+      description: name,
+      mode,
+      scopes,
+      // datetime-local is the person's local time; the API takes an absolute ISO instant.
+      ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
+      ...(rateLimit.trim() ? { rateLimit: Number(rateLimit) } : {}),
+    };
+    const missingApplication = applicationId ? {} : { application: "Application is required: choose the application the key belongs to" };
+    if (form.validate(createApplicationKeySchema, input, missingApplication)) create.mutate({ applicationId, input }, { onSuccess: onCreated });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4">
+      <TextField label={LABELS.description} name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.description} hint="Say what the key is for, e.g. “Checkout backend”." required autoFocus />
+      <SelectField
+        label={LABELS.application}
+        name="application"
+        value={applicationId}
+        onChange={(e) => setApplicationId(e.target.value)}
+        error={errors.application}
+        disabled={Boolean(fixedApplicationId)}
+        required
+      >
+        <option value="">Choose an application…</option>
+        {applications.map((application) => (
+          <option key={application.id} value={application.id}>
+            {application.name}
+            {application.isEnabled ? "" : " (disabled)"}
+          </option>
+        ))}
+      </SelectField>
+      <RadioGroup legend={LABELS.mode} name="mode" value={mode} options={MODE_OPTIONS} onChange={setMode} error={errors.mode} />
+      <ScopeGrid value={scopes} onChange={setScopes} error={errors.scopes} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField label="Expires at (optional)" name="expiresAt" type="datetime-local" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} error={errors.expiresAt} hint="Your local time. Empty: never expires." />
+        <TextField label="Rate limit (optional)" name="rateLimit" type="number" inputMode="numeric" min={1} step={1} value={rateLimit} onChange={(e) => setRateLimit(e.target.value)} error={errors.rateLimit} hint="Requests per minute." />
+      </div>
+      <FormError error={form.formError} />
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create key"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { linkApiKeySchema } from "@/lib/validation/unclaimed-keys";
+import type { Application, MerchantKey } from "../api-types";
+import { useFormErrors } from "../form-errors";
+import { Button } from "../ui/button";
+import { Dialog } from "../ui/dialog";
+import { SelectField, TextField } from "../ui/field";
+import { FormError } from "../ui/form-error";
+import { useLinkKey } from "./use-api-keys";
+
+type Field = "key" | "applicationId";
+const LABELS: Record<Field, string> = { key: "API key", applicationId: "Application" };
+
+interface LinkKeyDialogProps {
+  open: boolean;
+  applications: Pick<Application, "id" | "name">[];
+  onClose: () => void;
+  onLinked: (key: MerchantKey) => void;
+}
+
+/** Paste a key made without an account (POST /api-keys) to bring it, and its sandbox objects, into an application. */
+export function LinkKeyDialog({ open, applications, onClose, onLinked }: LinkKeyDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Link existing key"
+      description="Paste a key you created without an account. It joins the application you pick, keeps working, stops expiring, and the test objects it created come with it."
+    >
+      <LinkKeyForm applications={applications} onCancel={onClose} onLinked={onLinked} />
+    </Dialog>
+  );
+}
+
+function LinkKeyForm({ applications, onCancel, onLinked }: Omit<LinkKeyDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
+  const [key, setKey] = useState("");
+  const [applicationId, setApplicationId] = useState(applications[0]?.id ?? "");
+  const link = useLinkKey();
+  const form = useFormErrors<Field>(LABELS, { key: "key", applicationId: "applicationId", id: "applicationId" }, link.error);
+  const { errors, formError } = form;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    link.reset();
+    const data = form.validate(linkApiKeySchema, { key: key.trim(), applicationId });
+    if (data) link.mutate(data, { onSuccess: onLinked });
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate>
+      <TextField
+        label={LABELS.key}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        value={key}
+        onChange={(event) => setKey(event.target.value)}
+        error={errors.key}
+        hint="It is sent once to link it and never shown again."
+      />
+      <SelectField label={LABELS.applicationId} value={applicationId} onChange={(event) => setApplicationId(event.target.value)} error={errors.applicationId}>
+        {applications.map((application) => (
+          <option key={application.id} value={application.id}>
+            {application.name}
+          </option>
+        ))}
+      </SelectField>
+      <FormError error={formError} />
+      <div className="flex justify-end gap-2">
+        <Button onClick={onCancel}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={link.isPending || applications.length === 0}>
+          {link.isPending ? "Linking…" : "Link key"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import type { MerchantKey } from "../api-types";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { useRevokeKey, type ApplicationKeyRef } from "./use-api-keys";
+
+type RevocableKey = Pick<MerchantKey, "name" | "prefix"> & ApplicationKeyRef;
+
+export function RevokeKeyDialog({ apiKey, onClose }: { apiKey: RevocableKey | null; onClose: () => void }) {
+  const revoke = useRevokeKey();
+
+  function close() {
+    revoke.reset();
+    onClose();
+  }
+
+  return (
+    <ConfirmDialog
+      open={apiKey !== null}
+      title={apiKey ? `Revoke ${apiKey.name}?` : "Revoke key"}
+      description={
+        apiKey && (
+          <>
+            Every request with <code className="font-mono">{apiKey.prefix}…</code> gets 401 revoked_api_key from now on, in every server. This cannot be undone.
+          </>
+        )
+      }
+      confirmLabel="Revoke key"
+      destructive
+      pending={revoke.isPending}
+      error={revoke.error}
+      onClose={close}
+      onConfirm={() => apiKey && revoke.mutate(apiKey, { onSuccess: close })}
+    />
+  );
+}

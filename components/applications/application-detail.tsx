@@ -1,0 +1,56 @@
+"use client";
+
+import Link from "next/link";
+import { ApiKeyPanel } from "../api-keys/api-key-panel";
+import type { Application } from "../api-types";
+import { useDashboard } from "../dashboard/dashboard-context";
+import { formatDateTime } from "../format";
+import { Badge } from "../ui/badge";
+import { ErrorState } from "../ui/states";
+import { ApplicationStatusButton } from "./application-status-button";
+import { useApplication } from "./use-applications";
+
+export function ApplicationDetail({ initialApplication }: { initialApplication: Application }) {
+  const { canManage } = useDashboard();
+  const query = useApplication(initialApplication.id, initialApplication);
+  const application = query.data ?? initialApplication;
+
+  return (
+    <section className="space-y-8">
+      <div className="space-y-3">
+        <Link href="/dashboard/applications" className="text-sm text-slate-600 hover:text-slate-900">
+          ← Applications
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold">{application.name}</h1>
+          {application.isEnabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}
+          {canManage && (
+            <div className="ml-auto">
+              <ApplicationStatusButton application={application} />
+            </div>
+          )}
+        </div>
+        {query.isError && <ErrorState error={query.error} onRetry={() => query.refetch()} />}
+        {!application.isEnabled && (
+          <p role="note" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            This application is disabled: every request with its keys gets 401 application_disabled.
+          </p>
+        )}
+        <dl className="grid gap-x-8 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-500">Description</dt>
+          <dd>{application.description ?? <span className="text-slate-400">None</span>}</dd>
+          <dt className="text-slate-500">Allowed origins</dt>
+          <dd className="font-mono text-xs">{application.allowedOrigins.length ? application.allowedOrigins.join(", ") : <span className="font-sans text-slate-400">Any</span>}</dd>
+          <dt className="text-slate-500">ID</dt>
+          <dd className="font-mono text-xs">{application.id}</dd>
+          <dt className="text-slate-500">Created</dt>
+          <dd>{formatDateTime(application.createdAt)}</dd>
+        </dl>
+      </div>
+      <div className="space-y-3">
+        <h2 className="text-lg font-semibold">API keys</h2>
+        <ApiKeyPanel application={application} />
+      </div>
+    </section>
+  );
+}

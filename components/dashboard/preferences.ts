@@ -1,0 +1,16 @@
+// Cookies the dashboard shares between server and browser. No "use client": the layout reads them too.
+import type { KeyMode } from "@/lib/validation/api-keys";
+
+/** The test / live toggle; test unless the person chose live. */
+export const MODE_COOKIE = "mc_mode";
+/** The current merchant; the same name as lib/auth/session's MERCHANT_COOKIE, which withSession reads. */
+export const MERCHANT_COOKIE = "mc_merchant";
+
+export function modeFromCookie(value: string | undefined): KeyMode {
+  return value === "live" ? "live" : "test";
+}
+
+/** Sets a dashboard preference cookie for a year, for the whole site (the API reads mc_merchant too). */
+export function setPreferenceCookie(name: typeof MODE_COOKIE | typeof MERCHANT_COOKIE, value: string): void {
+  document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
+}

@@ -1,0 +1,54 @@
+import { useState } from "react";
+import type { z } from "zod";
+import { ApiRequestError } from "./api-client";
+
+/** Inline errors by form field (the first segment of a zod path or of the API's `param`). */
+export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
+
+type Issue = { path: readonly PropertyKey[]; message: string };
+
+/** The first zod issue of each field, worded for a person: "Name is required", "Allowed origins, line 2: …". */
+export function fieldErrorsFromIssues<Field extends string>(issues: readonly Issue[], labels: Record<Field, string>): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {};
+  for (const issue of issues) {
+    const [field, index] = issue.path;
+    if (typeof field !== "string" || !(field in labels)) continue;
+    const name = field as Field;
+    if (errors[name]) continue;
+    errors[name] = typeof index === "number" ? `${labels[name]}, line ${index + 1}: ${issue.message}` : `${labels[name]} ${issue.message}`;
+  }
+  return errors;
+}
+
+/**
+ * Splits an API error into the field its `param` names (API field names may differ from the form's, hence
+ * `paramToField`) and a form-level error for the rest.
+ */
+export function splitApiError<Field extends string>(
+  error: Error | null,
+  paramToField: Record<string, Field>,
+): { fieldErrors: FieldErrors<Field>; formError: Error | null } {
+  if (!(error instanceof ApiRequestError) || !error.param) return { fieldErrors: {}, formError: error };
+  const field = paramToField[error.param.split(".")[0] ?? ""];
+  if (!field) return { fieldErrors: {}, formError: error };
+  return { fieldErrors: { [field]: error.message } as FieldErrors<Field>, formError: null };
+}
+
+/**
+ * A form's inline errors: the shared zod schema's issues before submitting, the API's `param` error after.
+ * `validate` shows the issues (plus any `extra` checks) and returns the parsed input, or null when invalid.
+ */
+export function useFormErrors<Field extends string>(labels: Record<Field, string>, paramToField: Record<string, Field>, apiError: Error | null) {
+  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
+  const server = splitApiError(apiError, paramToField);
+  return {
+    errors: { ...server.fieldErrors, ...clientErrors },
+    formError: server.formError,
+    validate<S extends z.ZodType>(schema: S, input: unknown, extra: FieldErrors<Field> = {}): z.infer<S> | null {
+      const parsed = schema.safeParse(input);
+      const found = { ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues, labels)), ...extra };
+      setClientErrors(found);
+      return parsed.success && Object.keys(found).length === 0 ? parsed.data : null;
+    },
+  };
+}

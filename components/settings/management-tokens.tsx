@@ -1,0 +1,158 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { MANAGEMENT_TOKEN_LIFETIMES, createManagementTokenSchema } from "@/lib/validation/applications";
+import type { ManagementToken } from "../api-types";
+import { useDashboard } from "../dashboard/dashboard-context";
+import { fieldErrorsFromIssues, splitApiError, type FieldErrors } from "../form-errors";
+import { formatDateTime } from "../format";
+import { Badge } from "../ui/badge";
+import { Button } from "../ui/button";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { SelectField, TextField } from "../ui/field";
+import { FormError } from "../ui/form-error";
+import { ShowOnceSecretDialog } from "../ui/show-once-secret-dialog";
+import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { Table, Td, Th } from "../ui/table";
+import { useCreateManagementToken, useManagementTokens, useRevokeManagementToken } from "./use-settings";
+
+type Lifetime = keyof typeof MANAGEMENT_TOKEN_LIFETIMES;
+const LIFETIME_LABELS: Record<Lifetime, string> = { "1h": "1 hour", "8h": "8 hours", "24h": "24 hours", "7d": "7 days" };
+type Field = "name" | "expiresIn";
+const LABELS: Record<Field, string> = { name: "Token name", expiresIn: "Expires in" };
+
+/** Short-lived JWTs for scripts and CI to call the management API; only a signed-in owner or admin mints them. */
+export function ManagementTokens() {
+  const { canManage } = useDashboard();
+  const tokens = useManagementTokens(canManage);
+  const [revealed, setRevealed] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<ManagementToken | null>(null);
+
+  if (!canManage) {
+    return <EmptyState title="Only owners and admins can see and create management tokens." />;
+  }
+
+  return (
+    <div className="space-y-6">
+      <CreateTokenForm onCreated={setRevealed} />
+      {tokens.isPending ? (
+        <LoadingState label="Loading management tokens…" />
+      ) : tokens.isError ? (
+        <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
+      ) : tokens.data.length === 0 ? (
+        <EmptyState title="No management tokens yet" />
+      ) : (
+        <Table caption="Management tokens">
+          <thead className="bg-slate-50">
+            <tr>
+              <Th>Name</Th>
+              <Th>Created</Th>
+              <Th>Expires</Th>
+              <Th>Last used</Th>
+              <Th>Status</Th>
+              <Th className="text-right">Actions</Th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {tokens.data.map((token) => (
+              <tr key={token.id}>
+                <Td className="font-medium">{token.name}</Td>
+                <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.createdAt)}</Td>
+                <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.expiresAt)}</Td>
+                <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.lastUsedAt, "Never")}</Td>
+                <Td>
+                  <Badge tone={token.status === "active" ? "success" : token.status === "revoked" ? "danger" : "neutral"}>{token.status}</Badge>
+                </Td>
+                <Td className="text-right">
+                  {token.status === "active" && (
+                    <Button size="sm" variant="dangerGhost" aria-label={`Revoke ${token.name}`} onClick={() => setRevoking(token)}>
+                      Revoke
+                    </Button>
+                  )}
+                </Td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />
+      <ShowOnceSecretDialog
+        title="Your new management token"
+        secretLabel="Management token"
+        secret={revealed}
+        example={revealed ? `curl ${window.location.origin}/api/v1/applications \\\n  -H "Authorization: Bearer ${revealed}"` : ""}
+        note="It acts as you on this merchant's management API (applications and keys) until it expires or you revoke it."
+        onClose={() => setRevealed(null)}
+      />
+    </div>
+  );
+}
+
+function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) {
+  const [name, setName] = useState("");
+  const [expiresIn, setExpiresIn] = useState<Lifetime>("24h");
+  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
+  const create = useCreateManagementToken();
+  const server = splitApiError(create.error, { name: "name", expiresIn: "expiresIn" } as Record<string, Field>);
+  const errors = { ...server.fieldErrors, ...clientErrors };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    create.reset();
+    const parsed = createManagementTokenSchema.safeParse({ name, expiresIn });
+    setClientErrors(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues, LABELS));
+    if (!parsed.success) return;
+    create.mutate(parsed.data, {
+      onSuccess: (created) => {
+        setName("");
+        onCreated(created.token);
+      },
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label="Create management token" className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="w-64">
+        <TextField label={LABELS.name} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} placeholder="CI deploys" required />
+      </div>
+      <div className="w-40">
+        <SelectField label={LABELS.expiresIn} value={expiresIn} onChange={(e) => setExpiresIn(e.target.value as Lifetime)} error={errors.expiresIn}>
+          {Object.entries(LIFETIME_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <Button type="submit" variant="primary" className="mt-6" disabled={create.isPending}>
+        {create.isPending ? "Creating…" : "Create token"}
+      </Button>
+      {server.formError && (
+        <div className="basis-full">
+          <FormError error={server.formError} />
+        </div>
+      )}
+    </form>
+  );
+}
+
+function RevokeTokenDialog({ token, onClose }: { token: ManagementToken | null; onClose: () => void }) {
+  const revoke = useRevokeManagementToken();
+  function close() {
+    revoke.reset();
+    onClose();
+  }
+  return (
+    <ConfirmDialog
+      open={token !== null}
+      title={token ? `Revoke ${token.name}?` : "Revoke token"}
+      description="Scripts using it get 401 invalid_management_token from their next call. This cannot be undone."
+      confirmLabel="Revoke token"
+      destructive
+      pending={revoke.isPending}
+      error={revoke.error}
+      onClose={close}
+      onConfirm={() => token && revoke.mutate(token.id, { onSuccess: close })}
+    />
+  );
+}

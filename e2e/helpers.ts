@@ -1,0 +1,61 @@
+import { expect, type Page } from "@playwright/test";
+
+/** Signs in through the app's "Sign in with GitHub" button and the fake GitHub's authorize page. */
+export async function signInWithGitHub(page: Page, login: string): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in with GitHub" }).click();
+  await page.getByLabel("GitHub user name").fill(login);
+  await page.getByRole("button", { name: "Authorize" }).click();
+  await expect(page).toHaveURL(/\/dashboard/);
+}
+
+/** A GitHub login no other spec uses, so each spec starts with a merchant of its own. */
+export function uniqueLogin(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/** Creates an application through the "New application" dialog and waits for it in the list. */
+export async function createApplication(page: Page, name: string): Promise<void> {
+  await page.goto("/dashboard/applications");
+  await page.getByRole("button", { name: "New application" }).click();
+  const dialog = page.getByRole("dialog", { name: "New application" });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await dialog.getByRole("button", { name: "Create application" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+}
+
+export type KeyOptions = { name: string; application: string; mode?: "test" | "live"; scopes?: string[] };
+
+/**
+ * Creates a key through the API keys page's "Create key" dialog and returns the full key from the show-once
+ * dialog, which it then closes.
+ */
+export async function createKeyThroughDialog(page: Page, { name, application, mode = "test", scopes = [] }: KeyOptions): Promise<string> {
+  await page.goto("/dashboard/api-keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create key" });
+  await dialog.getByLabel("Name", { exact: true }).fill(name);
+  await dialog.getByLabel("Application").selectOption({ label: application });
+  await dialog.getByRole("radio", { name: mode === "live" ? /^Live/ : /^Test/ }).check();
+  for (const scope of scopes) await dialog.getByRole("checkbox", { name: scope.replace(":", " ") }).check();
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  const shown = page.getByRole("dialog", { name: `Your new ${mode} key` });
+  const fullKey = await shown.getByLabel("API key").inputValue();
+  expect(fullKey).toMatch(new RegExp(`^ck_${mode}_`));
+  await shown.getByRole("button", { name: "I have saved it" }).click();
+  await expect(shown).toBeHidden();
+  return fullKey;
+}
+
+/** The row of the keys table showing this key's display prefix (the first 12 characters). */
+export function keyRow(page: Page, fullKey: string) {
+  return page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: `${fullKey.slice(0, 12)}…` });
+}
+
+/** Calls GET /api/v1/me with an API key, as a merchant's backend would. */
+export async function callMe(page: Page, fullKey: string) {
+  const response = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${fullKey}` } });
+  const body = await response.json();
+  return { status: response.status(), body, code: (body as { error?: { code?: string } }).error?.code };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { clientIp, ipMatcher, isIpRule } from "./ip";
+
+describe("IP allowlists", () => {
+  it("validates addresses and CIDR ranges", () => {
+    expect(isIpRule("203.0.113.7")).toBe(true);
+    expect(isIpRule("203.0.113.0/24")).toBe(true);
+    expect(isIpRule("2001:db8::/32")).toBe(true);
+    expect(isIpRule("203.0.113.0/33")).toBe(false);
+    expect(isIpRule("example.com")).toBe(false);
+    expect(isIpRule("1.2.3.4/8/9")).toBe(false);
+  });
+
+  it("matches addresses, ranges and IPv4-mapped IPv6", () => {
+    const allowed = ipMatcher(["203.0.113.0/24", "198.51.100.9", "2001:db8::/32"]);
+    expect(allowed("203.0.113.200")).toBe(true);
+    expect(allowed("::ffff:203.0.113.5")).toBe(true);
+    expect(allowed("198.51.100.9")).toBe(true);
+    expect(allowed("198.51.100.10")).toBe(false);
+    expect(allowed("2001:db8::1")).toBe(true);
+    expect(allowed("not an ip")).toBe(false);
+  });
+
+  it("reads the client address from the right of X-Forwarded-For", () => {
+    const headers = new Headers({ "x-forwarded-for": "10.0.0.1, 203.0.113.9" });
+    expect(clientIp(headers, 1)).toBe("203.0.113.9");
+    expect(clientIp(headers, 2)).toBe("10.0.0.1");
+    expect(clientIp(new Headers(), 1)).toBeNull();
+    expect(clientIp(new Headers({ "x-forwarded-for": "garbage" }), 1)).toBeNull();
+  });
+});
+
+describe("isIpRule without node:net (browser-safe)", () => {
+  it("agrees with Node on tricky addresses", async () => {
+    const { isIP } = await import("node:net");
+    for (const address of ["::", "::1", "2001:db8::8a2e:370:7334", "1.2.3", "01.2.3.4", "256.1.1.1", "::ffff:1.2.3.4", "1::2::3", "gggg::1", "0.0.0.0"]) {
+      expect(isIpRule(address), address).toBe(isIP(address) !== 0);
+    }
+    expect(isIpRule("fe80::1%eth0")).toBe(false); // a zone id means nothing in an allowlist
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { cachedKey } from "../testing/cached-key";
+import { KeyCache, type CachedKey } from "./key-cache";
+
+
+describe("KeyCache", () => {
+  it("loads once, then serves from memory", async () => {
+    const cache = new KeyCache({ maxEntries: 10, ttlMs: 1000, negativeTtlMs: 100 });
+    let loads = 0;
+    const load = async (hash: string) => {
+      loads += 1;
+      return cachedKey(hash.slice(2));
+    };
+    await Promise.all([cache.get("h_a", load), cache.get("h_a", load)]);
+    await cache.get("h_a", load);
+    expect(loads).toBe(1);
+  });
+
+  it("invalidates by key, application and merchant", async () => {
+    const cache = new KeyCache({ maxEntries: 10, ttlMs: 60_000, negativeTtlMs: 100 });
+    await cache.get("h_a", async () => cachedKey("a", "app_1", "mer_1"));
+    await cache.get("h_b", async () => cachedKey("b", "app_2", "mer_1"));
+    await cache.get("h_c", async () => cachedKey("c", "app_3", "mer_2"));
+    cache.invalidate({ keyId: "a" });
+    expect(cache.size).toBe(2);
+    cache.invalidate({ applicationId: "app_2" });
+    expect(cache.size).toBe(1);
+    cache.invalidate({ merchantId: "mer_2" });
+    expect(cache.size).toBe(0);
+  });
+
+  it("does not cache a lookup that raced with an invalidation", async () => {
+    const cache = new KeyCache({ maxEntries: 10, ttlMs: 60_000, negativeTtlMs: 100 });
+    let release: (value: CachedKey) => void = () => undefined;
+    const pending = cache.get("h_a", () => new Promise<CachedKey>((resolve) => (release = resolve)));
+    cache.invalidate({ keyId: "a" }); // e.g. the key was revoked while the stale row was in flight
+    release(cachedKey("a"));
+    await pending;
+    expect(cache.size).toBe(0);
+  });
+
+  it("expires entries after their TTL and evicts the least recently used beyond its bound", async () => {
+    let now = 0;
+    const cache = new KeyCache({ maxEntries: 2, ttlMs: 1000, negativeTtlMs: 10 }, () => now);
+    let loads = 0;
+    const load = async (hash: string) => {
+      loads += 1;
+      return hash === "h_none" ? null : cachedKey(hash.slice(2));
+    };
+    await cache.get("h_a", load);
+    await cache.get("h_b", load);
+    await cache.get("h_a", load); // a is now most recent
+    await cache.get("h_c", load); // evicts b
+    expect(cache.size).toBe(2);
+    await cache.get("h_a", load);
+    expect(loads).toBe(3);
+    await cache.get("h_b", load);
+    expect(loads).toBe(4);
+    now = 2000;
+    await cache.get("h_b", load);
+    expect(loads).toBe(5);
+    await cache.get("h_none", load);
+    now += 20;
+    await cache.get("h_none", load);
+    expect(loads).toBe(7);
+  });
+});

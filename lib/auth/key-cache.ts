@@ -1,0 +1,106 @@
+import type { KeyMode } from "./key-format";
+import type { Scope } from "./scopes";
+
+/** Everything the verifier needs about a key, held in memory so steady-state requests make no query. */
+export interface CachedKey {
+  id: string;
+  hash: string;
+  /** The same digest as bytes, for the constant-time comparison. */
+  hashBytes: Buffer;
+  name: string;
+  prefix: string;
+  mode: KeyMode;
+  scopes: ReadonlySet<Scope>;
+  /** The scopes as the API shows them, built once per cache entry rather than per request. */
+  scopeList: readonly Scope[];
+  status: "active" | "revoked";
+  expiresAt: Date | null;
+  graceEndsAt: Date | null;
+  rateLimit: number | null;
+  ipAllowlist: readonly string[] | null;
+  merchant: { id: string; name: string } | null;
+  application: { id: string; name: string; isEnabled: boolean; allowedOrigins: readonly string[] } | null;
+}
+
+export interface Invalidation {
+  keyId?: string;
+  hash?: string;
+  applicationId?: string;
+  merchantId?: string;
+}
+
+interface Slot {
+  key: CachedKey | null; // null: no key has this hash (negative entry)
+  expiresAt: number;
+}
+
+/**
+ * A bounded LRU of keys by secret hash. Invalidation is what keeps it correct; the TTL is only a safety net.
+ * A generation counter stops a lookup that started before an invalidation from caching what it read.
+ */
+export class KeyCache {
+  private slots = new Map<string, Slot>();
+  private inflight = new Map<string, Promise<CachedKey | null>>();
+  private generation = 0;
+
+  constructor(
+    private readonly options: { maxEntries: number; ttlMs: number; negativeTtlMs: number },
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async get(hash: string, load: (hash: string) => Promise<CachedKey | null>): Promise<CachedKey | null> {
+    const slot = this.slots.get(hash);
+    if (slot && slot.expiresAt > this.now()) {
+      this.slots.delete(hash); // re-insert: most recently used last
+      this.slots.set(hash, slot);
+      return slot.key;
+    }
+    const pending = this.inflight.get(hash);
+    if (pending) return pending;
+    const generation = this.generation;
+    const loading = load(hash)
+      .then((key) => {
+        if (generation === this.generation) this.store(hash, key);
+        return key;
+      })
+      .finally(() => this.inflight.delete(hash));
+    this.inflight.set(hash, loading);
+    return loading;
+  }
+
+  invalidate(what: Invalidation): void {
+    this.generation += 1;
+    this.inflight.clear();
+    for (const [hash, slot] of this.slots) {
+      const key = slot.key;
+      const matches =
+        hash === what.hash ||
+        (key !== null &&
+          (key.id === what.keyId ||
+            (what.applicationId !== undefined && key.application?.id === what.applicationId) ||
+            (what.merchantId !== undefined && key.merchant?.id === what.merchantId)));
+      if (matches) this.slots.delete(hash);
+    }
+  }
+
+  clear(): void {
+    this.generation += 1;
+    this.inflight.clear();
+    this.slots.clear();
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  private store(hash: string, key: CachedKey | null): void {
+    const ttl = key ? this.options.ttlMs : this.options.negativeTtlMs;
+    this.slots.delete(hash);
+    this.slots.set(hash, { key, expiresAt: this.now() + ttl });
+    while (this.slots.size > this.options.maxEntries) {
+      const oldest = this.slots.keys().next().value;
+      if (oldest === undefined) break;
+      this.slots.delete(oldest);
+    }
+  }
+}

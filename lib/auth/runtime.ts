@@ -1,0 +1,41 @@
+import { db } from "../db";
+import { createRateLimiter, type RateLimiter } from "../api/rate-limit";
+import { InvalidationBus } from "./invalidation";
+import { KeyCache } from "./key-cache";
+import { UsageRecorder } from "./usage";
+
+export interface AuthRuntime {
+  cache: KeyCache;
+  bus: InvalidationBus;
+  usage: UsageRecorder;
+  rateLimiter: RateLimiter;
+  defaultRateLimit: number;
+  failedLookupLimit: number;
+}
+
+function createRuntime(): AuthRuntime {
+  const cache = new KeyCache({ maxEntries: 10_000, ttlMs: 5 * 60_000, negativeTtlMs: 10_000 });
+  const usage = new UsageRecorder(db);
+  const bus = new InvalidationBus(cache);
+  // `npm start` sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves shutdown to us: write the pending usage, then exit.
+  const shutdown = (signal: NodeJS.Signals) => {
+    void Promise.allSettled([usage.flush(), bus.close()]).finally(() => {
+      if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(signal === "SIGINT" ? 130 : 143);
+    });
+  };
+  process.once("SIGTERM", shutdown);
+  process.once("SIGINT", shutdown);
+  process.once("beforeExit", () => void usage.flush());
+  return {
+    cache,
+    bus,
+    usage,
+    rateLimiter: createRateLimiter(),
+    defaultRateLimit: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600),
+    failedLookupLimit: Number(process.env.FAILED_AUTH_PER_IP_PER_MINUTE ?? 30),
+  };
+}
+
+// One per process (kept across Next.js dev reloads): the cache is only useful if every route shares it.
+const globalForAuth = globalThis as unknown as { merchantConsoleAuth?: AuthRuntime };
+export const authRuntime: AuthRuntime = (globalForAuth.merchantConsoleAuth ??= createRuntime());

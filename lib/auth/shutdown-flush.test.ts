@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../db";
+import { bearer, createKey, startNextServer } from "../testing";
+
+describe("usage on shutdown (real `next start`)", () => {
+  it("writes lastUsedAt and the day's counters when the server is stopped, and logs no secret", async () => {
+    const { secret, key } = await createKey();
+    const server = await startNextServer({ DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "info" });
+    for (let i = 0; i < 3; i += 1) expect((await fetch(`${server.url}/api/v1/me`, { headers: bearer(secret) })).status).toBe(200);
+    expect((await fetch(`${server.url}/api/v1/payment_links`, { method: "POST", headers: bearer(secret), body: "{" })).status).toBe(400);
+    expect(await db.usageCounter.count({ where: { apiKeyId: key.id } })).toBe(0); // nothing written per request
+
+    expect(await server.stop("SIGTERM")).toBe(143);
+    const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
+    expect(row.lastUsedAt).not.toBeNull();
+    const [counter] = await db.usageCounter.findMany({ where: { apiKeyId: key.id } });
+    expect([counter?.requests, counter?.errors]).toEqual([4, 1]);
+    expect(server.output()).toContain('"event":"request"');
+    expect(server.output()).not.toContain(secret.slice(12));
+  });
+});

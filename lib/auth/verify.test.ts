@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { MemoryRateLimiter } from "../api/rate-limit";
+import { db, dbHandle } from "../db";
+import { createApplication, createKey } from "../testing/fixtures";
+import { KeyCache } from "./key-cache";
+import { generateSecret } from "./key-format";
+import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "./keys";
+import { authRuntime } from "./runtime";
+import { verifyApiKey, type VerifierDeps, type VerifyInput } from "./verify";
+
+const deps = (overrides: Partial<VerifierDeps> = {}): VerifierDeps => ({
+  db,
+  cache: authRuntime.cache,
+  rateLimiter: new MemoryRateLimiter(),
+  defaultRateLimit: 600,
+  ...overrides,
+});
+const input = (secret: string, extra: Partial<Omit<VerifyInput, "clientIp">> & { clientIp?: string | null } = {}): VerifyInput => {
+  const { clientIp = "203.0.113.1", ...rest } = extra;
+  return { secret, origin: null, ...rest, clientIp: () => clientIp };
+};
+const codeOf = (result: Awaited<ReturnType<typeof verifyApiKey>>) => (result.ok ? "ok" : `${result.status} ${result.code}`);
+
+afterEach(() => authRuntime.cache.clear());
+
+describe("verifyApiKey", () => {
+  it("accepts a valid key and then serves it with no database query", async () => {
+    const { secret, key } = await createKey();
+    const first = await verifyApiKey(input(secret), deps());
+    expect(first.ok && first.key.id).toBe(key.id);
+    const before = dbHandle.queryCount();
+    for (let i = 0; i < 20; i += 1) expect((await verifyApiKey(input(secret, { scope: "links:read" }), deps())).ok).toBe(true);
+    expect(dbHandle.queryCount() - before).toBe(0);
+  });
+
+  it("refuses a malformed key or bad checksum without touching the database", async () => {
+    const before = dbHandle.queryCount();
+    const real = generateSecret("live");
+    const forged = real.slice(0, -1) + (real.endsWith("0") ? "1" : "0");
+    const results = await Promise.all([`ck_live_${"A".repeat(32)}`, forged, "ck_test_short"].map((s) => verifyApiKey(input(s), deps())));
+    expect(results.map(codeOf)).toEqual(Array(3).fill("401 invalid_api_key"));
+    expect(dbHandle.queryCount() - before).toBe(0);
+  });
+
+  it("refuses an unknown key, and a key id that names another key", async () => {
+    expect(codeOf(await verifyApiKey(input(generateSecret("test")), deps()))).toBe("401 invalid_api_key");
+    const { secret } = await createKey();
+    expect(codeOf(await verifyApiKey(input(secret, { claimedKeyId: "key_other" }), deps()))).toBe("401 invalid_api_key");
+  });
+
+  it("refuses a revoked key at once, even when it was cached", async () => {
+    const { secret, key } = await createKey();
+    expect((await verifyApiKey(input(secret), deps())).ok).toBe(true);
+    await revokeApiKey(db, authRuntime.bus, key.id);
+    expect(codeOf(await verifyApiKey(input(secret), deps()))).toBe("401 revoked_api_key");
+  });
+
+  it("refuses an expired key and a rolled key past its grace period", async () => {
+    const soon = new Date(Date.now() + 60_000);
+    const { secret } = await createKey({ expiresAt: soon });
+    expect((await verifyApiKey(input(secret), deps())).ok).toBe(true);
+    const later = () => new Date(soon.getTime() + 1);
+    expect(codeOf(await verifyApiKey(input(secret), deps({ now: later })))).toBe("401 expired_api_key");
+
+    const rolled = await createKey();
+    const result = await rollApiKey(db, authRuntime.bus, rolled.key.id, 3600);
+    expect((await verifyApiKey(input(rolled.secret), deps())).ok).toBe(true);
+    expect((await verifyApiKey(input(result.secret), deps())).ok).toBe(true);
+    const afterGrace = () => new Date(Date.now() + 3601_000);
+    expect(codeOf(await verifyApiKey(input(rolled.secret), deps({ now: afterGrace })))).toBe("401 expired_api_key");
+    expect((await verifyApiKey(input(result.secret), deps({ now: afterGrace }))).ok).toBe(true);
+  });
+
+  it("refuses keys of a disabled application, invalidating by application", async () => {
+    const { secret, applicationId } = await createKey();
+    expect((await verifyApiKey(input(secret), deps())).ok).toBe(true);
+    await db.application.update({ where: { id: applicationId }, data: { isEnabled: false } });
+    await authRuntime.bus.publish({ applicationId });
+    expect(codeOf(await verifyApiKey(input(secret), deps()))).toBe("401 application_disabled");
+  });
+
+  it("refuses an Origin the application does not allow", async () => {
+    const { secret } = await createKey({ allowedOrigins: ["https://shop.example"] });
+    expect((await verifyApiKey(input(secret, { origin: "https://shop.example" }), deps())).ok).toBe(true);
+    expect(codeOf(await verifyApiKey(input(secret, { origin: "https://evil.example" }), deps()))).toBe("403 origin_not_allowed");
+  });
+
+  it("refuses a client IP outside the key's allowlist", async () => {
+    const { secret } = await createKey({ ipAllowlist: ["198.51.100.0/24"] });
+    expect((await verifyApiKey(input(secret, { clientIp: "198.51.100.20" }), deps())).ok).toBe(true);
+    expect(codeOf(await verifyApiKey(input(secret, { clientIp: "203.0.113.1" }), deps()))).toBe("403 ip_not_allowed");
+    expect(codeOf(await verifyApiKey(input(secret, { clientIp: null }), deps()))).toBe("403 ip_not_allowed");
+  });
+
+  it("refuses a missing scope, naming it; read does not imply write; scope changes apply at once", async () => {
+    const { secret, key } = await createKey({ scopes: ["links:read"] });
+    expect((await verifyApiKey(input(secret, { scope: "links:read" }), deps())).ok).toBe(true);
+    const refused = await verifyApiKey(input(secret, { scope: "links:write" }), deps());
+    expect(codeOf(refused)).toBe("403 missing_scope");
+    expect(!refused.ok && refused.message).toContain("links:write");
+    await updateApiKeyScopes(db, authRuntime.bus, key.id, ["links:read", "links:write"]);
+    expect((await verifyApiKey(input(secret, { scope: "links:write" }), deps())).ok).toBe(true);
+  });
+
+  it("rate limits per key with the key's own limit", async () => {
+    const { secret } = await createKey({ rateLimit: 2 });
+    const limiter = new MemoryRateLimiter();
+    expect((await verifyApiKey(input(secret), deps({ rateLimiter: limiter }))).ok).toBe(true);
+    expect((await verifyApiKey(input(secret), deps({ rateLimiter: limiter }))).ok).toBe(true);
+    const limited = await verifyApiKey(input(secret), deps({ rateLimiter: limiter }));
+    expect(codeOf(limited)).toBe("429 rate_limited");
+    expect(!limited.ok && limited.rate?.remaining).toBe(0);
+  });
+
+  it("checks in the fixed order: revoked before scope, scope before rate limit", async () => {
+    const { secret, key } = await createKey({ scopes: [], rateLimit: 1 });
+    const limiter = new MemoryRateLimiter();
+    expect(codeOf(await verifyApiKey(input(secret, { scope: "links:read" }), deps({ rateLimiter: limiter })))).toBe("403 missing_scope");
+    expect((await verifyApiKey(input(secret), deps({ rateLimiter: limiter }))).ok).toBe(true);
+    await revokeApiKey(db, authRuntime.bus, key.id);
+    expect(codeOf(await verifyApiKey(input(secret, { scope: "links:read" }), deps({ rateLimiter: limiter })))).toBe("401 revoked_api_key");
+  });
+
+  it("finds a key created after a failed lookup of the same secret (negative entries are invalidated)", async () => {
+    const cache = new KeyCache({ maxEntries: 100, ttlMs: 60_000, negativeTtlMs: 60_000 });
+    const merchantApp = await createKey();
+    const app = await createApplication(merchantApp.merchantId);
+    const { createApiKey } = await import("./keys");
+    const secret = generateSecret("test");
+    expect(codeOf(await verifyApiKey(input(secret), deps({ cache })))).toBe("401 invalid_api_key");
+    const { InvalidationBus } = await import("./invalidation");
+    await createApiKey(db, new InvalidationBus(cache, {}), { merchantId: merchantApp.merchantId, applicationId: app.id }, { name: "n" }, { secret });
+    expect((await verifyApiKey(input(secret), deps({ cache }))).ok).toBe(true);
+  });
+});
+
+describe("failed lookups per client IP", () => {
+  it("refuses further lookups from an IP after too many unknown keys, with no query, while known keys keep working", async () => {
+    const { secret } = await createKey();
+    const limiter = new MemoryRateLimiter();
+    const gated = (_ip: string) => deps({ rateLimiter: limiter, failedLookupLimit: 3 });
+    expect((await verifyApiKey(input(secret, { clientIp: "198.51.100.1" }), gated("198.51.100.1"))).ok).toBe(true); // cached now
+    for (let i = 0; i < 3; i += 1) {
+      expect(codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1")))).toBe("401 invalid_api_key");
+    }
+    const before = dbHandle.queryCount();
+    expect(codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1")))).toBe("429 rate_limited");
+    expect(codeOf(await verifyApiKey(input("some-custom-guess-value", { clientIp: "198.51.100.1" }), gated("198.51.100.1")))).toBe("429 rate_limited");
+    expect(dbHandle.queryCount() - before).toBe(0);
+    expect((await verifyApiKey(input(secret, { clientIp: "198.51.100.1" }), gated("198.51.100.1"))).ok).toBe(true);
+    expect(codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.2" }), gated("198.51.100.2")))).toBe("401 invalid_api_key");
+  });
+});

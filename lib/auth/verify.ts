@@ -1,0 +1,152 @@
+import type { Db } from "../db";
+import type { RateLimitDecision, RateLimiter } from "../api/rate-limit";
+import { digestSecret, hashesEqual } from "./hash";
+import { ipMatcher } from "./ip";
+import type { CachedKey, KeyCache } from "./key-cache";
+import { classifySecret, type KeyMode } from "./key-format";
+import { scopesFromJson, type Scope } from "./scopes";
+
+export type VerifyFailureCode =
+  | "invalid_api_key"
+  | "revoked_api_key"
+  | "expired_api_key"
+  | "application_disabled"
+  | "origin_not_allowed"
+  | "ip_not_allowed"
+  | "missing_scope"
+  | "rate_limited";
+
+export type VerifyResult =
+  | { ok: true; key: CachedKey; rate: RateLimitDecision }
+  | {
+      ok: false;
+      status: 401 | 403 | 429;
+      type: "authentication" | "permission" | "rate_limited";
+      code: VerifyFailureCode;
+      message: string;
+      rate?: RateLimitDecision;
+    };
+
+export interface VerifyInput {
+  secret: string;
+  /** The public id sent beside the secret (X-Api-Key-Id); it must name the same key. */
+  claimedKeyId?: string;
+  origin: string | null;
+  /** Read only for keys with an IP allowlist. */
+  clientIp: () => string | null;
+  scope?: Scope;
+}
+
+export interface VerifierDeps {
+  db: Db;
+  cache: KeyCache;
+  rateLimiter: RateLimiter;
+  defaultRateLimit: number;
+  /** Lookups of unknown keys one client IP may cause a minute; past it, its cache misses get 429 with no query. */
+  failedLookupLimit?: number;
+  now?: () => Date;
+}
+
+class LookupRefused extends Error {}
+const FAILED_LOOKUP_WINDOW_MS = 60_000;
+
+const invalid = { ok: false, status: 401, type: "authentication", code: "invalid_api_key", message: "No valid API key was provided." } as const;
+
+function fail(status: 401 | 403, code: VerifyFailureCode, message: string): VerifyResult {
+  return { ok: false, status, type: status === 401 ? "authentication" : "permission", code, message };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** Reads one key (with its application and merchant) by secret hash: the only query the verifier ever makes. */
+export async function loadKey(db: Db, hash: string): Promise<CachedKey | null> {
+  const row = await db.apiKey.findUnique({
+    where: { hash },
+    include: {
+      application: { select: { id: true, name: true, isEnabled: true, allowedOrigins: true } },
+      merchant: { select: { id: true, name: true } },
+    },
+  });
+  if (!row) return null;
+  const scopes = scopesFromJson(row.scopes);
+  return {
+    id: row.id,
+    hash: row.hash,
+    hashBytes: Buffer.from(row.hash, "hex"),
+    name: row.name,
+    prefix: row.prefix,
+    mode: row.mode as KeyMode,
+    scopes: new Set(scopes),
+    scopeList: scopes,
+    status: row.status === "active" ? "active" : "revoked",
+    expiresAt: row.expiresAt,
+    graceEndsAt: row.graceEndsAt,
+    rateLimit: row.rateLimit,
+    ipAllowlist: row.ipAllowlist === null ? null : stringList(row.ipAllowlist),
+    merchant: row.merchant,
+    application: row.application && { ...row.application, allowedOrigins: stringList(row.application.allowedOrigins) },
+  };
+}
+
+const matchers = new WeakMap<readonly string[], (ip: string) => boolean>();
+function ipAllowed(allowlist: readonly string[], ip: string | null): boolean {
+  if (!ip) return false;
+  let matcher = matchers.get(allowlist);
+  if (!matcher) matchers.set(allowlist, (matcher = ipMatcher(allowlist)));
+  return matcher(ip);
+}
+
+/**
+ * THE key verifier. Fixed order: format -> exists -> revoked -> expired -> application enabled -> origin -> IP
+ * -> scope -> rate limit. A malformed `ck_` string is refused before any lookup; a known key costs no query.
+ */
+export async function verifyApiKey(input: VerifyInput, deps: VerifierDeps): Promise<VerifyResult> {
+  const now = deps.now?.() ?? new Date();
+  if (classifySecret(input.secret).kind === "malformed") return invalid;
+
+  const digest = digestSecret(input.secret);
+  const failedBucket = () => `failed-lookup:${input.clientIp() ?? "unknown"}`;
+  let key: CachedKey | null;
+  try {
+    key = await deps.cache.get(digest.hex, async (h) => {
+      // Only a cache miss reaches the database, so only a cache miss is gated: guessing costs the guesser.
+      if (deps.failedLookupLimit !== undefined && (await deps.rateLimiter.peek(failedBucket())) >= deps.failedLookupLimit) throw new LookupRefused();
+      return loadKey(deps.db, h);
+    });
+  } catch (error) {
+    if (!(error instanceof LookupRefused)) throw error;
+    return { ok: false, status: 429, type: "rate_limited", code: "rate_limited", message: "Too many failed authentication attempts from your address. Retry later." };
+  }
+  if (!key || !hashesEqual(key.hashBytes, digest.bytes) || (input.claimedKeyId !== undefined && input.claimedKeyId !== key.id)) {
+    if (deps.failedLookupLimit !== undefined) await deps.rateLimiter.consume(failedBucket(), deps.failedLookupLimit, FAILED_LOOKUP_WINDOW_MS);
+    return invalid;
+  }
+
+  if (key.status === "revoked") return fail(401, "revoked_api_key", "This API key has been revoked.");
+  if ((key.expiresAt && key.expiresAt <= now) || (key.graceEndsAt && key.graceEndsAt <= now)) {
+    return fail(401, "expired_api_key", "This API key has expired.");
+  }
+  if (key.application && !key.application.isEnabled) {
+    return fail(401, "application_disabled", `The application '${key.application.name}' is disabled.`);
+  }
+  if (input.origin !== null && !(key.application?.allowedOrigins.includes(input.origin) ?? false)) {
+    return fail(403, "origin_not_allowed", `Requests from origin '${input.origin}' are not allowed for this API key's application.`);
+  }
+  if (key.ipAllowlist) {
+    const ip = input.clientIp();
+    if (!ipAllowed(key.ipAllowlist, ip)) {
+      return fail(403, "ip_not_allowed", `Requests from IP address '${ip ?? "unknown"}' are not allowed for this API key.`);
+    }
+  }
+  if (input.scope && !key.scopes.has(input.scope)) {
+    return fail(403, "missing_scope", `This API key does not have the '${input.scope}' scope required for this request.`);
+  }
+
+  const rate = await deps.rateLimiter.consume(`key:${key.id}`, key.rateLimit ?? deps.defaultRateLimit, 60_000);
+  if (!rate.allowed) {
+    return { ok: false, status: 429, type: "rate_limited", code: "rate_limited", message: "Too many requests. Retry after the time in the Retry-After header.", rate };
+  }
+  return { ok: true, key, rate };
+}

@@ -1,0 +1,124 @@
+// `npm run bench`: one `next start` on a seeded SQLite database, the same wrk load on three routes, and the
+// database queries each verified request costs (from Prisma's query events, read through a bench-only route).
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
+import { rmSync } from "node:fs";
+
+const DB_FILE = ".data/bench.db";
+process.env.DATABASE_URL = `file:${DB_FILE}`;
+for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
+
+const DURATION = process.env.BENCH_DURATION ?? "5s";
+// Routes are measured in interleaved rounds and compared by their medians: one run each, back to back,
+// mostly measures the machine's drift between the two runs.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? "10";
+
+interface Result {
+  name: string;
+  requestsPerSecond: number;
+  p50: string;
+  p99: string;
+  queriesPerRequest: number;
+  keyLookupsPerRequest: number;
+  non2xx: number;
+}
+
+const run = promisify(execFile);
+
+// Asynchronous on purpose: a blocked event loop would stop draining the server's stdout pipe and stall it.
+async function wrk(url: string, headers: Record<string, string>, duration: string): Promise<{ rps: number; p50: string; p99: string; requests: number; non2xx: number }> {
+  const args = ["-t1", `-c${CONNECTIONS}`, `-d${duration}`, "--latency", ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]), url];
+  const { stdout: out } = await run("wrk", args, { encoding: "utf8" });
+  const number = (pattern: RegExp) => Number(pattern.exec(out)?.[1] ?? NaN);
+  const text = (pattern: RegExp) => pattern.exec(out)?.[1] ?? "?";
+  return {
+    rps: number(/Requests\/sec:\s+([\d.]+)/),
+    p50: text(/\s50%\s+(\S+)/),
+    p99: text(/\s99%\s+(\S+)/),
+    requests: number(/(\d+) requests in/),
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0),
+  };
+}
+
+async function main() {
+  try {
+    execFileSync("wrk", ["--version"], { stdio: "ignore" });
+  } catch (error) {
+    if ((error as { code?: string }).code === "ENOENT") throw new Error("wrk is not installed: `apt-get install -y wrk` (or your package manager's wrk)");
+  }
+  const { applyMigrations } = await import("../db/migrate");
+  await applyMigrations(process.env.DATABASE_URL);
+  const { createKey } = await import("../testing/fixtures");
+  const { startNextServer } = await import("../testing/next-server");
+  const { db } = await import("../db");
+
+  // A realistic table: many keys, and one merchant's links.
+  const { secret, merchantId, applicationId } = await createKey({ name: "bench", rateLimit: 100_000 });
+  for (let i = 0; i < 200; i += 1) await createKey({ merchantId, applicationId, name: `other ${i}` });
+  const links = Array.from({ length: 100 }, (_, i) => ({ amount: 100 + i, currency: "usd", description: `Link ${i}` }));
+  const { createPaymentLink } = await import("../payments");
+  const keyRow = await db.apiKey.findFirstOrThrow({ where: { name: "bench" } });
+  for (const link of links) await createPaymentLink(db, { ownerId: merchantId, livemode: false }, keyRow.id, link);
+  await db.$disconnect();
+
+  const server = await startNextServer({ DATABASE_URL: process.env.DATABASE_URL, BENCH_METRICS: "1" }, ".data/bench-server.log");
+  // One retry: the idle keep-alive socket from before a wrk run may have been closed by the server meanwhile.
+  type Counts = { queries: number; keyLookups: number };
+  const readCount = async () => (await (await fetch(`${server.url}/api/internal/db-queries`)).json()) as Counts;
+  const counts = () => readCount().catch(readCount);
+  const auth = { Authorization: `Bearer ${secret}` };
+  const targets: Array<[string, string, Record<string, string>]> = [
+    ["GET /api/health", "/api/health", {}],
+    ["GET /api/v1/me", "/api/v1/me", auth],
+    ["GET /api/v1/payment_links?limit=10", "/api/v1/payment_links?limit=10", auth],
+  ];
+  const runs = targets.map(() => [] as Array<Awaited<ReturnType<typeof wrk>> & { queries: number; keyLookups: number }>);
+  try {
+    for (const [, path, headers] of targets) await wrk(server.url + path, headers, "2s"); // warm-up: compile, connect, cache the key
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [index, [, path, headers]] of targets.entries()) {
+        const before = await counts();
+        const load = await wrk(server.url + path, headers, DURATION);
+        const after = await counts();
+        runs[index]!.push({ ...load, queries: after.queries - before.queries, keyLookups: after.keyLookups - before.keyLookups });
+      }
+    }
+  } finally {
+    await server.stop("SIGTERM");
+  }
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const results: Result[] = targets.map(([name], index) => {
+    const list = runs[index]!;
+    const middle = [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!;
+    const requests = list.reduce((sum, r) => sum + r.requests, 0);
+    return {
+      name,
+      requestsPerSecond: median(list.map((r) => r.rps)),
+      p50: middle.p50,
+      p99: middle.p99,
+      queriesPerRequest: list.reduce((sum, r) => sum + r.queries, 0) / requests,
+      keyLookupsPerRequest: list.reduce((sum, r) => sum + r.keyLookups, 0) / requests,
+      non2xx: list.reduce((sum, r) => sum + r.non2xx, 0),
+    };
+  });
+
+  console.log(`\nwrk -t1 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} interleaved rounds (medians), server and load on this machine\n`);
+  console.log("| route | requests/s | p50 | p99 | queries / request | key lookups / request | non-2xx |");
+  console.log("|---|---|---|---|---|---|---|");
+  for (const r of results) {
+    console.log(`| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.queriesPerRequest.toFixed(4)} | ${r.keyLookupsPerRequest.toFixed(4)} | ${r.non2xx} |`);
+  }
+  const [health, me, list] = results;
+  const ratio = (me?.requestsPerSecond ?? 0) / (health?.requestsPerSecond ?? 1);
+  console.log(`\nme/health = ${ratio.toFixed(3)} (target >= 0.95)`);
+  console.log(`key lookups per verified request: ${me?.keyLookupsPerRequest.toFixed(4)} (target 0); all queries per /me request: ${me?.queriesPerRequest.toFixed(4)} (the batched usage writes)`);
+  console.log(`queries per payment_links list: ${list?.queriesPerRequest.toFixed(4)} (target 1 + the batched usage writes)`);
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error, (error as { cause?: unknown })?.cause);
+  process.exit(1);
+});

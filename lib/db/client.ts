@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { engineOf, sqliteFileOf, type DbEngine } from "./engines";
+
+/** The one client type application code sees; both generated clients have the same models. */
+export type Db = InstanceType<typeof SqliteClient>;
+
+export interface DbHandle {
+  engine: DbEngine;
+  db: Db;
+  /** Number of SQL queries this client has run: the bench reads it to prove the hot path does none. */
+  queryCount(): number;
+  /** Of those, the SELECTs that read the ApiKey table: the verifier's key lookups. */
+  keyLookupCount(): number;
+}
+
+/** WAL with synchronous=FULL on every connection: a committed write survives a power cut. */
+function durableSqlite(url: string): SqlMigrationAwareDriverAdapterFactory {
+  const file = sqliteFileOf(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const inner = new PrismaBetterSqlite3({ url: file, timeout: 5000 });
+  const prepare = async (adapter: SqlDriverAdapter) => {
+    await adapter.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;");
+    return adapter;
+  };
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => prepare(await inner.connect()),
+    connectToShadowDb: async () => prepare(await inner.connectToShadowDb()),
+  };
+}
+
+export function createDb(url: string | undefined = process.env.DATABASE_URL): DbHandle {
+  const engine = engineOf(url);
+  let queries = 0;
+  let keyLookups = 0;
+  const log = [{ emit: "event" as const, level: "query" as const }];
+  const db =
+    engine === "postgresql"
+      ? // The PostgreSQL client is structurally the same API; only its generated nominal types differ.
+        (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log }) as unknown as Db)
+      : new SqliteClient({ adapter: durableSqlite(url ?? ""), log });
+  (db as unknown as { $on(event: "query", cb: (event: { query: string }) => void): void }).$on("query", (event) => {
+    queries += 1;
+    if (/^\s*SELECT\b[\s\S]*\bFROM\s+\S*ApiKey\b/i.test(event.query)) keyLookups += 1;
+  });
+  return { engine, db, queryCount: () => queries, keyLookupCount: () => keyLookups };
+}

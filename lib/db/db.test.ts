@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createDb } from "./client";
+import { engineOf, schemaPaths, sqliteFileOf, PROJECT_ROOT } from "./engines";
+import { renderSchemaVariant } from "./schema-variants";
+
+describe("engine selection", () => {
+  it("picks SQLite by default and for file: URLs, PostgreSQL for postgres URLs", () => {
+    expect(engineOf(undefined)).toBe("sqlite");
+    expect(engineOf("file:./x.db")).toBe("sqlite");
+    expect(engineOf("postgres://u@h/db")).toBe("postgresql");
+    expect(engineOf("postgresql://u@h/db")).toBe("postgresql");
+    expect(() => engineOf("mysql://u@h/db")).toThrow(/DATABASE_URL/);
+  });
+
+  it("resolves SQLite files against the project root", () => {
+    expect(sqliteFileOf(undefined)).toBe(`${PROJECT_ROOT}/.data/merchant-console.db`);
+    expect(sqliteFileOf("file:.data/e2e.db")).toBe(`${PROJECT_ROOT}/.data/e2e.db`);
+    expect(sqliteFileOf("file:/tmp/x.db")).toBe("/tmp/x.db");
+  });
+});
+
+describe("schema variants", () => {
+  it("differ from the source only in provider and client output, and the committed ones are current", () => {
+    const source = readFileSync(schemaPaths.source, "utf8");
+    const postgres = renderSchemaVariant(source, "postgresql");
+    expect(postgres).toContain('provider = "postgresql"');
+    expect(postgres).toContain('output   = "../../lib/db/generated/postgresql"');
+    const changed = postgres.split("\n").filter((line) => !source.includes(line));
+    expect(changed).toHaveLength(3); // header comment, provider, output
+    for (const engine of ["sqlite", "postgresql"] as const) {
+      expect(readFileSync(schemaPaths.variant(engine), "utf8")).toBe(renderSchemaVariant(source, engine));
+    }
+  });
+});
+
+describe("SQLite client", () => {
+  it.runIf(engineOf(process.env.DATABASE_URL) === "sqlite")("runs in WAL mode with synchronous = FULL", async () => {
+    const { db } = createDb(process.env.DATABASE_URL);
+    const [journal] = await db.$queryRawUnsafe<Array<{ journal_mode: string }>>("PRAGMA journal_mode");
+    const [sync] = await db.$queryRawUnsafe<Array<{ synchronous: bigint | number }>>("PRAGMA synchronous");
+    await db.$disconnect();
+    expect(journal?.journal_mode).toBe("wal");
+    expect(Number(sync?.synchronous)).toBe(2); // FULL
+  });
+});

@@ -1,0 +1,4 @@
+export * from "./scope";
+export * from "./payment-links";
+export * from "./customers";
+export * from "./checkout-sessions";

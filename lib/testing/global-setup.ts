@@ -1,0 +1,24 @@
+import type { TestProject } from "vitest/node";
+import { applyMigrations } from "../db/migrate";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+let database: TestDatabase | undefined;
+
+// Each run gets its own fresh database, migrated from the committed migrations alone.
+export async function setup(project: TestProject) {
+  const engine = process.env.TEST_DB_ENGINE === "postgresql" ? "postgresql" : "sqlite";
+  database = await createTestDatabase(engine, process.env.TEST_DATABASE_URL_PG);
+  await applyMigrations(database.url);
+  project.provide("databaseUrl", database.url);
+  console.log(`vitest: testing on ${engine}`);
+}
+
+export async function teardown() {
+  await database?.drop();
+}

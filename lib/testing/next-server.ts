@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, openSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export interface NextServer {
+  url: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== "object" || !address) throw new Error("no free port");
+  return address.port;
+}
+
+/**
+ * Runs the production build with `next start`, as `npm start` does, on a free port of 127.0.0.1. Its output goes
+ * to `logFile` when given (the kernel writes it: no reader competes for CPU under load), else into memory.
+ */
+export async function startNextServer(env: Record<string, string | undefined>, logFile?: string): Promise<NextServer> {
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` first (`npm test` does).");
+  }
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    // The webhook worker would race tests that drive deliveries themselves: a test opts in with WEBHOOK_WORKER.
+    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1", WEBHOOK_WORKER: "0", ...env },
+    stdio: logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : ["ignore", "pipe", "pipe"],
+  });
+  let captured = "";
+  child.stdout?.on("data", (chunk: Buffer) => (captured += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (captured += chunk.toString()));
+  const output = () => (logFile ? readFileSync(logFile, "utf8") : captured);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output()}`);
+    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (healthy) break;
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`next start did not become healthy:\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    output,
+    stop: (signal = "SIGTERM") => {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}

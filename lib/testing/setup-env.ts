@@ -1,0 +1,8 @@
+import { inject } from "vitest";
+
+// Runs before each test file's imports, so lib/db connects to this run's database.
+process.env.DATABASE_URL = inject("databaseUrl");
+// Management tokens are signed with AUTH_SECRET; tests use a fixed one.
+process.env.AUTH_SECRET ??= "test-only-auth-secret-0123456789abcdef";
+// The in-process route servers would print one access-log line per request; tests that read logs opt back in.
+process.env.LOG_LEVEL ??= "warn";

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { amountSchema, currencySchema, listQuerySchema, metadataSchema } from "./common";
+
+export const httpUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048);
+
+export const CHECKOUT_SESSION_STATUSES = ["open", "complete", "expired"] as const;
+
+/** Exactly one of `amount` (with `currency`) or `payment_link` (whose amount and currency are used). */
+export const createCheckoutSessionSchema = z
+  .strictObject({
+    amount: amountSchema.optional(),
+    payment_link: z.string().min(1).max(64).optional(),
+    currency: currencySchema.optional(),
+    success_url: httpUrlSchema,
+    cancel_url: httpUrlSchema.optional(),
+    customer: z.string().min(1).max(64).optional(),
+    metadata: metadataSchema.optional(),
+  })
+  .superRefine((value, context) => {
+    if ((value.amount === undefined) === (value.payment_link === undefined)) {
+      context.addIssue({ code: "custom", path: ["amount"], message: "Give exactly one of amount or payment_link" });
+    } else if (value.amount !== undefined && value.currency === undefined) {
+      context.addIssue({ code: "custom", path: ["currency"], message: "is required with amount" });
+    }
+  });
+export type CreateCheckoutSessionInput = z.infer<typeof createCheckoutSessionSchema>;
+
+export const checkoutSessionListQuerySchema = listQuerySchema.extend({
+  status: z.enum(CHECKOUT_SESSION_STATUSES).optional(),
+  customer: z.string().min(1).max(64).optional(),
+});
+
+export const checkoutSessionSchema = z.object({
+  id: z.string(),
+  object: z.literal("checkout.session"),
+  livemode: z.boolean(),
+  status: z.enum(CHECKOUT_SESSION_STATUSES),
+  payment_status: z.enum(["unpaid", "paid"]),
+  amount: z.number().int(),
+  currency: z.string(),
+  payment_link: z.string().nullable(),
+  customer: z.string().nullable(),
+  success_url: z.string(),
+  cancel_url: z.string().nullable(),
+  url: z.string().describe("Where to send the buyer"),
+  metadata: z.record(z.string(), z.string()),
+  expires_at: z.number().int(),
+  completed_at: z.number().int().nullable(),
+  created: z.number().int(),
+});
+export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;

@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { listQuerySchema } from "./common";
+
+/** Every event type the API records: `<object>.<change>`. Webhook endpoints subscribe to these (or `*`). */
+export const EVENT_TYPES = [
+  "payment_link.created",
+  "payment_link.updated",
+  "customer.created",
+  "customer.updated",
+  "checkout.session.created",
+  "checkout.session.completed",
+  "checkout.session.expired",
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.deleted",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const eventTypeSchema = z.enum(EVENT_TYPES);
+
+const unixTime = z.coerce.number().int().nonnegative();
+
+export const eventListQuerySchema = listQuerySchema.extend({
+  type: eventTypeSchema.optional(),
+  "created[gt]": unixTime.optional(),
+  "created[gte]": unixTime.optional(),
+  "created[lt]": unixTime.optional(),
+  "created[lte]": unixTime.optional(),
+});
+export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+export const eventSchema = z.object({
+  id: z.string(),
+  object: z.literal("event"),
+  type: eventTypeSchema,
+  livemode: z.boolean(),
+  created: z.number().int(),
+  data: z.object({ object: z.record(z.string(), z.unknown()).describe("The object as it was right after the change") }),
+});
+export type Event = z.infer<typeof eventSchema>;

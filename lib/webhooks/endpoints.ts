@@ -1,0 +1,168 @@
+import type { z } from "zod";
+import type { Db } from "../db";
+import { invalidRequest, notFound } from "../api/errors";
+import { newObjectId } from "../api/ids";
+import { randomBase62 } from "../auth/base62";
+import { recordEvent, type DbTx } from "../events/record";
+import { metadataOf, pageArgs, toList, unixSeconds, type ObjectScope } from "../payments/scope";
+import type { ListQuery } from "../validation/common";
+import type {
+  CreatedWebhookEndpoint,
+  CreateWebhookEndpointInput,
+  DeletedWebhookEndpoint,
+  UpdateWebhookEndpointInput,
+  WebhookAttempt,
+  WebhookDelivery,
+  webhookDeliveryListQuerySchema,
+  WebhookEndpoint,
+  WebhookTestResult,
+} from "../validation/webhooks";
+import { checkWebhookUrl } from "./address";
+import { sendWebhook } from "./send";
+
+type Row = Awaited<ReturnType<Db["webhookEndpoint"]["findUniqueOrThrow"]>>;
+type DeliveryRow = Awaited<ReturnType<Db["webhookDelivery"]["findUniqueOrThrow"]>> & { event: { type: string } };
+
+export function newWebhookSecret(): string {
+  return `whsec_${randomBase62(32)}`;
+}
+
+/** Never includes the secret: only the create response carries it. */
+export function serializeWebhookEndpoint(row: Row): WebhookEndpoint {
+  return {
+    id: row.id,
+    object: "webhook_endpoint",
+    livemode: row.livemode,
+    url: row.url,
+    enabled_events: Array.isArray(row.enabledEvents) ? row.enabledEvents.filter((type): type is string => typeof type === "string") : [],
+    status: row.status === "disabled" ? "disabled" : "enabled",
+    description: row.description,
+    metadata: metadataOf(row.metadata),
+    created: unixSeconds(row.createdAt),
+  };
+}
+
+export function attemptLogOf(value: unknown): WebhookAttempt[] {
+  return Array.isArray(value) ? (value as WebhookAttempt[]) : [];
+}
+
+export function serializeWebhookDelivery(row: DeliveryRow): WebhookDelivery {
+  const at = (date: Date | null) => (date ? unixSeconds(date) : null);
+  return {
+    id: row.id,
+    object: "webhook_delivery",
+    endpoint: row.endpointId,
+    event: row.eventId,
+    event_type: row.event.type,
+    status: row.status as WebhookDelivery["status"],
+    attempts: row.attempts,
+    next_attempt_at: row.status === "pending" ? at(row.nextAttemptAt) : null,
+    last_attempt_at: at(row.lastAttemptAt),
+    last_status_code: row.lastStatusCode,
+    last_error: row.lastError,
+    attempt_log: attemptLogOf(row.attemptLog),
+    created: unixSeconds(row.createdAt),
+  };
+}
+
+async function assertDeliverable(url: string) {
+  const check = await checkWebhookUrl(url);
+  if (!check.ok) throw invalidRequest("url_not_allowed", `Invalid url: ${check.reason}. (WEBHOOK_ALLOW_PRIVATE=1 allows private addresses in development.)`, "url");
+}
+
+export async function createWebhookEndpoint(db: Db, scope: ObjectScope, input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpoint> {
+  await assertDeliverable(input.url);
+  const secret = newWebhookSecret();
+  return db.$transaction(async (tx) => {
+    const row = await tx.webhookEndpoint.create({
+      data: {
+        id: newObjectId("we"),
+        ...scope,
+        url: input.url,
+        enabledEvents: input.enabled_events,
+        description: input.description ?? null,
+        metadata: input.metadata ?? {},
+        secret,
+      },
+    });
+    const endpoint = serializeWebhookEndpoint(row);
+    await recordEvent(tx, scope, "webhook_endpoint.created", endpoint);
+    return { ...endpoint, secret };
+  });
+}
+
+export async function listWebhookEndpoints(db: Db, scope: ObjectScope, query: ListQuery) {
+  const rows = await db.webhookEndpoint.findMany(pageArgs(scope, query));
+  return toList(rows, query.limit, "/api/v1/webhook_endpoints", serializeWebhookEndpoint);
+}
+
+async function findOwned(db: DbTx, scope: ObjectScope, id: string): Promise<Row> {
+  const row = await db.webhookEndpoint.findFirst({ where: { id, ...scope } });
+  if (!row) throw notFound("webhook endpoint", id);
+  return row;
+}
+
+export async function retrieveWebhookEndpoint(db: Db, scope: ObjectScope, id: string) {
+  return serializeWebhookEndpoint(await findOwned(db, scope, id));
+}
+
+export async function updateWebhookEndpoint(db: Db, scope: ObjectScope, id: string, input: UpdateWebhookEndpointInput) {
+  await findOwned(db, scope, id);
+  if (input.url !== undefined) await assertDeliverable(input.url);
+  return db.$transaction(async (tx) => {
+    await findOwned(tx, scope, id);
+    const row = await tx.webhookEndpoint.update({
+      where: { id },
+      data: {
+        url: input.url,
+        enabledEvents: input.enabled_events,
+        description: input.description,
+        metadata: input.metadata,
+        status: input.disabled === undefined ? undefined : input.disabled ? "disabled" : "enabled",
+      },
+    });
+    const endpoint = serializeWebhookEndpoint(row);
+    await recordEvent(tx, scope, "webhook_endpoint.updated", endpoint);
+    return endpoint;
+  });
+}
+
+/** Deletes the endpoint and its pending deliveries; the `webhook_endpoint.deleted` event goes to the other endpoints. */
+export async function deleteWebhookEndpoint(db: Db, scope: ObjectScope, id: string): Promise<DeletedWebhookEndpoint> {
+  return db.$transaction(async (tx) => {
+    const endpoint = serializeWebhookEndpoint(await findOwned(tx, scope, id));
+    await tx.webhookEndpoint.delete({ where: { id } });
+    await recordEvent(tx, scope, "webhook_endpoint.deleted", endpoint);
+    return { id, object: "webhook_endpoint", deleted: true };
+  });
+}
+
+export async function listWebhookDeliveries(db: Db, scope: ObjectScope, endpointId: string, query: z.infer<typeof webhookDeliveryListQuerySchema>) {
+  await findOwned(db, scope, endpointId);
+  const rows = await db.webhookDelivery.findMany({
+    where: { endpointId, ...(query.status ? { status: query.status } : {}), ...(query.starting_after ? { id: { lt: query.starting_after } } : {}) },
+    orderBy: { id: "desc" },
+    take: query.limit + 1,
+    include: { event: { select: { type: true } } },
+  });
+  return toList(rows, query.limit, `/api/v1/webhook_endpoints/${endpointId}/deliveries`, serializeWebhookDelivery);
+}
+
+/** Sends one signed `webhook_endpoint.test` event now and reports the outcome; it is neither stored nor retried. */
+export async function sendTestWebhook(db: Db, scope: ObjectScope, id: string): Promise<WebhookTestResult> {
+  const row = await findOwned(db, scope, id);
+  const event = {
+    id: newObjectId("evt"),
+    object: "event",
+    type: "webhook_endpoint.test",
+    livemode: row.livemode,
+    created: unixSeconds(new Date()),
+    data: { object: serializeWebhookEndpoint(row) },
+  };
+  const check = await checkWebhookUrl(row.url);
+  const result = check.ok
+    ? await sendWebhook(row.url, row.secret, JSON.stringify(event), { "Webhook-Id": event.id })
+    : { statusCode: null, error: `refused: the url ${check.reason}`, durationMs: 0 };
+  const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
+  return { object: "webhook_test", endpoint: row.id, event, succeeded, status_code: result.statusCode, error: result.error, duration_ms: result.durationMs };
+}

@@ -1,0 +1,16 @@
+export { isPrivateAddress, checkWebhookUrl, privateAddressesAllowed, type UrlCheck } from "./address";
+export { signWebhookPayload } from "./signature";
+export { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult } from "./send";
+export {
+  createWebhookEndpoint,
+  listWebhookEndpoints,
+  retrieveWebhookEndpoint,
+  updateWebhookEndpoint,
+  deleteWebhookEndpoint,
+  listWebhookDeliveries,
+  sendTestWebhook,
+  serializeWebhookEndpoint,
+  serializeWebhookDelivery,
+} from "./endpoints";
+export { deliverDueWebhooks, retryDelayMs, MAX_DELIVERY_ATTEMPTS, DELIVERY_LOCK_MS } from "./deliver";
+export { startDeliveryWorker } from "./worker";

@@ -1,0 +1,28 @@
+import { db } from "../db";
+import { log } from "../log";
+import { expireDueCheckoutSessions } from "../payments/checkout-sessions";
+import { deliverDueWebhooks } from "./deliver";
+
+/**
+ * Every WEBHOOK_WORKER_INTERVAL_MS (default 2 s): delivers due webhooks and expires checkout sessions past their
+ * expiry. The timer is unref'd (it never keeps the process alive) and a tick never overlaps the previous one.
+ */
+export function startDeliveryWorker(intervalMs = Number(process.env.WEBHOOK_WORKER_INTERVAL_MS ?? 2000)): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const deliveries = await deliverDueWebhooks(db);
+      const expired = await expireDueCheckoutSessions(db);
+      if (deliveries.attempted > 0 || expired > 0) log.info("worker.tick", { attempted: deliveries.attempted, succeeded: deliveries.succeeded, expiredSessions: expired });
+    } catch (error) {
+      log.error("worker.tick_failed", { message: (error as Error).message });
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(() => void tick(), Math.max(100, intervalMs || 2000));
+  timer.unref();
+  return () => clearInterval(timer);
+}

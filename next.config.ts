@@ -1,0 +1,13 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Native and WebAssembly packages stay outside the server bundle.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "ioredis"],
+  poweredByHeader: false,
+  // Lets two builds coexist in one checkout (e.g. NEXT_DIST_DIR=.next-e2e); .next by default.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  // `npm test` typechecks before it builds; SKIP_BUILD_TYPECHECK=1 lets it skip doing the same work twice.
+  typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
+};
+
+export default nextConfig;

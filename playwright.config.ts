@@ -1,0 +1,68 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const githubPort = Number(process.env.FAKE_GITHUB_PORT ?? 3199);
+const systemChromium = "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? "list" : [["list"]],
+  use: {
+    // localhost, not 127.0.0.1: Next.js rewrites loopback hosts to "localhost" in request URLs, and the OAuth
+    // redirect_uri must be the same at authorize and at token exchange.
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        // Debian's Chromium where present (Playwright cannot download its own here); these flags keep it off the network.
+        launchOptions: existsSync(systemChromium)
+          ? {
+              executablePath: systemChromium,
+              args: [
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+              ],
+            }
+          : {},
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: "npx tsx e2e/fake-github/server.ts",
+      url: `http://127.0.0.1:${githubPort}/health`,
+      reuseExistingServer: false,
+      env: { FAKE_GITHUB_PORT: String(githubPort) },
+    },
+    {
+      // A fresh SQLite database each run; `npm start` migrates it first, as on any start. Needs `npm run build`.
+      command: `rm -f .data/e2e.db .data/e2e.db-wal .data/e2e.db-shm && npm run start -- -p ${port}`,
+      url: `http://127.0.0.1:${port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: "file:.data/e2e.db",
+        PORT: String(port),
+        AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+        AUTH_URL: `http://localhost:${port}`,
+        AUTH_GITHUB_ID: "fake-client-id",
+        AUTH_GITHUB_SECRET: "fake-client-secret",
+        GITHUB_BASE_URL: `http://127.0.0.1:${githubPort}`,
+      },
+    },
+  ],
+});
