@@ -38,9 +38,11 @@ export function parseJsonBody(text: string): unknown {
 
 const MUTATING = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 
+/** POST, PATCH, PUT and DELETE carry a body and may be replayed with an Idempotency-Key; reads do neither. */
+export const isMutating = (method: string): boolean => MUTATING.has(method);
+
 /** The raw text (for idempotency hashing) and parsed JSON body of a mutating request; empty for reads. */
-export async function readRequestBody(request: Request): Promise<{ text: string; body: unknown; mutating: boolean }> {
-  const mutating = MUTATING.has(request.method);
-  const text = mutating ? await readBodyText(request) : "";
-  return { text, body: parseJsonBody(text), mutating };
+export async function readRequestBody(request: Request): Promise<{ text: string; body: unknown }> {
+  const text = isMutating(request.method) ? await readBodyText(request) : "";
+  return { text, body: parseJsonBody(text) };
 }

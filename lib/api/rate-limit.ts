@@ -11,7 +11,8 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
-  consume(bucket: string, limit: number, windowMs: number): Promise<RateLimitDecision>;
+  /** Counts one hit. The in-memory limiter answers synchronously, so the hot path awaits nothing. */
+  consume(bucket: string, limit: number, windowMs: number): RateLimitDecision | Promise<RateLimitDecision>;
   /** How many hits the bucket's current window holds, without adding one. */
   peek(bucket: string): Promise<number>;
 }
@@ -31,7 +32,7 @@ export class MemoryRateLimiter implements RateLimiter {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async consume(bucket: string, limit: number, windowMs: number): Promise<RateLimitDecision> {
+  consume(bucket: string, limit: number, windowMs: number): RateLimitDecision {
     const now = this.now();
     let window = this.windows.get(bucket);
     if (!window || window.resetAt <= now) {

@@ -16,6 +16,12 @@ export function randomBase62(length: number): string {
 
 /** A non-negative integer (or the big-endian bytes of one) in base62, left-padded with "0" to `width`. */
 export function toBase62(value: number | bigint | Buffer, width: number): string {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) {
+    // The checksum of every verified key takes this path: plain arithmetic, no BigInt.
+    let out = "";
+    for (let n = value; n > 0; n = Math.floor(n / 62)) out = BASE62[n % 62] + out;
+    return out.padStart(width, "0").slice(-width);
+  }
   let n = Buffer.isBuffer(value) ? BigInt(`0x${value.toString("hex") || "0"}`) : BigInt(value);
   let out = "";
   while (n > 0n) {

@@ -32,7 +32,7 @@ function fromAuthorization(header: string): string {
  * Reads the API key from the one header a request uses: Authorization (Bearer or Basic), X-Api-Key, or the pair
  * X-Api-Key-Id + X-Api-Key-Secret. A key in the query string is refused (URLs end up in logs and histories).
  */
-export function readCredentials(headers: Headers, url: URL): Credentials {
+export function readCredentials(headers: Headers, url: { searchParams: URLSearchParams }): Credentials {
   for (const [name, value] of url.searchParams) {
     if (QUERY_KEY_NAMES.has(name.toLowerCase()) || value.startsWith("ck_")) {
       throw new ApiError(400, "invalid_request", "api_key_in_query", "API keys must not be sent in the URL. Send the key in the Authorization header instead ('Authorization: Bearer <key>').", { param: name });
@@ -51,11 +51,10 @@ export function readCredentials(headers: Headers, url: URL): Credentials {
   }
   if (keySecret) found.push(keySecret);
 
-  const distinct = [...new Set(found)];
-  if (distinct.length > 1) {
+  const [secret] = found;
+  if (found.some((other) => other !== secret)) {
     throw new ApiError(400, "invalid_request", "multiple_api_keys", "The request carries more than one API key. Send exactly one.");
   }
-  const [secret] = distinct;
   if (!secret) throw missing();
   return keyId ? { secret, claimedKeyId: keyId } : { secret };
 }

@@ -48,13 +48,18 @@ export class KeyCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async get(hash: string, load: (hash: string) => Promise<CachedKey | null>): Promise<CachedKey | null> {
+  /** The cached entry, synchronously: a key, null (known not to exist), or undefined (not cached: load it). */
+  peek(hash: string): CachedKey | null | undefined {
     const slot = this.slots.get(hash);
-    if (slot && slot.expiresAt > this.now()) {
-      this.slots.delete(hash); // re-insert: most recently used last
-      this.slots.set(hash, slot);
-      return slot.key;
-    }
+    if (!slot || slot.expiresAt <= this.now()) return undefined;
+    this.slots.delete(hash); // re-insert: most recently used last
+    this.slots.set(hash, slot);
+    return slot.key;
+  }
+
+  async get(hash: string, load: (hash: string) => Promise<CachedKey | null>): Promise<CachedKey | null> {
+    const cached = this.peek(hash);
+    if (cached !== undefined) return cached;
     const pending = this.inflight.get(hash);
     if (pending) return pending;
     const generation = this.generation;

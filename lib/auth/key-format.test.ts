@@ -11,6 +11,13 @@ describe("base62", () => {
     expect(toBase62(Buffer.from([1, 0]), 3)).toBe("048"); // 256 = 4*62 + 8
   });
 
+  it("gives the same digits for a number as for the same value as a BigInt (the checksum's fast path)", () => {
+    for (const value of [0, 1, 61, 62, 3843, 3844, 2 ** 31, 2 ** 32 - 1, 56_800_235_583, Number.MAX_SAFE_INTEGER]) {
+      expect(toBase62(value, 6)).toBe(toBase62(BigInt(value), 6));
+      expect(toBase62(value, 12)).toBe(toBase62(BigInt(value), 12));
+    }
+  });
+
   it("draws every character from the alphabet, roughly uniformly", () => {
     const sample = randomBase62(62 * 400);
     expect(sample).toMatch(/^[0-9A-Za-z]+$/);

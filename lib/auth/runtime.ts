@@ -3,6 +3,7 @@ import { createRateLimiter, type RateLimiter } from "../api/rate-limit";
 import { InvalidationBus } from "./invalidation";
 import { KeyCache } from "./key-cache";
 import { UsageRecorder } from "./usage";
+import type { VerifierDeps } from "./verify";
 
 export interface AuthRuntime {
   cache: KeyCache;
@@ -11,6 +12,8 @@ export interface AuthRuntime {
   rateLimiter: RateLimiter;
   defaultRateLimit: number;
   failedLookupLimit: number;
+  /** What the verifier needs, assembled once rather than per request. */
+  verifier: VerifierDeps;
 }
 
 function createRuntime(): AuthRuntime {
@@ -26,13 +29,17 @@ function createRuntime(): AuthRuntime {
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
   process.once("beforeExit", () => void usage.flush());
+  const rateLimiter = createRateLimiter();
+  const defaultRateLimit = Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600);
+  const failedLookupLimit = Number(process.env.FAILED_AUTH_PER_IP_PER_MINUTE ?? 30);
   return {
     cache,
     bus,
     usage,
-    rateLimiter: createRateLimiter(),
-    defaultRateLimit: Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600),
-    failedLookupLimit: Number(process.env.FAILED_AUTH_PER_IP_PER_MINUTE ?? 30),
+    rateLimiter,
+    defaultRateLimit,
+    failedLookupLimit,
+    verifier: { db, cache, rateLimiter, defaultRateLimit, failedLookupLimit },
   };
 }
 

@@ -33,6 +33,16 @@ describe("verifyApiKey", () => {
     expect(dbHandle.queryCount() - before).toBe(0);
   });
 
+  it("answers a cached key synchronously with the in-memory limiter: no promise on the hot path", async () => {
+    const { secret } = await createKey();
+    const first = verifyApiKey(input(secret), deps());
+    expect(first).toBeInstanceOf(Promise); // the first lookup waits for the database
+    expect(codeOf(await first)).toBe("ok");
+    const cached = verifyApiKey(input(secret), deps());
+    expect(cached).not.toBeInstanceOf(Promise);
+    expect(codeOf(await cached)).toBe("ok");
+  });
+
   it("refuses a malformed key or bad checksum without touching the database", async () => {
     const before = dbHandle.queryCount();
     const real = generateSecret("live");

@@ -98,35 +98,63 @@ function ipAllowed(allowlist: readonly string[], ip: string | null): boolean {
   return matcher(ip);
 }
 
+type MaybePromise<T> = T | Promise<T>;
+
+const lookupRefused: VerifyResult = {
+  ok: false,
+  status: 429,
+  type: "rate_limited",
+  code: "rate_limited",
+  message: "Too many failed authentication attempts from your address. Retry later.",
+};
+
 /**
  * THE key verifier. Fixed order: format -> exists -> revoked -> expired -> application enabled -> origin -> IP
  * -> scope -> rate limit. A malformed `ck_` string is refused before any lookup; a known key costs no query.
+ *
+ * It returns synchronously when the key is cached and the rate limiter is in memory (the steady state of the
+ * hot path: no promise, no microtask), and a promise when it has to wait for the database or Redis.
  */
-export async function verifyApiKey(input: VerifyInput, deps: VerifierDeps): Promise<VerifyResult> {
-  const now = deps.now?.() ?? new Date();
-  if (classifySecret(input.secret).kind === "malformed") return invalid;
-
+export function verifyApiKey(input: VerifyInput, deps: VerifierDeps): MaybePromise<VerifyResult> {
   const digest = digestSecret(input.secret);
-  const failedBucket = () => `failed-lookup:${input.clientIp() ?? "unknown"}`;
+  // A cached entry was looked up after its format was checked, so a hit needs no second format check; a
+  // malformed string is never cached and still never reaches the database.
+  const cached = deps.cache.peek(digest.hex);
+  if (cached !== undefined) return checkKey(cached, digest, input, deps);
+  if (classifySecret(input.secret).kind === "malformed") return invalid;
+  return lookUp(digest, input, deps);
+}
+
+const failedBucket = (input: VerifyInput) => `failed-lookup:${input.clientIp() ?? "unknown"}`;
+
+/** A cache miss: the only path that queries the database, so the only one gated per client IP. */
+async function lookUp(digest: { bytes: Buffer; hex: string }, input: VerifyInput, deps: VerifierDeps): Promise<VerifyResult> {
   let key: CachedKey | null;
   try {
-    key = await deps.cache.get(digest.hex, async (h) => {
-      // Only a cache miss reaches the database, so only a cache miss is gated: guessing costs the guesser.
-      if (deps.failedLookupLimit !== undefined && (await deps.rateLimiter.peek(failedBucket())) >= deps.failedLookupLimit) throw new LookupRefused();
-      return loadKey(deps.db, h);
+    key = await deps.cache.get(digest.hex, async (hash) => {
+      if (deps.failedLookupLimit !== undefined && (await deps.rateLimiter.peek(failedBucket(input))) >= deps.failedLookupLimit) throw new LookupRefused();
+      return loadKey(deps.db, hash);
     });
   } catch (error) {
     if (!(error instanceof LookupRefused)) throw error;
-    return { ok: false, status: 429, type: "rate_limited", code: "rate_limited", message: "Too many failed authentication attempts from your address. Retry later." };
+    return lookupRefused;
   }
+  return checkKey(key, digest, input, deps);
+}
+
+function checkKey(key: CachedKey | null, digest: { bytes: Buffer }, input: VerifyInput, deps: VerifierDeps): MaybePromise<VerifyResult> {
   if (!key || !hashesEqual(key.hashBytes, digest.bytes) || (input.claimedKeyId !== undefined && input.claimedKeyId !== key.id)) {
-    if (deps.failedLookupLimit !== undefined) await deps.rateLimiter.consume(failedBucket(), deps.failedLookupLimit, FAILED_LOOKUP_WINDOW_MS);
-    return invalid;
+    if (deps.failedLookupLimit === undefined) return invalid;
+    const counted = deps.rateLimiter.consume(failedBucket(input), deps.failedLookupLimit, FAILED_LOOKUP_WINDOW_MS);
+    return counted instanceof Promise ? counted.then(() => invalid) : invalid;
   }
 
   if (key.status === "revoked") return fail(401, "revoked_api_key", "This API key has been revoked.");
-  if ((key.expiresAt && key.expiresAt <= now) || (key.graceEndsAt && key.graceEndsAt <= now)) {
-    return fail(401, "expired_api_key", "This API key has expired.");
+  if (key.expiresAt || key.graceEndsAt) {
+    const now = deps.now?.() ?? new Date();
+    if ((key.expiresAt && key.expiresAt <= now) || (key.graceEndsAt && key.graceEndsAt <= now)) {
+      return fail(401, "expired_api_key", "This API key has expired.");
+    }
   }
   if (key.application && !key.application.isEnabled) {
     return fail(401, "application_disabled", `The application '${key.application.name}' is disabled.`);
@@ -144,7 +172,11 @@ export async function verifyApiKey(input: VerifyInput, deps: VerifierDeps): Prom
     return fail(403, "missing_scope", `This API key does not have the '${input.scope}' scope required for this request.`);
   }
 
-  const rate = await deps.rateLimiter.consume(`key:${key.id}`, key.rateLimit ?? deps.defaultRateLimit, 60_000);
+  const rate = deps.rateLimiter.consume(`key:${key.id}`, key.rateLimit ?? deps.defaultRateLimit, 60_000);
+  return rate instanceof Promise ? rate.then((decided) => admit(key, decided)) : admit(key, rate);
+}
+
+function admit(key: CachedKey, rate: RateLimitDecision): VerifyResult {
   if (!rate.allowed) {
     return { ok: false, status: 429, type: "rate_limited", code: "rate_limited", message: "Too many requests. Retry after the time in the Retry-After header.", rate };
   }

@@ -1,6 +1,6 @@
 import { db } from "../db";
 import { ApiError } from "../api/errors";
-import { readRequestBody } from "../api/body";
+import { isMutating, readRequestBody } from "../api/body";
 import { runIdempotent } from "../api/idempotency";
 import { rateLimitHeaders, type RateLimitDecision } from "../api/rate-limit";
 import { newRequestId } from "../api/request-id";
@@ -31,7 +31,14 @@ export interface ApiKeyContext<Params> {
 
 type RouteContext<Params> = { params: Promise<Params> };
 
-function contextFor<Params>(request: Request, url: URL, requestId: string, key: CachedKey, params: Params, body: unknown): ApiKeyContext<Params> {
+const NO_BODY = { text: "", body: undefined };
+
+/** Next.js has already parsed the URL (`nextUrl`); a plain Request (the in-process test server) is parsed here. */
+function requestUrl(request: Request): { pathname: string; searchParams: URLSearchParams } {
+  return (request as Request & { nextUrl?: URL }).nextUrl ?? new URL(request.url);
+}
+
+function contextFor<Params>(request: Request, url: { searchParams: URLSearchParams }, requestId: string, key: CachedKey, params: Params, body: unknown): ApiKeyContext<Params> {
   return {
     request,
     requestId,
@@ -58,23 +65,27 @@ export function withApiKey<Params = Record<string, never>>(
     const requestId = newRequestId();
     const started = performance.now();
     const runtime = authRuntime;
-    const url = new URL(request.url);
+    const url = requestUrl(request);
     void runtime.bus.start();
     let rate: RateLimitDecision | undefined;
     let keyId: string | undefined;
     let response: Response;
     try {
-      const credentials = readCredentials(request.headers, url);
-      const result = await verifyApiKey(
-        { ...credentials, origin: request.headers.get("origin"), clientIp: () => clientIp(request.headers), scope: options.scope },
-        { db, cache: runtime.cache, rateLimiter: runtime.rateLimiter, defaultRateLimit: runtime.defaultRateLimit, failedLookupLimit: runtime.failedLookupLimit },
+      const headers = request.headers;
+      const credentials = readCredentials(headers, url);
+      const verifying = verifyApiKey(
+        { ...credentials, origin: headers.get("origin"), clientIp: () => clientIp(headers), scope: options.scope },
+        runtime.verifier,
       );
+      // A cached key with the in-memory limiter is verified synchronously: no await on the hot path.
+      const result = verifying instanceof Promise ? await verifying : verifying;
       rate = result.rate;
       if (!result.ok) throw new ApiError(result.status, result.type, result.code, result.message);
       keyId = result.key.id;
       const key = result.key;
 
-      const { text: bodyText, body, mutating } = await readRequestBody(request);
+      const mutating = isMutating(request.method);
+      const { text: bodyText, body } = mutating ? await readRequestBody(request) : NO_BODY;
       const params = await routeContext.params;
       const execute = async () => {
         try {
@@ -84,9 +95,9 @@ export function withApiKey<Params = Record<string, never>>(
           return { response: errorResponse(apiError, requestId), errorType: apiError.type };
         }
       };
-      const idempotencyKey = request.headers.get("idempotency-key");
+      const idempotencyKey = mutating ? request.headers.get("idempotency-key") : null;
       response =
-        mutating && idempotencyKey !== null
+        idempotencyKey !== null
           ? await runIdempotent(db, { apiKeyId: key.id, key: idempotencyKey, method: request.method, path: url.pathname, body: bodyText }, execute)
           : (await execute()).response;
     } catch (error) {

@@ -22,7 +22,10 @@ function line(level: string, event: string, fields: Fields): string {
 }
 
 /** LOG_LEVEL=warn drops info lines (the per-request access log); read per call so tests can change it. */
-const infoEnabled = () => process.env.LOG_LEVEL !== "warn" && process.env.LOG_LEVEL !== "error";
+function infoEnabled(): boolean {
+  const level = process.env.LOG_LEVEL; // one read: process.env is not a plain object, each read costs
+  return level !== "warn" && level !== "error";
+}
 
 export const log = {
   info: (event: string, fields: Fields = {}) => {
