@@ -2,7 +2,7 @@
 // database queries each verified request costs (from Prisma's query events, read through a bench-only route).
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 
 const DB_FILE = ".data/bench.db";
 process.env.DATABASE_URL = `file:${DB_FILE}`;
@@ -17,6 +17,8 @@ const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? "10";
 interface Result {
   name: string;
   requestsPerSecond: number;
+  /** Server CPU time (user + system) per request, in µs: steadier than requests/s on a shared machine. */
+  cpuMicros: number;
   p50: string;
   p99: string;
   queriesPerRequest: number;
@@ -25,6 +27,23 @@ interface Result {
 }
 
 const run = promisify(execFile);
+
+// CPU time a process has used so far, in ms, from /proc (Linux); NaN elsewhere.
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
 
 // Asynchronous on purpose: a blocked event loop would stop draining the server's stdout pipe and stall it.
 async function wrk(url: string, headers: Record<string, string>, duration: string): Promise<{ rps: number; p50: string; p99: string; requests: number; non2xx: number }> {
@@ -73,15 +92,18 @@ async function main() {
     ["GET /api/v1/me", "/api/v1/me", auth],
     ["GET /api/v1/payment_links?limit=10", "/api/v1/payment_links?limit=10", auth],
   ];
-  const runs = targets.map(() => [] as Array<Awaited<ReturnType<typeof wrk>> & { queries: number; keyLookups: number }>);
+  const runs = targets.map(() => [] as Array<Awaited<ReturnType<typeof wrk>> & { queries: number; keyLookups: number; cpuMicros: number }>);
   try {
     for (const [, path, headers] of targets) await wrk(server.url + path, headers, "2s"); // warm-up: compile, connect, cache the key
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [index, [, path, headers]] of targets.entries()) {
         const before = await counts();
+        const cpuBefore = cpuMs(server.pid);
         const load = await wrk(server.url + path, headers, DURATION);
+        const cpuAfter = cpuMs(server.pid);
         const after = await counts();
-        runs[index]!.push({ ...load, queries: after.queries - before.queries, keyLookups: after.keyLookups - before.keyLookups });
+        const cpuMicros = ((cpuAfter - cpuBefore) * 1000) / load.requests;
+        runs[index]!.push({ ...load, cpuMicros, queries: after.queries - before.queries, keyLookups: after.keyLookups - before.keyLookups });
       }
     }
   } finally {
@@ -96,6 +118,7 @@ async function main() {
     return {
       name,
       requestsPerSecond: median(list.map((r) => r.rps)),
+      cpuMicros: median(list.map((r) => r.cpuMicros)),
       p50: middle.p50,
       p99: middle.p99,
       queriesPerRequest: list.reduce((sum, r) => sum + r.queries, 0) / requests,
@@ -105,14 +128,18 @@ async function main() {
   });
 
   console.log(`\nwrk -t1 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} interleaved rounds (medians), server and load on this machine\n`);
-  console.log("| route | requests/s | p50 | p99 | queries / request | key lookups / request | non-2xx |");
-  console.log("|---|---|---|---|---|---|---|");
+  console.log("| route | requests/s | p50 | p99 | server CPU / request | queries / request | key lookups / request | non-2xx |");
+  console.log("|---|---|---|---|---|---|---|---|");
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.queriesPerRequest.toFixed(4)} | ${r.keyLookupsPerRequest.toFixed(4)} | ${r.non2xx} |`);
+    console.log(`| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMicros.toFixed(0)} µs | ${r.queriesPerRequest.toFixed(4)} | ${r.keyLookupsPerRequest.toFixed(4)} | ${r.non2xx} |`);
   }
   const [health, me, list] = results;
   const ratio = (me?.requestsPerSecond ?? 0) / (health?.requestsPerSecond ?? 1);
   console.log(`\nme/health = ${ratio.toFixed(3)} (target >= 0.95)`);
+  if (health && me && Number.isFinite(me.cpuMicros)) {
+    const extra = me.cpuMicros - health.cpuMicros;
+    console.log(`server CPU of /me over health: ${extra >= 0 ? "+" : ""}${extra.toFixed(0)} µs per request (${((100 * extra) / health.cpuMicros).toFixed(1)} %): key verification, rate limit, headers, usage, access log, and the larger body`);
+  }
   console.log(`key lookups per verified request: ${me?.keyLookupsPerRequest.toFixed(4)} (target 0); all queries per /me request: ${me?.queriesPerRequest.toFixed(4)} (the batched usage writes)`);
   console.log(`queries per payment_links list: ${list?.queriesPerRequest.toFixed(4)} (target 1 + the batched usage writes)`);
   process.exit(0);

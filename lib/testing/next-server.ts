@@ -5,6 +5,8 @@ import path from "node:path";
 
 export interface NextServer {
   url: string;
+  /** The server's process id (`next start` serves from this process). */
+  pid: number;
   /** Everything the server printed so far. */
   output(): string;
   /** Sends the signal and resolves with the exit code. */
@@ -54,6 +56,7 @@ export async function startNextServer(env: Record<string, string | undefined>, l
   }
   return {
     url,
+    pid: child.pid!,
     output,
     stop: (signal = "SIGTERM") => {
       child.kill(signal);
