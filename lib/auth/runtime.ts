@@ -10,9 +10,7 @@ export interface AuthRuntime {
   bus: InvalidationBus;
   usage: UsageRecorder;
   rateLimiter: RateLimiter;
-  defaultRateLimit: number;
-  failedLookupLimit: number;
-  /** What the verifier needs, assembled once rather than per request. */
+  /** What the verifier needs (incl. the default per-key and failed-lookup limits), assembled once. */
   verifier: VerifierDeps;
 }
 
@@ -37,8 +35,6 @@ function createRuntime(): AuthRuntime {
     bus,
     usage,
     rateLimiter,
-    defaultRateLimit,
-    failedLookupLimit,
     verifier: { db, cache, rateLimiter, defaultRateLimit, failedLookupLimit },
   };
 }

@@ -31,8 +31,6 @@ export interface ApiKeyContext<Params> {
 
 type RouteContext<Params> = { params: Promise<Params> };
 
-const NO_BODY = { text: "", body: undefined };
-
 /** Next.js has already parsed the URL (`nextUrl`); a plain Request (the in-process test server) is parsed here. */
 function requestUrl(request: Request): { pathname: string; searchParams: URLSearchParams } {
   return (request as Request & { nextUrl?: URL }).nextUrl ?? new URL(request.url);
@@ -84,8 +82,7 @@ export function withApiKey<Params = Record<string, never>>(
       keyId = result.key.id;
       const key = result.key;
 
-      const mutating = isMutating(request.method);
-      const { text: bodyText, body } = mutating ? await readRequestBody(request) : NO_BODY;
+      const { text: bodyText, body } = await readRequestBody(request);
       const params = await routeContext.params;
       const execute = async () => {
         try {
@@ -95,7 +92,7 @@ export function withApiKey<Params = Record<string, never>>(
           return { response: errorResponse(apiError, requestId), errorType: apiError.type };
         }
       };
-      const idempotencyKey = mutating ? request.headers.get("idempotency-key") : null;
+      const idempotencyKey = isMutating(request.method) ? headers.get("idempotency-key") : null;
       response =
         idempotencyKey !== null
           ? await runIdempotent(db, { apiKeyId: key.id, key: idempotencyKey, method: request.method, path: url.pathname, body: bodyText }, execute)

@@ -55,6 +55,13 @@ function alphabetSize(secret: string): number {
   return (/[a-z]/.test(secret) ? 26 : 0) + (/[A-Z]/.test(secret) ? 26 : 0) + (/[0-9]/.test(secret) ? 10 : 0) + (/[_-]/.test(secret) ? 2 : 0);
 }
 
+/** The entropy estimate and the patterns it discounted, from one pass over the secret. */
+function assess(secret: string): { bits: number; patterns: string[] } {
+  const { collapsed, patterns } = collapsePatterns(secret);
+  const alphabet = alphabetSize(collapsed);
+  return { bits: alphabet > 0 ? collapsed.length * Math.log2(alphabet) : 0, patterns };
+}
+
 /**
  * A deliberately simple estimate of a secret's entropy in bits: its length × log2 of the alphabet it draws from,
  * where a run of repeated or sequential characters, or a repeat of earlier text, counts as one character.
@@ -62,15 +69,13 @@ function alphabetSize(secret: string): number {
  * when it holds a short pattern by chance ("…1234…" turns up in one random 40-character hex string in 50).
  */
 export function estimateEntropyBits(secret: string): number {
-  const { collapsed } = collapsePatterns(secret);
-  const alphabet = alphabetSize(collapsed);
-  return alphabet > 0 ? collapsed.length * Math.log2(alphabet) : 0;
+  return assess(secret).bits;
 }
 
 /** The reason a custom secret is refused, or null when it is unguessable enough. */
 function weakness(secret: string): string | null {
-  if (estimateEntropyBits(secret) < MIN_CUSTOM_KEY_BITS) {
-    const { patterns } = collapsePatterns(secret);
+  const { bits, patterns } = assess(secret);
+  if (bits < MIN_CUSTOM_KEY_BITS) {
     if (patterns.length > 0)
       return `is too predictable: repeated or sequential characters (like ${patterns.slice(0, 2).map((pattern) => `'${pattern}'`).join(" and ")}) add no entropy, which leaves under ${MIN_CUSTOM_KEY_BITS} bits — omit "key" to have one generated`;
     return `is too predictable: it needs at least ${MIN_CUSTOM_KEY_BITS} bits of entropy (for example 32 random letters and digits, or 40 random hex characters) — omit "key" to have one generated`;
