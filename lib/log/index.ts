@@ -1,40 +1,91 @@
+import { epochMs } from "../clock";
+
 /**
  * Structured JSON lines on stdout/stderr. Callers pass only what is safe to keep: never a secret, a key,
  * a request URL (a key may hide in its query string) or request headers.
  */
 type Fields = Record<string, string | number | boolean | null | undefined>;
 
-// Info lines (one per API request) are written in batches, once per event-loop turn, not one syscall each.
+// Info lines (one per API request) are buffered and written together: at most FLUSH_MS after the first of them, or
+// once FLUSH_BYTES have piled up, and at exit. Written one event-loop turn at a time, the write cost ~15 µs per request
+// under load; a hard crash may lose the last FLUSH_MS of access log (warnings and errors are written at once).
+const FLUSH_MS = 100;
+const FLUSH_BYTES = 16 * 1024;
 let pending: string[] = [];
-let scheduled = false;
+let pendingBytes = 0;
+let timer: NodeJS.Timeout | undefined;
+// Whether info lines are wanted, read from LOG_LEVEL once per batch: process.env is not a plain object, each read costs.
+let infoWanted: boolean | undefined;
 
 function flushInfo(): void {
-  scheduled = false;
+  clearTimeout(timer);
+  timer = undefined;
+  infoWanted = undefined;
   if (pending.length === 0) return;
   const lines = pending.join("");
   pending = [];
+  pendingBytes = 0;
   process.stdout.write(lines);
 }
 process.on("exit", flushInfo);
 
-function line(level: string, event: string, fields: Fields): string {
-  return `${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`;
+function pushInfo(text: string): void {
+  pending.push(text);
+  pendingBytes += text.length;
+  if (pendingBytes >= FLUSH_BYTES) flushInfo();
 }
 
-/** LOG_LEVEL=warn drops info lines (the per-request access log); read per call so tests can change it. */
+// The ISO time of the current millisecond, formatted once however many lines share it.
+let stampedAt = 0;
+let stamp = "";
+function isoTime(): string {
+  const ms = Math.floor(epochMs());
+  if (ms !== stampedAt) {
+    stampedAt = ms;
+    stamp = new Date(ms).toISOString();
+  }
+  return stamp;
+}
+
+function line(level: string, event: string, fields: Fields): string {
+  const rest = JSON.stringify(fields);
+  return `{"time":"${isoTime()}","level":"${level}","event":${JSON.stringify(event)}${rest === "{}" ? "" : `,${rest.slice(1, -1)}`}}\n`;
+}
+
+/** LOG_LEVEL=warn drops info lines (the per-request access log); a change applies from the next batch. */
 function infoEnabled(): boolean {
-  const level = process.env.LOG_LEVEL; // one read: process.env is not a plain object, each read costs
-  return level !== "warn" && level !== "error";
+  if (infoWanted === undefined) {
+    const level = process.env.LOG_LEVEL;
+    infoWanted = level !== "warn" && level !== "error";
+    timer = setTimeout(flushInfo, FLUSH_MS).unref();
+  }
+  return infoWanted;
+}
+
+export interface RequestLine {
+  requestId: string;
+  method: string;
+  /** The path only: a query string may hold a key someone pasted there. */
+  path: string;
+  status: number;
+  keyId?: string;
+  ms: number;
 }
 
 export const log = {
   info: (event: string, fields: Fields = {}) => {
+    if (infoEnabled()) pushInfo(line("info", event, fields));
+  },
+  /**
+   * The access log: the same line as `info("request", fields)`, written by hand because it runs on every API
+   * request. Only the method and path come from the caller; ids and numbers are ours and need no escaping.
+   */
+  request: (fields: RequestLine) => {
     if (!infoEnabled()) return;
-    pending.push(line("info", event, fields));
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flushInfo);
-    }
+    const keyId = fields.keyId === undefined ? "" : `,"keyId":"${fields.keyId}"`;
+    pushInfo(
+      `{"time":"${isoTime()}","level":"info","event":"request","requestId":"${fields.requestId}","method":${JSON.stringify(fields.method)},"path":${JSON.stringify(fields.path)},"status":${fields.status}${keyId},"ms":${fields.ms}}\n`,
+    );
   },
   warn: (event: string, fields: Fields = {}) => process.stderr.write(line("warn", event, fields)),
   error: (event: string, fields: Fields = {}) => process.stderr.write(line("error", event, fields)),

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { log } from ".";
+
+const written: string[] = [];
+function captureStdout() {
+  written.length = 0;
+  return vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+}
+const lines = () => written.join("").split("\n").filter(Boolean).map((text) => JSON.parse(text) as Record<string, unknown>);
+
+describe("log", () => {
+  const level = process.env.LOG_LEVEL;
+  afterEach(() => {
+    process.env.LOG_LEVEL = level;
+    vi.restoreAllMocks();
+  });
+
+  it("writes info lines as JSON, together, within 100 ms, without undefined fields", async () => {
+    process.env.LOG_LEVEL = "info";
+    const stdout = captureStdout();
+    log.info("first", { a: 1, skipped: undefined, quote: 'say "hi"\n' });
+    log.info("second");
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stdout).not.toHaveBeenCalled(); // batched: nothing is written per call, nor per event-loop turn
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(stdout).toHaveBeenCalledTimes(1);
+    const [first, second] = lines();
+    expect(first).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: "info", event: "first", a: 1, quote: 'say "hi"\n' });
+    expect(Math.abs(Date.parse(first!.time as string) - Date.now())).toBeLessThan(5_000);
+    expect(second).toMatchObject({ level: "info", event: "second" });
+  });
+
+  it("writes the access log line exactly as info('request', …) would", async () => {
+    process.env.LOG_LEVEL = "info";
+    captureStdout();
+    const fields = { requestId: "req_abc", method: "GET", path: '/api/v1/odd"path\\', status: 200, keyId: "key_1", ms: 3 };
+    log.request(fields);
+    log.info("request", fields);
+    log.request({ ...fields, keyId: undefined, status: 401 });
+    log.flush();
+    const [fast, generic, anonymous] = lines();
+    expect({ ...fast, time: undefined }).toEqual({ ...generic, time: undefined });
+    expect(fast).toMatchObject({ event: "request", path: '/api/v1/odd"path\\', keyId: "key_1" });
+    expect(anonymous).not.toHaveProperty("keyId");
+    expect(anonymous).toMatchObject({ status: 401 });
+  });
+
+  it("writes at once when 16 KB are waiting", () => {
+    process.env.LOG_LEVEL = "info";
+    const stdout = captureStdout();
+    const big = "x".repeat(1000);
+    for (let i = 0; i < 16; i += 1) log.info("big", { big });
+    expect(stdout).toHaveBeenCalledTimes(1);
+    expect(lines()).toHaveLength(16);
+  });
+
+  it("drops info lines when LOG_LEVEL is warn, and reads the level again for the next batch", async () => {
+    process.env.LOG_LEVEL = "warn";
+    const stdout = captureStdout();
+    log.info("dropped");
+    log.request({ requestId: "req_x", method: "GET", path: "/", status: 200, ms: 0 });
+    log.flush();
+    process.env.LOG_LEVEL = "info";
+    log.info("kept");
+    log.flush();
+    expect(stdout).toHaveBeenCalledTimes(1);
+    expect(lines().map((line) => line.event)).toEqual(["kept"]);
+  });
+
+  it("writes warnings and errors at once, to stderr", () => {
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    log.warn("careful", { n: 1 });
+    expect(JSON.parse(String(stderr.mock.calls[0]![0]))).toMatchObject({ level: "warn", event: "careful", n: 1 });
+  });
+});
