@@ -41,7 +41,10 @@ describe("request bodies", () => {
 
 describe("ids", () => {
   it("makes req_ ids and time-sortable object ids", () => {
-    expect(newRequestId()).toMatch(/^req_[0-9A-Za-z]{20}$/);
+    // 600 ids cross two refills of the pool (256 ids each): all well formed, none repeated.
+    const ids = Array.from({ length: 600 }, () => newRequestId());
+    for (const id of ids) expect(id).toMatch(/^req_[0-9A-Za-z]{20}$/);
+    expect(new Set(ids).size).toBe(600);
     const first = newObjectId("plink", 1_700_000_000_000);
     const later = newObjectId("plink", 1_700_000_000_001);
     expect(first).toMatch(/^plink_[0-9a-z]{9}[0-9A-Za-z]{16}$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { MemoryRateLimiter, rateLimitHeaders } from "./rate-limit";
+import { MemoryRateLimiter, setRateLimitHeaders } from "./rate-limit";
 
 describe("MemoryRateLimiter", () => {
   it("allows `limit` requests a window, then refuses until the window resets", async () => {
@@ -16,12 +16,12 @@ describe("MemoryRateLimiter", () => {
   });
 
   it("renders RateLimit-* headers and Retry-After only when refused", () => {
-    expect(rateLimitHeaders({ allowed: true, limit: 10, remaining: 9, resetSeconds: 30 })).toEqual({
-      "RateLimit-Limit": "10",
-      "RateLimit-Remaining": "9",
-      "RateLimit-Reset": "30",
-    });
-    expect(rateLimitHeaders({ allowed: false, limit: 10, remaining: 0, resetSeconds: 5 })["Retry-After"]).toBe("5");
+    const allowed = new Headers();
+    setRateLimitHeaders(allowed, { allowed: true, limit: 10, remaining: 9, resetSeconds: 30 });
+    expect(Object.fromEntries(allowed)).toEqual({ "ratelimit-limit": "10", "ratelimit-remaining": "9", "ratelimit-reset": "30" });
+    const refused = new Headers();
+    setRateLimitHeaders(refused, { allowed: false, limit: 10, remaining: 0, resetSeconds: 5 });
+    expect(refused.get("Retry-After")).toBe("5");
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Redis } from "ioredis";
+import { epochMs } from "../clock";
 import { log } from "../log";
 import { connectRedis } from "../redis";
 
@@ -30,7 +31,7 @@ function decide(count: number, limit: number, msLeft: number): RateLimitDecision
 export class MemoryRateLimiter implements RateLimiter {
   private windows = new Map<string, { count: number; resetAt: number }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = epochMs) {}
 
   consume(bucket: string, limit: number, windowMs: number): RateLimitDecision {
     const now = this.now();
@@ -101,12 +102,10 @@ export function createRateLimiter(redisUrl = process.env.REDIS_URL): RateLimiter
   return redisUrl ? new RedisRateLimiter(connectRedis(redisUrl, "rate-limit")) : new MemoryRateLimiter();
 }
 
-/** The RateLimit-* headers (IETF draft) every limited response carries, plus Retry-After when refused. */
-export function rateLimitHeaders(decision: RateLimitDecision): Record<string, string> {
-  return {
-    "RateLimit-Limit": String(decision.limit),
-    "RateLimit-Remaining": String(decision.remaining),
-    "RateLimit-Reset": String(decision.resetSeconds),
-    ...(decision.allowed ? {} : { "Retry-After": String(decision.resetSeconds) }),
-  };
+/** Sets the RateLimit-* headers (IETF draft) every limited response carries, plus Retry-After when refused. */
+export function setRateLimitHeaders(headers: Headers, decision: RateLimitDecision): void {
+  headers.set("RateLimit-Limit", String(decision.limit));
+  headers.set("RateLimit-Remaining", String(decision.remaining));
+  headers.set("RateLimit-Reset", String(decision.resetSeconds));
+  if (!decision.allowed) headers.set("Retry-After", String(decision.resetSeconds));
 }

@@ -1,7 +1,7 @@
 import { clientIp } from "../auth/ip";
 import { readRequestBody } from "./body";
 import { ApiError } from "./errors";
-import { rateLimitHeaders, type RateLimiter } from "./rate-limit";
+import { setRateLimitHeaders, type RateLimitDecision, type RateLimiter } from "./rate-limit";
 import { newRequestId } from "./request-id";
 import { errorResponse, toApiError } from "./respond";
 
@@ -23,21 +23,20 @@ export function withPublic(
   return async (request: Request): Promise<Response> => {
     const requestId = newRequestId();
     let response: Response;
+    let decision: RateLimitDecision | undefined;
     try {
       const ip = clientIp(request.headers);
-      const decision = await options.limiter().consume(`${options.bucket}:${ip ?? "unknown"}`, options.limit(), options.windowMs);
+      decision = await options.limiter().consume(`${options.bucket}:${ip ?? "unknown"}`, options.limit(), options.windowMs);
       if (!decision.allowed) {
-        throw new ApiError(429, "rate_limited", "rate_limited", "Too many requests from your address. Retry after the time in the Retry-After header.", {
-          headers: rateLimitHeaders(decision),
-        });
+        throw new ApiError(429, "rate_limited", "rate_limited", "Too many requests from your address. Retry after the time in the Retry-After header.");
       }
       const { body } = await readRequestBody(request);
       response = await handler({ request, requestId, clientIp: ip, body });
-      for (const [name, value] of Object.entries(rateLimitHeaders(decision))) response.headers.set(name, value);
     } catch (error) {
       response = errorResponse(toApiError(error, requestId), requestId);
     }
     response.headers.set("X-Request-Id", requestId);
+    if (decision) setRateLimitHeaders(response.headers, decision);
     return response;
   };
 }

@@ -13,9 +13,13 @@ const missing = () =>
 
 /** The secret in `Authorization`: Bearer <key>, or Basic with the key as user name and an empty password. */
 function fromAuthorization(header: string): string {
-  const [scheme = "", value = ""] = header.trim().split(/\s+/, 2);
-  if (scheme.toLowerCase() === "bearer" && value) return value;
-  if (scheme.toLowerCase() === "basic" && value) {
+  // RFC 9110: the scheme, one or more spaces, then the credentials.
+  const trimmed = header.trim();
+  const space = trimmed.indexOf(" ");
+  const scheme = (space === -1 ? trimmed : trimmed.slice(0, space)).toLowerCase();
+  const value = space === -1 ? "" : trimmed.slice(space + 1).trimStart();
+  if (scheme === "bearer" && value) return value;
+  if (scheme === "basic" && value) {
     const decoded = Buffer.from(value, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     const user = colon === -1 ? decoded : decoded.slice(0, colon);
@@ -33,9 +37,12 @@ function fromAuthorization(header: string): string {
  * X-Api-Key-Id + X-Api-Key-Secret. A key in the query string is refused (URLs end up in logs and histories).
  */
 export function readCredentials(headers: Headers, url: { searchParams: URLSearchParams }): Credentials {
-  for (const [name, value] of url.searchParams) {
-    if (QUERY_KEY_NAMES.has(name.toLowerCase()) || value.startsWith("ck_")) {
-      throw new ApiError(400, "invalid_request", "api_key_in_query", "API keys must not be sent in the URL. Send the key in the Authorization header instead ('Authorization: Bearer <key>').", { param: name });
+  const query = url.searchParams;
+  if (query.size > 0) {
+    for (const [name, value] of query) {
+      if (QUERY_KEY_NAMES.has(name.toLowerCase()) || value.startsWith("ck_")) {
+        throw new ApiError(400, "invalid_request", "api_key_in_query", "API keys must not be sent in the URL. Send the key in the Authorization header instead ('Authorization: Bearer <key>').", { param: name });
+      }
     }
   }
 

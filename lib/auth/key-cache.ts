@@ -1,3 +1,4 @@
+import { epochMs } from "../clock";
 import type { KeyMode } from "./key-format";
 import type { Scope } from "./scopes";
 
@@ -5,14 +6,8 @@ import type { Scope } from "./scopes";
 export interface CachedKey {
   id: string;
   hash: string;
-  /** The same digest as bytes, for the constant-time comparison. */
-  hashBytes: Buffer;
-  name: string;
-  prefix: string;
   mode: KeyMode;
   scopes: ReadonlySet<Scope>;
-  /** The scopes as the API shows them, built once per cache entry rather than per request. */
-  scopeList: readonly Scope[];
   status: "active" | "revoked";
   expiresAt: Date | null;
   graceEndsAt: Date | null;
@@ -20,6 +15,11 @@ export interface CachedKey {
   ipAllowlist: readonly string[] | null;
   merchant: { id: string; name: string } | null;
   application: { id: string; name: string; isEnabled: boolean; allowedOrigins: readonly string[] } | null;
+  /** The key and its application as route handlers see them, built once per cache entry rather than per request. */
+  view: {
+    key: { id: string; name: string; prefix: string; mode: KeyMode; scopes: readonly Scope[] };
+    application: { id: string; name: string } | null;
+  };
 }
 
 export interface Invalidation {
@@ -45,7 +45,7 @@ export class KeyCache {
 
   constructor(
     private readonly options: { maxEntries: number; ttlMs: number; negativeTtlMs: number },
-    private readonly now: () => number = Date.now,
+    private readonly now: () => number = epochMs,
   ) {}
 
   /** The cached entry, synchronously: a key, null (known not to exist), or undefined (not cached: load it). */

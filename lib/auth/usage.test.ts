@@ -9,8 +9,8 @@ describe("UsageRecorder", () => {
     const recorder = new UsageRecorder(db, 60_000);
     const day = new Date("2026-11-20T10:00:00Z");
     const before = dbHandle.queryCount();
-    for (let i = 0; i < 50; i += 1) recorder.record(key.id, i % 10 === 0, new Date(day.getTime() + i * 1000));
-    recorder.record(key.id, false, new Date("2026-11-21T00:00:01Z"));
+    for (let i = 0; i < 50; i += 1) recorder.record(key.id, i % 10 === 0, day.getTime() + i * 1000);
+    recorder.record(key.id, false, Date.parse("2026-11-21T00:00:01Z"));
     expect(dbHandle.queryCount() - before).toBe(0); // nothing is written per request
     await recorder.flush();
 
@@ -22,7 +22,7 @@ describe("UsageRecorder", () => {
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(row.lastUsedAt?.toISOString()).toBe("2026-11-21T00:00:01.000Z");
 
-    recorder.record(key.id, true, new Date("2026-11-21T00:00:02Z"));
+    recorder.record(key.id, true, Date.parse("2026-11-21T00:00:02Z"));
     await recorder.flush();
     const again = await db.usageCounter.findUniqueOrThrow({ where: { apiKeyId_day: { apiKeyId: key.id, day: "2026-11-21" } } });
     expect([again.requests, again.errors]).toEqual([2, 1]);

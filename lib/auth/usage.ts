@@ -1,8 +1,10 @@
+import { epochMs } from "../clock";
 import type { Db } from "../db";
 import { log } from "../log";
 
 interface KeyUsage {
-  lastUsedAt: Date;
+  /** Epoch milliseconds. */
+  lastUsedAt: number;
   days: Map<string, { requests: number; errors: number }>;
 }
 
@@ -12,8 +14,7 @@ interface KeyUsage {
  */
 /** The UTC day of a time, formatted once per day rather than once per request. */
 let dayCache = { start: 0, end: 0, label: "" };
-function utcDay(at: Date): string {
-  const time = at.getTime();
+function utcDay(time: number): string {
   if (time < dayCache.start || time >= dayCache.end) {
     const start = time - (time % 86_400_000);
     dayCache = { start, end: start + 86_400_000, label: new Date(start).toISOString().slice(0, 10) };
@@ -31,15 +32,16 @@ export class UsageRecorder {
     private readonly intervalMs = 5000,
   ) {}
 
-  record(keyId: string, failed: boolean, at = new Date()): void {
-    const usage = this.pending.get(keyId) ?? { lastUsedAt: at, days: new Map() };
-    if (at > usage.lastUsedAt) usage.lastUsedAt = at;
+  /** Counts one request of a key at `at` (epoch milliseconds). */
+  record(keyId: string, failed: boolean, at = epochMs()): void {
+    let usage = this.pending.get(keyId);
+    if (usage === undefined) this.pending.set(keyId, (usage = { lastUsedAt: at, days: new Map() }));
+    else if (at > usage.lastUsedAt) usage.lastUsedAt = at;
     const day = utcDay(at);
-    const counts = usage.days.get(day) ?? { requests: 0, errors: 0 };
+    let counts = usage.days.get(day);
+    if (counts === undefined) usage.days.set(day, (counts = { requests: 0, errors: 0 }));
     counts.requests += 1;
     if (failed) counts.errors += 1;
-    usage.days.set(day, counts);
-    this.pending.set(keyId, usage);
     this.timer ??= setTimeout(() => void this.flush(), this.intervalMs).unref();
   }
 
@@ -59,8 +61,8 @@ export class UsageRecorder {
       await this.db.$transaction(
         [...batch].flatMap(([apiKeyId, usage]) => [
           this.db.apiKey.updateMany({
-            where: { id: apiKeyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: usage.lastUsedAt } }] },
-            data: { lastUsedAt: usage.lastUsedAt },
+            where: { id: apiKeyId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(usage.lastUsedAt) } }] },
+            data: { lastUsedAt: new Date(usage.lastUsedAt) },
           }),
           ...[...usage.days].map(([day, counts]) =>
             this.db.usageCounter.upsert({

@@ -1,6 +1,6 @@
 import type { Db } from "../db";
 import type { RateLimitDecision, RateLimiter } from "../api/rate-limit";
-import { digestSecret, hashesEqual } from "./hash";
+import { hashesEqual, hashSecret } from "./hash";
 import { ipMatcher } from "./ip";
 import type { CachedKey, KeyCache } from "./key-cache";
 import { classifySecret, type KeyMode } from "./key-format";
@@ -60,7 +60,11 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
-/** Reads one key (with its application and merchant) by secret hash: the only query the verifier ever makes. */
+/**
+ * Reads one key (with its application and merchant) by secret hash: the only query the verifier ever makes. The
+ * stored hash is compared with the presented one in constant time here, before the key can enter the cache; a cache
+ * hit is found by the full digest, so there is nothing left to compare on the hot path.
+ */
 export async function loadKey(db: Db, hash: string): Promise<CachedKey | null> {
   const row = await db.apiKey.findUnique({
     where: { hash },
@@ -69,17 +73,14 @@ export async function loadKey(db: Db, hash: string): Promise<CachedKey | null> {
       merchant: { select: { id: true, name: true } },
     },
   });
-  if (!row) return null;
+  if (!row || !hashesEqual(row.hash, hash)) return null;
   const scopes = scopesFromJson(row.scopes);
+  const mode = row.mode as KeyMode;
   return {
     id: row.id,
     hash: row.hash,
-    hashBytes: Buffer.from(row.hash, "hex"),
-    name: row.name,
-    prefix: row.prefix,
-    mode: row.mode as KeyMode,
+    mode,
     scopes: new Set(scopes),
-    scopeList: scopes,
     status: row.status === "active" ? "active" : "revoked",
     expiresAt: row.expiresAt,
     graceEndsAt: row.graceEndsAt,
@@ -87,6 +88,10 @@ export async function loadKey(db: Db, hash: string): Promise<CachedKey | null> {
     ipAllowlist: row.ipAllowlist === null ? null : stringList(row.ipAllowlist),
     merchant: row.merchant,
     application: row.application && { ...row.application, allowedOrigins: stringList(row.application.allowedOrigins) },
+    view: {
+      key: { id: row.id, name: row.name, prefix: row.prefix, mode, scopes },
+      application: row.application && { id: row.application.id, name: row.application.name },
+    },
   };
 }
 
@@ -116,22 +121,22 @@ const lookupRefused: VerifyResult = {
  * hot path: no promise, no microtask), and a promise when it has to wait for the database or Redis.
  */
 export function verifyApiKey(input: VerifyInput, deps: VerifierDeps): MaybePromise<VerifyResult> {
-  const digest = digestSecret(input.secret);
+  const hash = hashSecret(input.secret);
   // A cached entry was looked up after its format was checked, so a hit needs no second format check; a
   // malformed string is never cached and still never reaches the database.
-  const cached = deps.cache.peek(digest.hex);
-  if (cached !== undefined) return checkKey(cached, digest, input, deps);
+  const cached = deps.cache.peek(hash);
+  if (cached !== undefined) return checkKey(cached, input, deps);
   if (classifySecret(input.secret).kind === "malformed") return invalid;
-  return lookUp(digest, input, deps);
+  return lookUp(hash, input, deps);
 }
 
 const failedBucket = (input: VerifyInput) => `failed-lookup:${input.clientIp() ?? "unknown"}`;
 
 /** A cache miss: the only path that queries the database, so the only one gated per client IP. */
-async function lookUp(digest: { bytes: Buffer; hex: string }, input: VerifyInput, deps: VerifierDeps): Promise<VerifyResult> {
+async function lookUp(hash: string, input: VerifyInput, deps: VerifierDeps): Promise<VerifyResult> {
   let key: CachedKey | null;
   try {
-    key = await deps.cache.get(digest.hex, async (hash) => {
+    key = await deps.cache.get(hash, async () => {
       if (deps.failedLookupLimit !== undefined && (await deps.rateLimiter.peek(failedBucket(input))) >= deps.failedLookupLimit) throw new LookupRefused();
       return loadKey(deps.db, hash);
     });
@@ -139,11 +144,11 @@ async function lookUp(digest: { bytes: Buffer; hex: string }, input: VerifyInput
     if (!(error instanceof LookupRefused)) throw error;
     return lookupRefused;
   }
-  return checkKey(key, digest, input, deps);
+  return checkKey(key, input, deps);
 }
 
-function checkKey(key: CachedKey | null, digest: { bytes: Buffer }, input: VerifyInput, deps: VerifierDeps): MaybePromise<VerifyResult> {
-  if (!key || !hashesEqual(key.hashBytes, digest.bytes) || (input.claimedKeyId !== undefined && input.claimedKeyId !== key.id)) {
+function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps): MaybePromise<VerifyResult> {
+  if (!key || (input.claimedKeyId !== undefined && input.claimedKeyId !== key.id)) {
     if (deps.failedLookupLimit === undefined) return invalid;
     const counted = deps.rateLimiter.consume(failedBucket(input), deps.failedLookupLimit, FAILED_LOOKUP_WINDOW_MS);
     return counted instanceof Promise ? counted.then(() => invalid) : invalid;

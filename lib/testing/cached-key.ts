@@ -5,12 +5,8 @@ export function cachedKey(id: string, applicationId: string | null = "app_1", me
   return {
     id,
     hash: `h_${id}`,
-    hashBytes: Buffer.from(id),
-    name: id,
-    prefix: "ck_test_abcd",
     mode: "test",
     scopes: new Set(),
-    scopeList: [],
     status: "active",
     expiresAt: null,
     graceEndsAt: null,
@@ -18,5 +14,9 @@ export function cachedKey(id: string, applicationId: string | null = "app_1", me
     ipAllowlist: null,
     merchant: merchantId ? { id: merchantId, name: "M" } : null,
     application: applicationId ? { id: applicationId, name: "A", isEnabled: true, allowedOrigins: [] } : null,
+    view: {
+      key: { id, name: id, prefix: "ck_test_abcd", mode: "test", scopes: [] },
+      application: applicationId ? { id: applicationId, name: "A" } : null,
+    },
   };
 }

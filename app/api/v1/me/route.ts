@@ -1,7 +1,7 @@
 import { json } from "@/lib/api";
 import { withApiKey } from "@/lib/auth";
 
-// The calling key as the API sees it: no scope needed, no database query in steady state.
-export const GET = withApiKey({}, async ({ key, application, merchant, livemode }) =>
+// The calling key as the API sees it: no scope needed, no database query and no promise in steady state.
+export const GET = withApiKey({}, ({ key, application, merchant, livemode }) =>
   json({ object: "api_key", id: key.id, name: key.name, prefix: key.prefix, mode: key.mode, livemode, scopes: key.scopes, application, merchant }),
 );
