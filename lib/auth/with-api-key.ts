@@ -55,7 +55,7 @@ export function withApiKey<Params = Record<string, never>>(
     const started = epochMs();
     const runtime = authRuntime;
     const url = requestUrl(request);
-    const headers = request.headers;
+    const { method, headers } = request; // each read of a Next.js request goes through a Proxy: read once
     void runtime.bus.start();
     let rate: RateLimitDecision | undefined;
     let keyId: string | undefined;
@@ -65,7 +65,7 @@ export function withApiKey<Params = Record<string, never>>(
       response.headers.set("X-Request-Id", requestId);
       if (rate) setRateLimitHeaders(response.headers, rate);
       if (keyId) runtime.usage.record(keyId, response.status >= 400, now);
-      log.request({ requestId, method: request.method, path: url.pathname, status: response.status, keyId, ms: Math.round(now - started) });
+      log.request({ requestId, method, path: url.pathname, status: response.status, keyId, ms: Math.round(now - started) });
       return response;
     };
     const fail = (error: unknown): Response => finish(errorResponse(toApiError(error, requestId), requestId));
@@ -101,7 +101,7 @@ export function withApiKey<Params = Record<string, never>>(
       const params = (await routeContext?.params) ?? ({} as Params);
       const idempotencyKey = headers.get("idempotency-key");
       if (idempotencyKey === null) return (await execute(key, params, body)).response;
-      return runIdempotent(db, { apiKeyId: key.id, key: idempotencyKey, method: request.method, path: url.pathname, body: text }, async () => execute(key, params, body));
+      return runIdempotent(db, { apiKeyId: key.id, key: idempotencyKey, method, path: url.pathname, body: text }, async () => execute(key, params, body));
     };
 
     const respond = (outcome: MaybePromise<Outcome>): MaybePromise<Response> =>
@@ -118,7 +118,7 @@ export function withApiKey<Params = Record<string, never>>(
       rate = result.rate;
       if (!result.ok) return fail(new ApiError(result.status, result.type, result.code, result.message));
       keyId = result.key.id;
-      return isMutating(request.method) ? mutate(result.key).then(finish, fail) : read(result.key);
+      return isMutating(method) ? mutate(result.key).then(finish, fail) : read(result.key);
     };
 
     try {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { log } from ".";
+import { isoTime, log } from ".";
 
 const written: string[] = [];
 function captureStdout() {
@@ -74,5 +74,32 @@ describe("log", () => {
     const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
     log.warn("careful", { n: 1 });
     expect(JSON.parse(String(stderr.mock.calls[0]![0]))).toMatchObject({ level: "warn", event: "careful", n: 1 });
+  });
+});
+
+describe("log time", () => {
+  it("formats like Date#toISOString, the seconds cached and the milliseconds padded", () => {
+    const start = Date.parse("2026-11-29T12:34:56.000Z");
+    for (const offset of [0, 7, 42, 999, 1000, 1003, 61_020, -5]) expect(isoTime(start + offset)).toBe(new Date(start + offset).toISOString());
+  });
+
+  it("stamps each line with the ISO time to the millisecond", () => {
+    process.env.LOG_LEVEL = "info";
+    captureStdout();
+    const stamps: number[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const before = Date.now();
+      log.info("tick");
+      log.flush();
+      const after = Date.now();
+      const line = lines().at(-1)!;
+      expect(line.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      const at = Date.parse(line.time as string);
+      expect(at).toBeGreaterThanOrEqual(before - 50); // performance's clock may trail Date's by a few ms
+      expect(at).toBeLessThanOrEqual(after + 50);
+      stamps.push(at);
+    }
+    expect(stamps).toEqual([...stamps].sort((a, b) => a - b));
+    vi.restoreAllMocks();
   });
 });

@@ -35,16 +35,17 @@ function pushInfo(text: string): void {
   if (pendingBytes >= FLUSH_BYTES) flushInfo();
 }
 
-// The ISO time of the current millisecond, formatted once however many lines share it.
-let stampedAt = 0;
-let stamp = "";
-function isoTime(): string {
-  const ms = Math.floor(epochMs());
-  if (ms !== stampedAt) {
-    stampedAt = ms;
-    stamp = new Date(ms).toISOString();
+// The ISO time, "2026-11-29T12:34:56.789Z": the part up to the seconds is formatted once a second.
+let second = -1;
+let upToSecond = "";
+export function isoTime(ms = Math.floor(epochMs())): string {
+  const s = Math.floor(ms / 1000);
+  if (s !== second) {
+    second = s;
+    upToSecond = new Date(s * 1000).toISOString().slice(0, 20);
   }
-  return stamp;
+  const fraction = ms - s * 1000;
+  return `${upToSecond}${fraction < 10 ? "00" : fraction < 100 ? "0" : ""}${fraction}Z`;
 }
 
 function line(level: string, event: string, fields: Fields): string {
