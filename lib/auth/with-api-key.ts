@@ -69,13 +69,13 @@ export function withApiKey<Params = Record<string, never>>(
       return response;
     };
     const fail = (error: unknown): Response => finish(errorResponse(toApiError(error, requestId), requestId));
+    // What a handler throws becomes the envelope; its type tells idempotency not to keep a 4xx of validation.
+    const caught = (error: unknown): Outcome => {
+      const apiError = toApiError(error, requestId);
+      return { response: errorResponse(apiError, requestId), errorType: apiError.type };
+    };
 
-    /** Runs the handler; what it throws becomes the envelope here (and tells idempotency not to keep a 4xx of validation). */
     const execute = (key: CachedKey, params: Params, body: unknown): MaybePromise<Outcome> => {
-      const caught = (error: unknown): Outcome => {
-        const apiError = toApiError(error, requestId);
-        return { response: errorResponse(apiError, requestId), errorType: apiError.type };
-      };
       try {
         const answer = handler({
           request,

@@ -64,7 +64,8 @@ function cpuMs(pid: number): number {
 // Asynchronous on purpose: a blocked event loop would stop draining the server's stdout pipe and stall it.
 async function wrk(url: string, headers: Record<string, string>, duration: string): Promise<{ rps: number; p50: string; p99: string; requests: number; non2xx: number }> {
   const args = ["-t1", `-c${CONNECTIONS}`, `-d${duration}`, "--latency", ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]), url];
-  const { stdout: out } = PIN ? await run("taskset", ["-c", "1", "wrk", ...args], { encoding: "utf8" }) : await run("wrk", args, { encoding: "utf8" });
+  const [command, commandArgs] = PIN ? ["taskset", ["-c", "1", "wrk", ...args]] : ["wrk", args];
+  const { stdout: out } = await run(command, commandArgs, { encoding: "utf8" });
   const number = (pattern: RegExp) => Number(pattern.exec(out)?.[1] ?? NaN);
   const text = (pattern: RegExp) => pattern.exec(out)?.[1] ?? "?";
   return {
@@ -156,11 +157,12 @@ async function main() {
   }
   const [health, me, list] = results;
   // Paired: /me against the health run of the same round, then the median over rounds.
-  const paired = runs[1]!.map((r, round) => r.rps / runs[0]![round]!.rps).sort((a, b) => a - b);
+  const perRound = runs[1]!.map((r, round) => r.rps / runs[0]![round]!.rps);
+  const paired = [...perRound].sort((a, b) => a - b);
   const quartile = (q: number) => paired[Math.round(q * (paired.length - 1))] ?? NaN;
   if (process.env.BENCH_VERBOSE === "1") {
     const row = (label: string, values: number[]) => console.log(`${label.padEnd(30)} ${values.map((v) => v.toFixed(v < 10 ? 2 : 0)).join(" ")}`);
-    row("per round: me/health", runs[1]!.map((r, round) => r.rps / runs[0]![round]!.rps));
+    row("per round: me/health", perRound);
     for (const [index, [name]] of targets.entries()) row(`  ${name.split("?")[0]} µs CPU`, runs[index]!.map((r) => r.cpuMicros));
   }
   const pairedCpu = runs[1]!.map((r, round) => runs[0]![round]!.cpuMicros / r.cpuMicros);

@@ -48,9 +48,14 @@ export function isoTime(ms = Math.floor(epochMs())): string {
   return `${upToSecond}${fraction < 10 ? "00" : fraction < 100 ? "0" : ""}${fraction}Z`;
 }
 
+/** The fields every line starts with, up to the event, without the closing brace. */
+function head(level: string, event: string): string {
+  return `{"time":"${isoTime()}","level":"${level}","event":${JSON.stringify(event)}`;
+}
+
 function line(level: string, event: string, fields: Fields): string {
   const rest = JSON.stringify(fields);
-  return `{"time":"${isoTime()}","level":"${level}","event":${JSON.stringify(event)}${rest === "{}" ? "" : `,${rest.slice(1, -1)}`}}\n`;
+  return `${head(level, event)}${rest === "{}" ? "" : `,${rest.slice(1, -1)}`}}\n`;
 }
 
 /** LOG_LEVEL=warn drops info lines (the per-request access log); a change applies from the next batch. */
@@ -85,7 +90,7 @@ export const log = {
     if (!infoEnabled()) return;
     const keyId = fields.keyId === undefined ? "" : `,"keyId":"${fields.keyId}"`;
     pushInfo(
-      `{"time":"${isoTime()}","level":"info","event":"request","requestId":"${fields.requestId}","method":${JSON.stringify(fields.method)},"path":${JSON.stringify(fields.path)},"status":${fields.status}${keyId},"ms":${fields.ms}}\n`,
+      `${head("info", "request")},"requestId":"${fields.requestId}","method":${JSON.stringify(fields.method)},"path":${JSON.stringify(fields.path)},"status":${fields.status}${keyId},"ms":${fields.ms}}\n`,
     );
   },
   warn: (event: string, fields: Fields = {}) => process.stderr.write(line("warn", event, fields)),
