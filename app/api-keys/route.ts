@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { createUnclaimedKey } from "@/lib/unclaimed";
 import { createUnclaimedKeySchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 // POST /api-keys: a working test key with one request and no account. The key is shown only in this response.
 export const POST = withPublic(
   {

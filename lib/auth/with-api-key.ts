@@ -44,7 +44,9 @@ function requestUrl(request: Request): { pathname: string; searchParams: URLSear
  * parses the body, applies Idempotency-Key, and renders every thrown ApiError as the one error envelope.
  *
  * A read with a cached key and a handler that answers synchronously runs without a single promise: under Next.js
- * each promise also runs AsyncLocalStorage's hooks, and they were the largest cost of a verified request.
+ * each promise also runs AsyncLocalStorage's hooks, and they were the largest cost of a verified request. Route
+ * files declare `dynamic = "force-dynamic"` (a test checks it): otherwise Next.js hands the handler its request
+ * behind Proxies that consult an AsyncLocalStorage on every read of `headers`, `nextUrl` and `searchParams`.
  */
 export function withApiKey<Params = Record<string, never>>(
   options: { scope?: Scope },
@@ -55,7 +57,7 @@ export function withApiKey<Params = Record<string, never>>(
     const started = epochMs();
     const runtime = authRuntime;
     const url = requestUrl(request);
-    const { method, headers } = request; // each read of a Next.js request goes through a Proxy: read once
+    const { method, headers } = request;
     void runtime.bus.start();
     let rate: RateLimitDecision | undefined;
     let keyId: string | undefined;

@@ -4,6 +4,8 @@ import { withSession } from "@/lib/auth/with-session";
 import { db } from "@/lib/db";
 import { applicationListQuerySchema, createApplicationSchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 export const GET = withSession({}, async ({ merchant, query }) =>
   json(await listApplications(db, merchant.id, parseInput(applicationListQuerySchema, Object.fromEntries(query)))),
 );

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { createCheckoutSession, listCheckoutSessions } from "@/lib/payments";
 import { checkoutSessionListQuerySchema, createCheckoutSessionSchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 export const GET = withApiKey({ scope: "sessions:read" }, async ({ ownerId, livemode, query }) =>
   json(await listCheckoutSessions(db, { ownerId, livemode }, parseInput(checkoutSessionListQuerySchema, Object.fromEntries(query)))),
 );

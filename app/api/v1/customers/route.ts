@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { createCustomer, listCustomers } from "@/lib/payments";
 import { createCustomerSchema, customerListQuerySchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 export const GET = withApiKey({ scope: "customers:read" }, async ({ ownerId, livemode, query }) =>
   json(await listCustomers(db, { ownerId, livemode }, parseInput(customerListQuerySchema, Object.fromEntries(query)))),
 );

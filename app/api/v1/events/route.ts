@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { listEvents } from "@/lib/events";
 import { eventListQuerySchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 export const GET = withApiKey({ scope: "events:read" }, async ({ ownerId, livemode, query }) =>
   json(await listEvents(db, { ownerId, livemode }, parseInput(eventListQuerySchema, Object.fromEntries(query)))),
 );

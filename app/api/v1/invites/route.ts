@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { createInvite } from "@/lib/merchants";
 import { createInviteSchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 // Owners invite by e-mail or GitHub login; the invite is accepted when that person signs in.
 export const POST = withSession({ permission: "members.manage" }, async ({ merchant, user, body, audit }) => {
   const invite = await createInvite(db, merchant.id, user.id, parseInput(createInviteSchema, body));

@@ -4,6 +4,8 @@ import { withSession } from "@/lib/auth/with-session";
 import { db } from "@/lib/db";
 import { createManagementTokenSchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 // Only a signed-in session may mint or list management tokens: a token cannot extend itself.
 export const GET = withSession({ permission: "settings.manage", sessionOnly: true }, async ({ merchant }) =>
   json({ items: await listManagementTokens(db, merchant.id) }),

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { createPaymentLink, listPaymentLinks } from "@/lib/payments";
 import { createPaymentLinkSchema, listQuerySchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 export const GET = withApiKey({ scope: "links:read" }, async ({ ownerId, livemode, query }) =>
   json(await listPaymentLinks(db, { ownerId, livemode }, parseInput(listQuerySchema, Object.fromEntries(query)))),
 );

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { listQuerySchema, createWebhookEndpointSchema } from "@/lib/validation";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks";
 
+export const dynamic = "force-dynamic";
+
 export const GET = withApiKey({ scope: "webhooks:read" }, async ({ ownerId, livemode, query }) =>
   json(await listWebhookEndpoints(db, { ownerId, livemode }, parseInput(listQuerySchema, Object.fromEntries(query)))),
 );

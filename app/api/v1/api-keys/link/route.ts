@@ -5,6 +5,8 @@ import { db } from "@/lib/db";
 import { linkApiKey } from "@/lib/unclaimed";
 import { linkApiKeySchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 // "Link existing key": rate limited per user, because every attempt is a guess at someone's secret.
 export const POST = withSession({ permission: "settings.manage" }, async ({ user, merchant, body, audit }) => {
   const attempts = await authRuntime.rateLimiter.consume(`link:${user.id}`, Number(process.env.LINK_ATTEMPTS_PER_USER_PER_HOUR ?? 20), 3_600_000);

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { retrieveCustomer, updateCustomer } from "@/lib/payments";
 import { updateCustomerSchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 type Params = { id: string };
 
 export const GET = withApiKey<Params>({ scope: "customers:read" }, async ({ ownerId, livemode, params }) =>

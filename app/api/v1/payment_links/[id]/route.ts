@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { retrievePaymentLink, updatePaymentLink } from "@/lib/payments";
 import { updatePaymentLinkSchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 type Params = { id: string };
 
 export const GET = withApiKey<Params>({ scope: "links:read" }, async ({ ownerId, livemode, params }) =>

@@ -4,6 +4,8 @@ import { db } from "@/lib/db";
 import { updateWebhookEndpointSchema } from "@/lib/validation";
 import { deleteWebhookEndpoint, retrieveWebhookEndpoint, updateWebhookEndpoint } from "@/lib/webhooks";
 
+export const dynamic = "force-dynamic";
+
 type Params = { id: string };
 
 export const GET = withApiKey<Params>({ scope: "webhooks:read" }, async ({ ownerId, livemode, params }) =>

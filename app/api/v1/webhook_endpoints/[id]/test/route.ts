@@ -3,6 +3,8 @@ import { withApiKey } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { sendTestWebhook } from "@/lib/webhooks";
 
+export const dynamic = "force-dynamic";
+
 export const POST = withApiKey<{ id: string }>({ scope: "webhooks:write" }, async ({ ownerId, livemode, params }) =>
   json(await sendTestWebhook(db, { ownerId, livemode }, params.id)),
 );

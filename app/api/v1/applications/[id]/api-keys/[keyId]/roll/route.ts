@@ -5,6 +5,8 @@ import { withSession } from "@/lib/auth/with-session";
 import { db } from "@/lib/db";
 import { rollApiKeySchema } from "@/lib/validation";
 
+export const dynamic = "force-dynamic";
+
 // A new secret now; the old one keeps working for the chosen grace period, then gets 401 expired_api_key.
 export const POST = withSession<{ id: string; keyId: string }>({ permission: "settings.manage" }, async ({ merchant, user, params, body, audit }) => {
   const { gracePeriod } = parseInput(rollApiKeySchema, body);
