@@ -48,6 +48,17 @@ describe("log", () => {
     expect(anonymous).toMatchObject({ status: 401 });
   });
 
+  it("escapes in the access log exactly what JSON.stringify escapes", () => {
+    process.env.LOG_LEVEL = "info";
+    captureStdout();
+    const paths = ["/api/v1/me", "/tab\there", "/nul\u0000", '/q"uote', "/back\\slash", "/pair\ud83d\ude00", "/lone\ud83d", "/sep\u2028", "/caf%C3%A9"];
+    for (const path of paths) log.request({ requestId: "req_abc", method: "GET", path, status: 200, ms: 1 });
+    log.flush();
+    const text = written.join("");
+    expect(lines().map((line) => line.path)).toEqual(paths);
+    for (const path of paths) expect(text).toContain(`"path":${JSON.stringify(path)},`);
+  });
+
   it("writes at once when 16 KB are waiting", () => {
     process.env.LOG_LEVEL = "info";
     const stdout = captureStdout();
