@@ -41,7 +41,7 @@ describe("KeyCache", () => {
 
   it("expires entries after their TTL and evicts the least recently used beyond its bound", async () => {
     let now = 0;
-    const cache = new KeyCache({ maxEntries: 2, ttlMs: 1000, negativeTtlMs: 10 }, () => now);
+    const cache = new KeyCache({ maxEntries: 2, ttlMs: 10_000, negativeTtlMs: 10 }, () => now);
     let loads = 0;
     const load = async (hash: string) => {
       loads += 1;
@@ -49,19 +49,27 @@ describe("KeyCache", () => {
     };
     await cache.get("h_a", load);
     await cache.get("h_b", load);
-    await cache.get("h_a", load); // a is now most recent
-    await cache.get("h_c", load); // evicts b
-    expect(cache.size).toBe(2);
-    await cache.get("h_a", load);
+    await cache.get("h_a", load); // a hit within a second of the last move keeps the order: a is still the oldest
+    now = 500;
+    await cache.get("h_c", load); // evicts a
     expect(loads).toBe(3);
-    await cache.get("h_b", load);
-    expect(loads).toBe(4);
-    now = 2000;
-    await cache.get("h_b", load);
+    await cache.get("h_a", load);
+    expect(loads).toBe(4); // evicts b
+    now = 1600;
+    await cache.get("h_c", load); // over a second since c last moved: it moves to the most recent end
+    now = 1700;
+    await cache.get("h_b", load); // evicts a, the least recently used
     expect(loads).toBe(5);
+    await cache.get("h_c", load);
+    expect(loads).toBe(5);
+    await cache.get("h_a", load);
+    expect(loads).toBe(6);
+    now = 20_000;
+    await cache.get("h_a", load); // expired
+    expect(loads).toBe(7);
     await cache.get("h_none", load);
     now += 20;
     await cache.get("h_none", load);
-    expect(loads).toBe(7);
+    expect(loads).toBe(9);
   });
 });
