@@ -8,8 +8,13 @@ const request = (key: string) => ({ apiKeyId: "key_idem", key, method: "POST", p
 describe("runIdempotent", () => {
   it("answers 409 to a duplicate that arrives while the first is still running", async () => {
     let finish: () => void = () => undefined;
-    const first = runIdempotent(db, request("slow"), () => new Promise((resolve) => (finish = () => resolve({ response: Response.json({ ok: 1 }, { status: 201 }) }))));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    const first = runIdempotent(db, request("slow"), () => {
+      started(); // the first request holds the key from here on: no guessing how long its insert takes
+      return new Promise((resolve) => (finish = () => resolve({ response: Response.json({ ok: 1 }, { status: 201 }) })));
+    });
+    await running;
     await expect(runIdempotent(db, request("slow"), async () => ({ response: Response.json({}) }))).rejects.toMatchObject({
       status: 409,
       code: "idempotency_conflict",
