@@ -48,9 +48,16 @@ export function isoTime(ms = Math.floor(epochMs())): string {
   return `${upToSecond}${fraction < 10 ? "00" : fraction < 100 ? "0" : ""}${fraction}Z`;
 }
 
+// An event name, a URL path or an HTTP method rarely needs escaping; JSON.stringify is a call into C++ that cost ~1 µs per use
+// inside `next start`, so plain strings are quoted directly.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
+function jsonString(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
 /** The fields every line starts with, up to the event, without the closing brace. */
 function head(level: string, event: string): string {
-  return `{"time":"${isoTime()}","level":"${level}","event":${JSON.stringify(event)}`;
+  return `{"time":"${isoTime()}","level":"${level}","event":${jsonString(event)}`;
 }
 
 function line(level: string, event: string, fields: Fields): string {
@@ -66,13 +73,6 @@ function infoEnabled(): boolean {
     timer = setTimeout(flushInfo, FLUSH_MS).unref();
   }
   return infoWanted;
-}
-
-// A URL path or an HTTP method rarely needs escaping; JSON.stringify is a call into C++ that cost ~1 µs per use
-// inside `next start`, so plain strings are quoted directly.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-function jsonString(value: string): string {
-  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
 export interface RequestLine {
