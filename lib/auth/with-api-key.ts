@@ -67,7 +67,7 @@ export function withApiKey<Params = Record<string, never>>(
       response.headers.set("X-Request-Id", requestId);
       if (rate) setRateLimitHeaders(response.headers, rate);
       if (keyId) runtime.usage.record(keyId, response.status >= 400, now);
-      log.request({ requestId, method, path: url.pathname, status: response.status, keyId, ms: Math.round(now - started) });
+      log.request({ requestId, method, path: url.pathname, status: response.status, keyId, ms: Math.round(now - started), at: now });
       return response;
     };
     const fail = (error: unknown): Response => finish(errorResponse(toApiError(error, requestId), requestId));

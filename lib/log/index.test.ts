@@ -36,23 +36,36 @@ describe("log", () => {
   it("writes the access log line exactly as info('request', …) would", async () => {
     process.env.LOG_LEVEL = "info";
     captureStdout();
+    const at = Date.parse("2026-11-29T12:34:56.789Z") + 0.6;
     const fields = { requestId: "req_abc", method: "GET", path: '/api/v1/odd"path\\', status: 200, keyId: "key_1", ms: 3 };
-    log.request(fields);
+    log.request({ ...fields, at });
     log.info("request", fields);
-    log.request({ ...fields, keyId: undefined, status: 401 });
+    log.request({ ...fields, keyId: undefined, status: 401, at });
     log.flush();
     const [fast, generic, anonymous] = lines();
     expect({ ...fast, time: undefined }).toEqual({ ...generic, time: undefined });
-    expect(fast).toMatchObject({ event: "request", path: '/api/v1/odd"path\\', keyId: "key_1" });
+    expect(fast).toMatchObject({ time: "2026-11-29T12:34:56.789Z", event: "request", path: '/api/v1/odd"path\\', keyId: "key_1" });
     expect(anonymous).not.toHaveProperty("keyId");
     expect(anonymous).toMatchObject({ status: 401 });
+  });
+
+  it("keeps access-log records and other info lines in the order they were logged", () => {
+    process.env.LOG_LEVEL = "info";
+    const stdout = captureStdout();
+    const record = { requestId: "req_1", method: "GET", path: "/api/v1/me", status: 200, ms: 1, at: Date.now() };
+    log.info("before");
+    log.request(record);
+    log.info("after");
+    expect(stdout).not.toHaveBeenCalled();
+    log.flush();
+    expect(lines().map((line) => [line.event, line.status])).toEqual([["before", undefined], ["request", 200], ["after", undefined]]);
   });
 
   it("escapes in the access log exactly what JSON.stringify escapes", () => {
     process.env.LOG_LEVEL = "info";
     captureStdout();
     const paths = ["/api/v1/me", "/tab\there", "/nul\u0000", '/q"uote', "/back\\slash", "/pair\ud83d\ude00", "/lone\ud83d", "/sep\u2028", "/caf%C3%A9"];
-    for (const path of paths) log.request({ requestId: "req_abc", method: "GET", path, status: 200, ms: 1 });
+    for (const path of paths) log.request({ requestId: "req_abc", method: "GET", path, status: 200, ms: 1, at: Date.now() });
     log.flush();
     const text = written.join("");
     expect(lines().map((line) => line.path)).toEqual(paths);
@@ -72,7 +85,7 @@ describe("log", () => {
     process.env.LOG_LEVEL = "warn";
     const stdout = captureStdout();
     log.info("dropped");
-    log.request({ requestId: "req_x", method: "GET", path: "/", status: 200, ms: 0 });
+    log.request({ requestId: "req_x", method: "GET", path: "/", status: 200, ms: 0, at: Date.now() });
     log.flush();
     process.env.LOG_LEVEL = "info";
     log.info("kept");
