@@ -3,7 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { log } = await import("./lib/log");
   if (process.env.DEMO_LOGIN === "1") {
-    log.warn("demo_login.enabled", { message: "DEMO_LOGIN=1: anyone can sign in as the shared demo merchant. Never enable it on a real deployment." });
+    log.warn("demo_login.enabled", {
+      message: "DEMO_LOGIN=1: anyone can sign in as the shared demo merchant. Never enable it on a real deployment.",
+    });
   }
   const { db } = await import("./lib/db");
   const { startMaintenance } = await import("./lib/maintenance");

@@ -28,7 +28,10 @@ function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
  * Calls the dashboard's own /api/v1 routes with the session cookie (same origin, so the browser adds Origin for
  * mutations); returns the JSON body, or undefined for 204, and throws ApiRequestError on any error status.
  */
-export async function apiFetch<T>(path: string, options: { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  options: { method?: "GET" | "POST" | "PATCH" | "DELETE"; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
     method: options.method ?? "GET",
     headers: options.body === undefined ? undefined : { "Content-Type": "application/json" },
@@ -43,7 +46,12 @@ export async function apiFetch<T>(path: string, options: { method?: "GET" | "POS
       response.status,
       isErrorEnvelope(payload)
         ? payload.error
-        : { type: "api_error", code: "unexpected_response", message: `The server answered ${response.status}.`, requestId: response.headers.get("request-id") ?? "" },
+        : {
+            type: "api_error",
+            code: "unexpected_response",
+            message: `The server answered ${response.status}.`,
+            requestId: response.headers.get("request-id") ?? "",
+          },
     );
   }
   return payload as T;

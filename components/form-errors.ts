@@ -8,14 +8,20 @@ export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 type Issue = { path: readonly PropertyKey[]; message: string };
 
 /** The first zod issue of each field, worded for a person: "Name is required", "Allowed origins, line 2: …". */
-export function fieldErrorsFromIssues<Field extends string>(issues: readonly Issue[], labels: Record<Field, string>): FieldErrors<Field> {
+export function fieldErrorsFromIssues<Field extends string>(
+  issues: readonly Issue[],
+  labels: Record<Field, string>,
+): FieldErrors<Field> {
   const errors: FieldErrors<Field> = {};
   for (const issue of issues) {
     const [field, index] = issue.path;
     if (typeof field !== "string" || !(field in labels)) continue;
     const name = field as Field;
     if (errors[name]) continue;
-    errors[name] = typeof index === "number" ? `${labels[name]}, line ${index + 1}: ${issue.message}` : `${labels[name]} ${issue.message}`;
+    errors[name] =
+      typeof index === "number"
+        ? `${labels[name]}, line ${index + 1}: ${issue.message}`
+        : `${labels[name]} ${issue.message}`;
   }
   return errors;
 }
@@ -38,7 +44,11 @@ export function splitApiError<Field extends string>(
  * A form's inline errors: the shared zod schema's issues before submitting, the API's `param` error after.
  * `validate` shows the issues (plus any `extra` checks) and returns the parsed input, or null when invalid.
  */
-export function useFormErrors<Field extends string>(labels: Record<Field, string>, paramToField: Record<string, Field>, apiError: Error | null) {
+export function useFormErrors<Field extends string>(
+  labels: Record<Field, string>,
+  paramToField: Record<string, Field>,
+  apiError: Error | null,
+) {
   const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
   const server = splitApiError(apiError, paramToField);
   return {

@@ -26,14 +26,22 @@ test("a created key works, is shown once, and gets 401 once revoked", async ({ p
   const fullKey = await shown.getByLabel("API key").inputValue();
   expect(fullKey).toMatch(/^ck_test_[0-9A-Za-z]{32}$/);
   const origin = new URL(baseURL ?? page.url()).origin;
-  await expect(shown.getByLabel("Example request")).toHaveText(`curl ${origin}/api/v1/me \\\n  -H "Authorization: Bearer ${fullKey}"`);
+  await expect(shown.getByLabel("Example request")).toHaveText(
+    `curl ${origin}/api/v1/me \\\n  -H "Authorization: Bearer ${fullKey}"`,
+  );
   await shown.getByRole("button", { name: "Copy" }).click();
   await expect(shown.getByText("Copied to the clipboard.")).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(fullKey);
 
   const me = await callMe(page, fullKey);
   expect(me.status).toBe(200);
-  expect(me.body).toMatchObject({ prefix: fullKey.slice(0, 12), mode: "test", livemode: false, scopes: ["links:read", "customers:write"], application: { name: "Web store" } });
+  expect(me.body).toMatchObject({
+    prefix: fullKey.slice(0, 12),
+    mode: "test",
+    livemode: false,
+    scopes: ["links:read", "customers:write"],
+    application: { name: "Web store" },
+  });
 
   await shown.getByRole("button", { name: "I have saved it" }).click();
   await expect(shown).toBeHidden();
@@ -47,7 +55,9 @@ test("a created key works, is shown once, and gets 401 once revoked", async ({ p
   await page.reload();
   await expect(row).toBeVisible();
   expect(await page.content()).not.toContain(fullKey);
-  const stored = await page.evaluate(() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie]));
+  const stored = await page.evaluate(() =>
+    JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie]),
+  );
   expect(stored).not.toContain(fullKey.slice(12));
 
   await row.getByRole("button", { name: /^Revoke/ }).click();

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { callMe, createApplication, createKeyThroughDialog, keyRow, signInWithGitHub, uniqueLogin } from "./helpers";
 
-test("New application shows field errors next to the field: empty, too long, bad origin, duplicate", async ({ page }) => {
+test("New application shows field errors next to the field: empty, too long, bad origin, duplicate", async ({
+  page,
+}) => {
   await signInWithGitHub(page, uniqueLogin("apps"));
   await page.goto("/dashboard/applications");
   await expect(page.getByText("No applications yet")).toBeVisible();
@@ -29,7 +31,9 @@ test("New application shows field errors next to the field: empty, too long, bad
   await dialog.getByLabel("Description").fill("The web shop's backend");
   await dialog.getByLabel("Allowed origins").fill("https://shop.example/checkout");
   await create.click();
-  await expect(dialog.getByLabel("Allowed origins")).toHaveAccessibleDescription(/Allowed origins, line 1: must be an origin/);
+  await expect(dialog.getByLabel("Allowed origins")).toHaveAccessibleDescription(
+    /Allowed origins, line 1: must be an origin/,
+  );
   await expect(name).toHaveAttribute("aria-invalid", "false");
 
   await dialog.getByLabel("Allowed origins").fill("https://shop.example");

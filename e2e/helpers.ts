@@ -31,7 +31,10 @@ export type KeyOptions = { name: string; application: string; mode?: "test" | "l
  * Creates a key through the API keys page's "Create key" dialog and returns the full key from the show-once
  * dialog, which it then closes.
  */
-export async function createKeyThroughDialog(page: Page, { name, application, mode = "test", scopes = [] }: KeyOptions): Promise<string> {
+export async function createKeyThroughDialog(
+  page: Page,
+  { name, application, mode = "test", scopes = [] }: KeyOptions,
+): Promise<string> {
   await page.goto("/dashboard/api-keys");
   await page.getByRole("button", { name: "Create key" }).click();
   const dialog = page.getByRole("dialog", { name: "Create key" });
@@ -50,7 +53,10 @@ export async function createKeyThroughDialog(page: Page, { name, application, mo
 
 /** The row of the keys table showing this key's display prefix (the first 12 characters). */
 export function keyRow(page: Page, fullKey: string) {
-  return page.getByRole("table", { name: "API keys" }).getByRole("row").filter({ hasText: `${fullKey.slice(0, 12)}…` });
+  return page
+    .getByRole("table", { name: "API keys" })
+    .getByRole("row")
+    .filter({ hasText: `${fullKey.slice(0, 12)}…` });
 }
 
 /** Calls GET /api/v1/me with an API key, as a merchant's backend would. */

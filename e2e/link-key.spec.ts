@@ -8,7 +8,10 @@ test("a key made without an account keeps its payment link after Link existing k
   const { key, claimed } = (await created.json()) as { key: string; claimed: boolean };
   expect(claimed).toBe(false);
   const auth = { Authorization: `Bearer ${key}` };
-  const link = await request.post("/api/v1/payment_links", { headers: auth, data: { amount: 1999, currency: "usd", description: "Agent-made link" } });
+  const link = await request.post("/api/v1/payment_links", {
+    headers: auth,
+    data: { amount: 1999, currency: "usd", description: "Agent-made link" },
+  });
   expect(link.status()).toBe(201);
   const { id: linkId } = (await link.json()) as { id: string };
 

@@ -3,7 +3,11 @@ import { createApplication, createKeyThroughDialog, keyRow, signInWithGitHub, un
 
 const MUTATING_BUTTON = /^(New application|Create key|Revoke|Roll|Enable|Disable|Send invite|Create token)/;
 
-test("a viewer invited through Settings sees applications and keys but no mutating button, and the API refuses them", async ({ page, browser, baseURL }) => {
+test("a viewer invited through Settings sees applications and keys but no mutating button, and the API refuses them", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const viewerLogin = uniqueLogin("viewer");
   await signInWithGitHub(page, uniqueLogin("owner"));
   await createApplication(page, "Shared store");
@@ -15,7 +19,9 @@ test("a viewer invited through Settings sees applications and keys but no mutati
   await invite.getByRole("textbox", { name: "GitHub login" }).fill(viewerLogin);
   await invite.getByLabel("Role").selectOption("viewer");
   await invite.getByRole("button", { name: "Send invite" }).click();
-  await expect(invite.getByRole("status")).toHaveText(`Invited @${viewerLogin} as viewer. They join when they sign in.`);
+  await expect(invite.getByRole("status")).toHaveText(
+    `Invited @${viewerLogin} as viewer. They join when they sign in.`,
+  );
   await expect(page.getByRole("table", { name: "Pending invites" })).toContainText(`@${viewerLogin}`);
 
   const viewerContext = await browser.newContext({ baseURL });
@@ -44,7 +50,10 @@ test("a viewer invited through Settings sees applications and keys but no mutati
   await expect(viewer.getByRole("button", { name: MUTATING_BUTTON })).toHaveCount(0);
 
   const origin = new URL(baseURL ?? viewer.url()).origin;
-  const refused = await viewer.request.post("/api/v1/applications", { data: { name: "x" }, headers: { Origin: origin } });
+  const refused = await viewer.request.post("/api/v1/applications", {
+    data: { name: "x" },
+    headers: { Origin: origin },
+  });
   expect(refused.status()).toBe(403);
   expect((await refused.json()).error.code).toBe("missing_permission");
 
@@ -56,7 +65,11 @@ test("a viewer invited through Settings sees applications and keys but no mutati
   await viewerContext.close();
 });
 
-test("the merchant switcher moves a member of two merchants between them, with the role of each", async ({ page, browser, baseURL }) => {
+test("the merchant switcher moves a member of two merchants between them, with the role of each", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const memberLogin = uniqueLogin("member");
   await signInWithGitHub(page, memberLogin);
   await createApplication(page, "Alpha app");

@@ -20,7 +20,9 @@ test("GitHub sign-in creates a merchant with you as owner; signing out ends the 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
   // The old cookie no longer works: the session row is gone, not just the cookie.
-  const replay = await page.request.get("/api/v1/merchants", { headers: { Cookie: `authjs.session-token=${cookie?.value}` } });
+  const replay = await page.request.get("/api/v1/merchants", {
+    headers: { Cookie: `authjs.session-token=${cookie?.value}` },
+  });
   expect(replay.status()).toBe(401);
 });
 

@@ -18,12 +18,15 @@ export default async function LandingPage() {
     <main className="mx-auto flex max-w-3xl flex-col gap-8 px-6 py-24">
       <h1 className="text-4xl font-semibold tracking-tight">Merchant Console</h1>
       <p className="text-lg text-slate-600">
-        One place for your payment API keys: create applications, issue test and live keys with exactly the scopes
-        your backend needs, roll and revoke them, and call the API at <code className="font-mono">/api/v1</code>.
+        One place for your payment API keys: create applications, issue test and live keys with exactly the scopes your
+        backend needs, roll and revoke them, and call the API at <code className="font-mono">/api/v1</code>.
       </p>
       {session ? (
         <div>
-          <Link href="/dashboard" className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none">
+          <Link
+            href="/dashboard"
+            className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+          >
             Open the dashboard
           </Link>
         </div>
@@ -31,7 +34,10 @@ export default async function LandingPage() {
         <div className="flex flex-col items-start gap-4">
           {github ? (
             <form action={signInWithGitHub}>
-              <button type="submit" className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none">
+              <button
+                type="submit"
+                className="rounded-md bg-slate-900 px-4 py-2 text-white hover:bg-slate-700 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+              >
                 Sign in with GitHub
               </button>
             </form>
@@ -44,7 +50,10 @@ export default async function LandingPage() {
                 <strong>Demo mode</strong>: this server runs with DEMO_LOGIN=1. Anyone can sign in as the shared demo
                 merchant. Never enable it on a real deployment.
               </p>
-              <button type="submit" className="rounded-md bg-amber-600 px-4 py-2 text-white hover:bg-amber-700 focus-visible:ring-2 focus-visible:ring-amber-500 focus-visible:outline-none">
+              <button
+                type="submit"
+                className="rounded-md bg-amber-600 px-4 py-2 text-white hover:bg-amber-700 focus-visible:ring-2 focus-visible:ring-amber-500 focus-visible:outline-none"
+              >
                 Demo sign-in (no GitHub needed)
               </button>
             </form>

@@ -8,7 +8,8 @@ import { removeExpiredSandboxes } from "@/lib/unclaimed";
 
 const server = routeTestServer();
 afterEach(() => {
-  for (const name of ["UNCLAIMED_KEYS_PER_IP_PER_HOUR", "FREE_PLAN_KEY_LIMIT", "LINK_ATTEMPTS_PER_USER_PER_HOUR"]) delete process.env[name];
+  for (const name of ["UNCLAIMED_KEYS_PER_IP_PER_HOUR", "FREE_PLAN_KEY_LIMIT", "LINK_ATTEMPTS_PER_USER_PER_HOUR"])
+    delete process.env[name];
 });
 
 /** Each test comes from its own client address, so per-IP limits don't leak between tests. */
@@ -21,11 +22,25 @@ function create(body: unknown, from = ip()) {
   });
 }
 const api = (secret: string, method: string, path: string, body?: unknown) =>
-  fetch(`${server.url}/api/v1${path}`, { method, headers: bearer(secret, { "Content-Type": "application/json" }), body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers: bearer(secret, { "Content-Type": "application/json" }),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 const link = (caller: { cookie: string }, body: unknown) =>
-  fetch(`${server.url}/api/v1/api-keys/link`, { method: "POST", headers: { Cookie: caller.cookie, Origin: server.url, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  fetch(`${server.url}/api/v1/api-keys/link`, {
+    method: "POST",
+    headers: { Cookie: caller.cookie, Origin: server.url, "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
 const newApp = async (caller: { cookie: string }) =>
-  (await (await fetch(`${server.url}/api/v1/applications`, { method: "POST", headers: { Cookie: caller.cookie, Origin: server.url, "Content-Type": "application/json" }, body: JSON.stringify({ name: `App ${randomBase62(6)}` }) })).json()) as { id: string };
+  (await (
+    await fetch(`${server.url}/api/v1/applications`, {
+      method: "POST",
+      headers: { Cookie: caller.cookie, Origin: server.url, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: `App ${randomBase62(6)}` }),
+    })
+  ).json()) as { id: string };
 
 describe("POST /api-keys (no account)", () => {
   it("creates a test key shown once, which works in its own sandbox at a lower rate limit", async () => {
@@ -45,7 +60,9 @@ describe("POST /api-keys (no account)", () => {
     const link = await (await api(created.key, "POST", "/payment_links", { amount: 100, currency: "usd" })).json();
     const other = await (await create({})).json();
     expect((await api(other.key, "GET", `/payment_links/${link.id}`)).status).toBe(404);
-    expect((await (await api(created.key, "GET", "/payment_links")).json()).data.map((l: { id: string }) => l.id)).toEqual([link.id]);
+    expect(
+      (await (await api(created.key, "GET", "/payment_links")).json()).data.map((l: { id: string }) => l.id),
+    ).toEqual([link.id]);
   });
 
   it("accepts a caller-chosen secret only if it is long and random enough; a taken one is 409", async () => {
@@ -105,28 +122,54 @@ describe("POST /api-keys (no account)", () => {
 describe("Link existing key", () => {
   it("moves the key and its sandbox into the merchant's application without interrupting it", async () => {
     const created = await (await create({ label: "agent" })).json();
-    const paymentLink = await (await api(created.key, "POST", "/payment_links", { amount: 2500, currency: "eur" })).json();
+    const paymentLink = await (
+      await api(created.key, "POST", "/payment_links", { amount: 2500, currency: "eur" })
+    ).json();
     const customer = await (await api(created.key, "POST", "/customers", { name: "Sandbox customer" })).json();
-    const session = await (await api(created.key, "POST", "/checkout_sessions", { payment_link: paymentLink.id, success_url: "https://shop.example/ok" })).json();
+    const session = await (
+      await api(created.key, "POST", "/checkout_sessions", {
+        payment_link: paymentLink.id,
+        success_url: "https://shop.example/ok",
+      })
+    ).json();
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
-    const endpoint = await (await api(created.key, "POST", "/webhook_endpoints", { url: "http://127.0.0.1:9/hook", enabled_events: ["*"] })).json();
+    const endpoint = await (
+      await api(created.key, "POST", "/webhook_endpoints", { url: "http://127.0.0.1:9/hook", enabled_events: ["*"] })
+    ).json();
     delete process.env.WEBHOOK_ALLOW_PRIVATE;
     const owner = await signIn();
     const app = await newApp(owner);
 
     const response = await link(owner, { key: created.key, applicationId: app.id });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: created.id, merchantId: owner.merchantId, applicationId: app.id, expiresAt: null, mode: "test" });
+    expect(await response.json()).toMatchObject({
+      id: created.id,
+      merchantId: owner.merchantId,
+      applicationId: app.id,
+      expiresAt: null,
+      mode: "test",
+    });
     const me = await (await api(created.key, "GET", "/me")).json();
     expect(me.merchant.id).toBe(owner.merchantId);
     expect((await api(created.key, "GET", "/me")).headers.get("ratelimit-limit")).toBe("600");
-    expect((await (await api(created.key, "GET", "/payment_links")).json()).data.map((l: { id: string }) => l.id)).toEqual([paymentLink.id]);
-    for (const [path, id] of [["/customers", customer.id], ["/checkout_sessions", session.id], ["/webhook_endpoints", endpoint.id]]) {
+    expect(
+      (await (await api(created.key, "GET", "/payment_links")).json()).data.map((l: { id: string }) => l.id),
+    ).toEqual([paymentLink.id]);
+    for (const [path, id] of [
+      ["/customers", customer.id],
+      ["/checkout_sessions", session.id],
+      ["/webhook_endpoints", endpoint.id],
+    ]) {
       expect((await api(created.key, "GET", `${path}/${id}`)).status, path).toBe(200);
     }
     const events = await (await api(created.key, "GET", "/events")).json();
     expect(events.data.map((e: { type: string }) => e.type)).toContain("payment_link.created");
-    const sandboxLeft = await Promise.all([db.customer.count({ where: { ownerId: created.id } }), db.event.count({ where: { ownerId: created.id } }), db.webhookEndpoint.count({ where: { ownerId: created.id } }), db.checkoutSession.count({ where: { ownerId: created.id } })]);
+    const sandboxLeft = await Promise.all([
+      db.customer.count({ where: { ownerId: created.id } }),
+      db.event.count({ where: { ownerId: created.id } }),
+      db.webhookEndpoint.count({ where: { ownerId: created.id } }),
+      db.checkoutSession.count({ where: { ownerId: created.id } }),
+    ]);
     expect(sandboxLeft).toEqual([0, 0, 0, 0]);
     const audit = await db.auditEvent.findFirst({ where: { merchantId: owner.merchantId, action: "api_key.linked" } });
     expect(audit?.targetId).toBe(created.id);
@@ -134,7 +177,7 @@ describe("Link existing key", () => {
     expect(keys.items.map((k: { id: string }) => k.id)).toContain(created.id);
   });
 
-  it("says only \"This key can't be linked\" for unknown, revoked, expired or already claimed keys", async () => {
+  it('says only "This key can\'t be linked" for unknown, revoked, expired or already claimed keys', async () => {
     const owner = await signIn();
     const app = await newApp(owner);
     const claimed = await (await create({})).json();

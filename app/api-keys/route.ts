@@ -15,5 +15,6 @@ export const POST = withPublic(
     limit: () => Number(process.env.UNCLAIMED_KEYS_PER_IP_PER_HOUR ?? 10),
     windowMs: 3_600_000,
   },
-  async ({ body, clientIp }) => json(await createUnclaimedKey(db, authRuntime.bus, parseInput(createUnclaimedKeySchema, body), clientIp), 201),
+  async ({ body, clientIp }) =>
+    json(await createUnclaimedKey(db, authRuntime.bus, parseInput(createUnclaimedKeySchema, body), clientIp), 201),
 );

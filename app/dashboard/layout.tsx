@@ -26,11 +26,19 @@ export default async function DashboardLayout({ children }: { children: ReactNod
 
   return (
     <DashboardProvider
-      value={{ merchantId: session.merchant.id, mode, role: session.role, canManage: session.canManage, canManageMembers: session.canManageMembers }}
+      value={{
+        merchantId: session.merchant.id,
+        mode,
+        role: session.role,
+        canManage: session.canManage,
+        canManageMembers: session.canManageMembers,
+      }}
     >
       <QueryProvider>
         <div className="min-h-screen">
-          <header className={`border-b border-slate-200 bg-white border-t-4 ${mode === "live" ? "border-t-emerald-600" : "border-t-amber-500"}`}>
+          <header
+            className={`border-b border-slate-200 bg-white border-t-4 ${mode === "live" ? "border-t-emerald-600" : "border-t-amber-500"}`}
+          >
             <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
               <Link href="/dashboard" className="font-semibold">
                 Merchant Console
@@ -42,16 +50,26 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                   Role: <span data-testid="role">{session.role}</span>
                 </span>
                 <ModeToggle />
-                <UserMenu name={session.user.name ?? session.user.email ?? "Account"} email={session.user.email} merchantName={session.merchant.name} role={session.role} />
+                <UserMenu
+                  name={session.user.name ?? session.user.email ?? "Account"}
+                  email={session.user.email}
+                  merchantName={session.merchant.name}
+                  role={session.role}
+                />
                 <form action={signOutAction}>
-                  <button type="submit" className="rounded text-slate-600 underline hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none">
+                  <button
+                    type="submit"
+                    className="rounded text-slate-600 underline hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+                  >
                     Sign out
                   </button>
                 </form>
               </div>
             </div>
             {mode === "test" && (
-              <p className="bg-amber-50 py-1 text-center text-xs text-amber-900">Test mode: you are viewing test keys and test data.</p>
+              <p className="bg-amber-50 py-1 text-center text-xs text-amber-900">
+                Test mode: you are viewing test keys and test data.
+              </p>
             )}
           </header>
           <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

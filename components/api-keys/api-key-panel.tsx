@@ -57,7 +57,10 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
     setRevealed({
       title: `Your new ${created.mode} key`,
       secret: created.fullKey,
-      note: created.mode === mode ? undefined : `It is a ${created.mode} key: switch to ${created.mode === "live" ? "Live" : "Test"} in the header to see it in the list.`,
+      note:
+        created.mode === mode
+          ? undefined
+          : `It is a ${created.mode} key: switch to ${created.mode === "live" ? "Live" : "Test"} in the header to see it in the list.`,
     });
   }
 
@@ -87,7 +90,11 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
       <div className="flex flex-wrap items-end gap-4">
         {!application && (
           <div className="w-56">
-            <SelectField label="Application" value={applicationFilter} onChange={(e) => setApplicationFilter(e.target.value)}>
+            <SelectField
+              label="Application"
+              value={applicationFilter}
+              onChange={(e) => setApplicationFilter(e.target.value)}
+            >
               <option value="">All applications</option>
               {applications.data?.map((option) => (
                 <option key={option.id} value={option.id}>
@@ -110,19 +117,32 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
           Showing <strong>{mode}</strong> keys; the Test / Live switch in the header changes this.
         </p>
         {canManage && (
-          <Button className="ml-auto" onClick={() => setLinking(true)} disabled={applicationChoices.length === 0} title={applicationChoices.length === 0 ? "Create an application first" : undefined}>
+          <Button
+            className="ml-auto"
+            onClick={() => setLinking(true)}
+            disabled={applicationChoices.length === 0}
+            title={applicationChoices.length === 0 ? "Create an application first" : undefined}
+          >
             Link existing key
           </Button>
         )}
         {canManage && (
-          <Button variant="primary" onClick={() => setCreating(true)} disabled={applicationChoices.length === 0} title={applicationChoices.length === 0 ? "Create an application first" : undefined}>
+          <Button
+            variant="primary"
+            onClick={() => setCreating(true)}
+            disabled={applicationChoices.length === 0}
+            title={applicationChoices.length === 0 ? "Create an application first" : undefined}
+          >
             Create key
           </Button>
         )}
       </div>
 
       {notice && (
-        <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+        <p
+          role="status"
+          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
+        >
           {notice}
         </p>
       )}
@@ -133,18 +153,37 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
         <ErrorState error={keys.error} onRetry={() => keys.refetch()} />
       ) : keys.data.length === 0 ? (
         <EmptyState title={`No ${mode} keys${applicationId || status ? " match these filters" : " yet"}`}>
-          {canManage ? (applicationChoices.length ? "Create key issues one." : "Create an application first, then a key for it.") : "An owner or admin of this merchant can create keys."}
+          {canManage
+            ? applicationChoices.length
+              ? "Create key issues one."
+              : "Create an application first, then a key for it."
+            : "An owner or admin of this merchant can create keys."}
         </EmptyState>
       ) : (
-        <ApiKeyTable keys={keys.data} showApplication={!application} actions={canManage ? { onRoll: setRolling, onRevoke: setRevoking } : undefined} />
+        <ApiKeyTable
+          keys={keys.data}
+          showApplication={!application}
+          actions={canManage ? { onRoll: setRolling, onRevoke: setRevoking } : undefined}
+        />
       )}
 
       {canManage && (
         <>
-          <CreateKeyDialog open={creating} applications={applicationChoices} applicationId={application?.id} onClose={() => setCreating(false)} onCreated={onCreated} />
+          <CreateKeyDialog
+            open={creating}
+            applications={applicationChoices}
+            applicationId={application?.id}
+            onClose={() => setCreating(false)}
+            onCreated={onCreated}
+          />
           <RollKeyDialog apiKey={rolling} onClose={() => setRolling(null)} onRolled={onRolled} />
           <RevokeKeyDialog apiKey={revoking} onClose={() => setRevoking(null)} />
-          <LinkKeyDialog open={linking} applications={applicationChoices} onClose={() => setLinking(false)} onLinked={onLinked} />
+          <LinkKeyDialog
+            open={linking}
+            applications={applicationChoices}
+            onClose={() => setLinking(false)}
+            onLinked={onLinked}
+          />
         </>
       )}
       <ShowOnceSecretDialog

@@ -6,7 +6,11 @@ import { Button } from "../ui/button";
 import { Table, Td, Th } from "../ui/table";
 import type { ApplicationKeyRef } from "./use-api-keys";
 
-const STATUS_TONES: Record<MerchantKey["status"], BadgeTone> = { active: "success", revoked: "danger", expired: "neutral" };
+const STATUS_TONES: Record<MerchantKey["status"], BadgeTone> = {
+  active: "success",
+  revoked: "danger",
+  expired: "neutral",
+};
 
 export type ManageableKey = MerchantKey & ApplicationKeyRef;
 
@@ -52,7 +56,10 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
             {showApplication && (
               <Td>
                 {key.application ? (
-                  <Link href={`/dashboard/applications/${key.application.id}`} className="underline-offset-2 hover:underline">
+                  <Link
+                    href={`/dashboard/applications/${key.application.id}`}
+                    className="underline-offset-2 hover:underline"
+                  >
                     {key.application.name}
                   </Link>
                 ) : (
@@ -80,7 +87,11 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
             <Td className="whitespace-nowrap text-slate-600">{formatDateTime(key.createdAt)}</Td>
             <Td className="whitespace-nowrap text-slate-600">{formatDateTime(key.lastUsedAt, "Never")}</Td>
             <Td className="whitespace-nowrap text-slate-600">
-              {key.graceEndsAt ? <>Rolled: works until {formatDateTime(key.graceEndsAt)}</> : formatDateTime(key.expiresAt, "Never")}
+              {key.graceEndsAt ? (
+                <>Rolled: works until {formatDateTime(key.graceEndsAt)}</>
+              ) : (
+                formatDateTime(key.expiresAt, "Never")
+              )}
             </Td>
             <Td>
               <Badge tone={STATUS_TONES[key.status]}>{key.status}</Badge>
@@ -91,11 +102,20 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
                   <div className="flex justify-end gap-1">
                     {/* A rolled key is already on its way out: roll its successor instead. */}
                     {!key.graceEndsAt && (
-                      <Button size="sm" aria-label={`Roll ${key.name} (${key.prefix})`} onClick={() => actions.onRoll(key)}>
+                      <Button
+                        size="sm"
+                        aria-label={`Roll ${key.name} (${key.prefix})`}
+                        onClick={() => actions.onRoll(key)}
+                      >
                         Roll
                       </Button>
                     )}
-                    <Button size="sm" variant="dangerGhost" aria-label={`Revoke ${key.name} (${key.prefix})`} onClick={() => actions.onRevoke(key)}>
+                    <Button
+                      size="sm"
+                      variant="dangerGhost"
+                      aria-label={`Revoke ${key.name} (${key.prefix})`}
+                      onClick={() => actions.onRevoke(key)}
+                    >
                       Revoke
                     </Button>
                   </div>

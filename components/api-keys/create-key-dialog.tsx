@@ -16,10 +16,28 @@ import { ScopeGrid } from "./scope-grid";
 import { useCreateKey } from "./use-api-keys";
 
 type Field = "description" | "application" | "mode" | "scopes" | "expiresAt" | "rateLimit";
-const LABELS: Record<Field, string> = { description: "Name", application: "Application", mode: "Mode", scopes: "Scopes", expiresAt: "Expiry", rateLimit: "Rate limit" };
+const LABELS: Record<Field, string> = {
+  description: "Name",
+  application: "Application",
+  mode: "Mode",
+  scopes: "Scopes",
+  expiresAt: "Expiry",
+  rateLimit: "Rate limit",
+};
 // The API calls the key's name `description`, and the application is in the path (a 404 names param "id").
-const PARAM_TO_FIELD: Record<string, Field> = { description: "description", id: "application", mode: "mode", scopes: "scopes", expiresAt: "expiresAt", rateLimit: "rateLimit" };
-const MODE_OPTIONS = KEY_MODES.map((mode) => ({ value: mode, label: mode === "test" ? "Test" : "Live", hint: mode === "test" ? "ck_test_…, test data only" : "ck_live_…, real money" }));
+const PARAM_TO_FIELD: Record<string, Field> = {
+  description: "description",
+  id: "application",
+  mode: "mode",
+  scopes: "scopes",
+  expiresAt: "expiresAt",
+  rateLimit: "rateLimit",
+};
+const MODE_OPTIONS = KEY_MODES.map((mode) => ({
+  value: mode,
+  label: mode === "test" ? "Test" : "Live",
+  hint: mode === "test" ? "ck_test_…, test data only" : "ck_live_…, real money",
+}));
 
 interface CreateKeyDialogProps {
   open: boolean;
@@ -32,16 +50,28 @@ interface CreateKeyDialogProps {
 
 export function CreateKeyDialog({ open, onClose, ...form }: CreateKeyDialogProps) {
   return (
-    <Dialog open={open} onClose={onClose} title="Create key" description="The full key is shown once, right after you create it.">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="Create key"
+      description="The full key is shown once, right after you create it."
+    >
       <CreateKeyForm onCancel={onClose} {...form} />
     </Dialog>
   );
 }
 
-function CreateKeyForm({ applications, applicationId: fixedApplicationId, onCancel, onCreated }: Omit<CreateKeyDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
+function CreateKeyForm({
+  applications,
+  applicationId: fixedApplicationId,
+  onCancel,
+  onCreated,
+}: Omit<CreateKeyDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
   const dashboard = useDashboard();
   const [name, setName] = useState("");
-  const [applicationId, setApplicationId] = useState(fixedApplicationId ?? (applications.length === 1 ? (applications[0]?.id ?? "") : ""));
+  const [applicationId, setApplicationId] = useState(
+    fixedApplicationId ?? (applications.length === 1 ? (applications[0]?.id ?? "") : ""),
+  );
   const [mode, setMode] = useState<KeyMode>(dashboard.mode);
   const [scopes, setScopes] = useState<Scope[]>([]);
   const [expiresAt, setExpiresAt] = useState("");
@@ -61,13 +91,25 @@ function CreateKeyForm({ applications, applicationId: fixedApplicationId, onCanc
       ...(expiresAt ? { expiresAt: new Date(expiresAt).toISOString() } : {}),
       ...(rateLimit.trim() ? { rateLimit: Number(rateLimit) } : {}),
     };
-    const missingApplication = applicationId ? {} : { application: "Application is required: choose the application the key belongs to" };
-    if (form.validate(createApplicationKeySchema, input, missingApplication)) create.mutate({ applicationId, input }, { onSuccess: onCreated });
+    const missingApplication = applicationId
+      ? {}
+      : { application: "Application is required: choose the application the key belongs to" };
+    if (form.validate(createApplicationKeySchema, input, missingApplication))
+      create.mutate({ applicationId, input }, { onSuccess: onCreated });
   }
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <TextField label={LABELS.description} name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.description} hint="Say what the key is for, e.g. “Checkout backend”." required autoFocus />
+      <TextField
+        label={LABELS.description}
+        name="name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.description}
+        hint="Say what the key is for, e.g. “Checkout backend”."
+        required
+        autoFocus
+      />
       <SelectField
         label={LABELS.application}
         name="application"
@@ -85,11 +127,37 @@ function CreateKeyForm({ applications, applicationId: fixedApplicationId, onCanc
           </option>
         ))}
       </SelectField>
-      <RadioGroup legend={LABELS.mode} name="mode" value={mode} options={MODE_OPTIONS} onChange={setMode} error={errors.mode} />
+      <RadioGroup
+        legend={LABELS.mode}
+        name="mode"
+        value={mode}
+        options={MODE_OPTIONS}
+        onChange={setMode}
+        error={errors.mode}
+      />
       <ScopeGrid value={scopes} onChange={setScopes} error={errors.scopes} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Expires at (optional)" name="expiresAt" type="datetime-local" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} error={errors.expiresAt} hint="Your local time. Empty: never expires." />
-        <TextField label="Rate limit (optional)" name="rateLimit" type="number" inputMode="numeric" min={1} step={1} value={rateLimit} onChange={(e) => setRateLimit(e.target.value)} error={errors.rateLimit} hint="Requests per minute." />
+        <TextField
+          label="Expires at (optional)"
+          name="expiresAt"
+          type="datetime-local"
+          value={expiresAt}
+          onChange={(e) => setExpiresAt(e.target.value)}
+          error={errors.expiresAt}
+          hint="Your local time. Empty: never expires."
+        />
+        <TextField
+          label="Rate limit (optional)"
+          name="rateLimit"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          value={rateLimit}
+          onChange={(e) => setRateLimit(e.target.value)}
+          error={errors.rateLimit}
+          hint="Requests per minute."
+        />
       </div>
       <FormError error={form.formError} />
       <div className="flex justify-end gap-2">

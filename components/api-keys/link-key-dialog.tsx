@@ -34,11 +34,19 @@ export function LinkKeyDialog({ open, applications, onClose, onLinked }: LinkKey
   );
 }
 
-function LinkKeyForm({ applications, onCancel, onLinked }: Omit<LinkKeyDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
+function LinkKeyForm({
+  applications,
+  onCancel,
+  onLinked,
+}: Omit<LinkKeyDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
   const [key, setKey] = useState("");
   const [applicationId, setApplicationId] = useState(applications[0]?.id ?? "");
   const link = useLinkKey();
-  const form = useFormErrors<Field>(LABELS, { key: "key", applicationId: "applicationId", id: "applicationId" }, link.error);
+  const form = useFormErrors<Field>(
+    LABELS,
+    { key: "key", applicationId: "applicationId", id: "applicationId" },
+    link.error,
+  );
   const { errors, formError } = form;
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -60,7 +68,12 @@ function LinkKeyForm({ applications, onCancel, onLinked }: Omit<LinkKeyDialogPro
         error={errors.key}
         hint="It is sent once to link it and never shown again."
       />
-      <SelectField label={LABELS.applicationId} value={applicationId} onChange={(event) => setApplicationId(event.target.value)} error={errors.applicationId}>
+      <SelectField
+        label={LABELS.applicationId}
+        value={applicationId}
+        onChange={(event) => setApplicationId(event.target.value)}
+        error={errors.applicationId}
+      >
         {applications.map((application) => (
           <option key={application.id} value={application.id}>
             {application.name}

@@ -21,7 +21,8 @@ export function RevokeKeyDialog({ apiKey, onClose }: { apiKey: RevocableKey | nu
       description={
         apiKey && (
           <>
-            Every request with <code className="font-mono">{apiKey.prefix}…</code> gets 401 revoked_api_key from now on, in every server. This cannot be undone.
+            Every request with <code className="font-mono">{apiKey.prefix}…</code> gets 401 revoked_api_key from now on,
+            in every server. This cannot be undone.
           </>
         )
       }

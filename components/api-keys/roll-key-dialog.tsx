@@ -17,7 +17,15 @@ const GRACE_OPTIONS: { value: GracePeriod; label: string; hint: string }[] = [
 
 type RollableKey = Pick<MerchantKey, "name" | "prefix"> & ApplicationKeyRef;
 
-export function RollKeyDialog({ apiKey, onClose, onRolled }: { apiKey: RollableKey | null; onClose: () => void; onRolled: (rolled: RolledKey) => void }) {
+export function RollKeyDialog({
+  apiKey,
+  onClose,
+  onRolled,
+}: {
+  apiKey: RollableKey | null;
+  onClose: () => void;
+  onRolled: (rolled: RolledKey) => void;
+}) {
   return (
     <Dialog
       open={apiKey !== null}
@@ -26,8 +34,9 @@ export function RollKeyDialog({ apiKey, onClose, onRolled }: { apiKey: RollableK
       description={
         apiKey && (
           <>
-            A new secret replaces <code className="font-mono">{apiKey.prefix}…</code> with the same name, scopes and limits. The old secret keeps working for the grace period you choose, then
-            gets 401 expired_api_key: deploy the new one before it ends.
+            A new secret replaces <code className="font-mono">{apiKey.prefix}…</code> with the same name, scopes and
+            limits. The old secret keeps working for the grace period you choose, then gets 401 expired_api_key: deploy
+            the new one before it ends.
           </>
         )
       }
@@ -37,7 +46,15 @@ export function RollKeyDialog({ apiKey, onClose, onRolled }: { apiKey: RollableK
   );
 }
 
-function RollKeyForm({ apiKey, onCancel, onRolled }: { apiKey: RollableKey; onCancel: () => void; onRolled: (rolled: RolledKey) => void }) {
+function RollKeyForm({
+  apiKey,
+  onCancel,
+  onRolled,
+}: {
+  apiKey: RollableKey;
+  onCancel: () => void;
+  onRolled: (rolled: RolledKey) => void;
+}) {
   const [gracePeriod, setGracePeriod] = useState<GracePeriod>("24h");
   const roll = useRollKey();
 
@@ -48,7 +65,13 @@ function RollKeyForm({ apiKey, onCancel, onRolled }: { apiKey: RollableKey; onCa
 
   return (
     <form onSubmit={submit} className="space-y-4">
-      <RadioGroup legend="Grace period" name="gracePeriod" value={gracePeriod} options={GRACE_OPTIONS} onChange={setGracePeriod} />
+      <RadioGroup
+        legend="Grace period"
+        name="gracePeriod"
+        value={gracePeriod}
+        options={GRACE_OPTIONS}
+        onChange={setGracePeriod}
+      />
       <FormError error={roll.error} />
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>

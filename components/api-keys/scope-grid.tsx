@@ -11,7 +11,15 @@ function scopeOf(resource: string, action: (typeof ACTIONS)[number]): Scope | un
 }
 
 /** Scopes as a resource × read/write grid of checkboxes; a cell with no such scope shows a dash. */
-export function ScopeGrid({ value, onChange, error }: { value: readonly Scope[]; onChange: (scopes: Scope[]) => void; error?: string }) {
+export function ScopeGrid({
+  value,
+  onChange,
+  error,
+}: {
+  value: readonly Scope[];
+  onChange: (scopes: Scope[]) => void;
+  error?: string;
+}) {
   function toggle(scope: Scope, checked: boolean) {
     onChange(checked ? SCOPES.filter((s) => s === scope || value.includes(s)) : value.filter((s) => s !== scope));
   }
@@ -19,7 +27,9 @@ export function ScopeGrid({ value, onChange, error }: { value: readonly Scope[];
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium text-slate-800">Scopes</legend>
-      <p className="text-xs text-slate-500">A key can do only what you tick. Read does not imply write. No scopes: the key can only call /api/v1/me.</p>
+      <p className="text-xs text-slate-500">
+        A key can do only what you tick. Read does not imply write. No scopes: the key can only call /api/v1/me.
+      </p>
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left text-xs text-slate-500">
@@ -44,7 +54,12 @@ export function ScopeGrid({ value, onChange, error }: { value: readonly Scope[];
                 return (
                   <td key={action} className="text-center">
                     {scope ? (
-                      <input type="checkbox" aria-label={`${resource} ${action}`} checked={value.includes(scope)} onChange={(e) => toggle(scope, e.target.checked)} />
+                      <input
+                        type="checkbox"
+                        aria-label={`${resource} ${action}`}
+                        checked={value.includes(scope)}
+                        onChange={(e) => toggle(scope, e.target.checked)}
+                      />
                     ) : (
                       <span aria-label={`no ${resource} ${action} scope`} className="text-slate-300">
                         —

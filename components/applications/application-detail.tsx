@@ -40,7 +40,13 @@ export function ApplicationDetail({ initialApplication }: { initialApplication: 
           <dt className="text-slate-500">Description</dt>
           <dd>{application.description ?? <span className="text-slate-400">None</span>}</dd>
           <dt className="text-slate-500">Allowed origins</dt>
-          <dd className="font-mono text-xs">{application.allowedOrigins.length ? application.allowedOrigins.join(", ") : <span className="font-sans text-slate-400">Any</span>}</dd>
+          <dd className="font-mono text-xs">
+            {application.allowedOrigins.length ? (
+              application.allowedOrigins.join(", ")
+            ) : (
+              <span className="font-sans text-slate-400">Any</span>
+            )}
+          </dd>
           <dt className="text-slate-500">ID</dt>
           <dd className="font-mono text-xs">{application.id}</dd>
           <dt className="text-slate-500">Created</dt>

@@ -31,7 +31,9 @@ export function ApplicationList() {
         <ErrorState error={applications.error} onRetry={() => applications.refetch()} />
       ) : applications.data.items.length === 0 ? (
         <EmptyState title="No applications yet">
-          {canManage ? "Create an application, then issue API keys for it." : "An owner or admin of this merchant can create one."}
+          {canManage
+            ? "Create an application, then issue API keys for it."
+            : "An owner or admin of this merchant can create one."}
         </EmptyState>
       ) : (
         <>
@@ -61,14 +63,25 @@ function ApplicationTable({ page, canManage }: { page: ApplicationPage; canManag
         {page.items.map((application) => (
           <tr key={application.id}>
             <Td>
-              <Link href={`/dashboard/applications/${application.id}`} className="font-medium underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none">
+              <Link
+                href={`/dashboard/applications/${application.id}`}
+                className="font-medium underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+              >
                 {application.name}
               </Link>
               {application.description && <p className="text-xs text-slate-500">{application.description}</p>}
             </Td>
-            <Td className="font-mono text-xs">{application.allowedOrigins.length ? application.allowedOrigins.join(", ") : <span className="font-sans text-slate-400">Any</span>}</Td>
+            <Td className="font-mono text-xs">
+              {application.allowedOrigins.length ? (
+                application.allowedOrigins.join(", ")
+              ) : (
+                <span className="font-sans text-slate-400">Any</span>
+              )}
+            </Td>
             <Td>{application.apiKeys?.filter((key) => key.mode === mode && key.status === "active").length ?? 0}</Td>
-            <Td>{application.isEnabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}</Td>
+            <Td>
+              {application.isEnabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}
+            </Td>
             <Td className="whitespace-nowrap text-slate-600">{formatDateTime(application.createdAt)}</Td>
             {canManage && (
               <Td className="text-right">

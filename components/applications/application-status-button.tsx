@@ -7,7 +7,11 @@ import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useSetApplicationEnabled } from "./use-applications";
 
 /** Enable / disable with a confirmation that says what disabling does to the application's keys. */
-export function ApplicationStatusButton({ application }: { application: Pick<Application, "id" | "name" | "isEnabled"> }) {
+export function ApplicationStatusButton({
+  application,
+}: {
+  application: Pick<Application, "id" | "name" | "isEnabled">;
+}) {
   const [confirming, setConfirming] = useState(false);
   const setEnabled = useSetApplicationEnabled();
   const disabling = application.isEnabled;
@@ -20,7 +24,12 @@ export function ApplicationStatusButton({ application }: { application: Pick<App
 
   return (
     <>
-      <Button size="sm" variant={disabling ? "secondary" : "primary"} aria-label={`${verb} ${application.name}`} onClick={() => setConfirming(true)}>
+      <Button
+        size="sm"
+        variant={disabling ? "secondary" : "primary"}
+        aria-label={`${verb} ${application.name}`}
+        onClick={() => setConfirming(true)}
+      >
         {verb}
       </Button>
       <ConfirmDialog

@@ -12,7 +12,11 @@ import { useCreateApplication } from "./use-applications";
 
 type Field = "name" | "description" | "allowedOrigins";
 const LABELS: Record<Field, string> = { name: "Name", description: "Description", allowedOrigins: "Allowed origins" };
-const PARAM_TO_FIELD: Record<string, Field> = { name: "name", description: "description", allowedOrigins: "allowedOrigins" };
+const PARAM_TO_FIELD: Record<string, Field> = {
+  name: "name",
+  description: "description",
+  allowedOrigins: "allowedOrigins",
+};
 
 export function NewApplicationButton({ onCreated }: { onCreated?: (application: Application) => void }) {
   const [open, setOpen] = useState(false);
@@ -21,7 +25,12 @@ export function NewApplicationButton({ onCreated }: { onCreated?: (application: 
       <Button variant="primary" onClick={() => setOpen(true)}>
         New application
       </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="New application" description="An application groups the API keys of one backend or integration.">
+      <Dialog
+        open={open}
+        onClose={() => setOpen(false)}
+        title="New application"
+        description="An application groups the API keys of one backend or integration."
+      >
         <NewApplicationForm
           onCancel={() => setOpen(false)}
           onCreated={(application) => {
@@ -34,7 +43,13 @@ export function NewApplicationButton({ onCreated }: { onCreated?: (application: 
   );
 }
 
-function NewApplicationForm({ onCancel, onCreated }: { onCancel: () => void; onCreated: (application: Application) => void }) {
+function NewApplicationForm({
+  onCancel,
+  onCreated,
+}: {
+  onCancel: () => void;
+  onCreated: (application: Application) => void;
+}) {
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
   const [origins, setOrigins] = useState("");
@@ -48,7 +63,10 @@ function NewApplicationForm({ onCancel, onCreated }: { onCancel: () => void; onC
     const input = {
       name,
       description: description.trim() || undefined,
-      allowedOrigins: origins.split(/[\n,]/).map((line) => line.trim()).filter(Boolean),
+      allowedOrigins: origins
+        .split(/[\n,]/)
+        .map((line) => line.trim())
+        .filter(Boolean),
     };
     const data = form.validate(createApplicationSchema, input);
     if (data) create.mutate(data, { onSuccess: onCreated });
@@ -56,8 +74,24 @@ function NewApplicationForm({ onCancel, onCreated }: { onCancel: () => void; onC
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <TextField label={LABELS.name} name="name" value={name} onChange={(e) => setName(e.target.value)} error={errors.name} hint="Unique in your account, up to 100 characters." required autoFocus />
-      <TextAreaField label={LABELS.description} name="description" value={description} onChange={(e) => setDescription(e.target.value)} error={errors.description} rows={2} />
+      <TextField
+        label={LABELS.name}
+        name="name"
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        error={errors.name}
+        hint="Unique in your account, up to 100 characters."
+        required
+        autoFocus
+      />
+      <TextAreaField
+        label={LABELS.description}
+        name="description"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        error={errors.description}
+        rows={2}
+      />
       <TextAreaField
         label={LABELS.allowedOrigins}
         name="allowedOrigins"

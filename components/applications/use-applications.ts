@@ -13,7 +13,10 @@ export function useApplicationPage(page: number) {
   const { merchantId } = useDashboard();
   return useQuery({
     queryKey: queryKeys.applicationPage(merchantId, page),
-    queryFn: ({ signal }) => apiFetch<ApplicationPage>(`/applications?include=apiKeys&page=${page}&limit=${APPLICATIONS_PER_PAGE}`, { signal }),
+    queryFn: ({ signal }) =>
+      apiFetch<ApplicationPage>(`/applications?include=apiKeys&page=${page}&limit=${APPLICATIONS_PER_PAGE}`, {
+        signal,
+      }),
     placeholderData: (previous) => previous,
   });
 }
@@ -48,7 +51,8 @@ export function useInvalidateMerchant() {
 export function useCreateApplication() {
   const invalidate = useInvalidateMerchant();
   return useMutation({
-    mutationFn: (input: CreateApplicationInput) => apiFetch<Application>("/applications", { method: "POST", body: input }),
+    mutationFn: (input: CreateApplicationInput) =>
+      apiFetch<Application>("/applications", { method: "POST", body: input }),
     onSuccess: invalidate,
   });
 }

@@ -21,7 +21,12 @@ export function ModeToggle() {
   }
 
   return (
-    <div role="group" aria-label="Mode" aria-busy={pending} className="inline-flex rounded-md border border-slate-300 p-0.5 text-xs">
+    <div
+      role="group"
+      aria-label="Mode"
+      aria-busy={pending}
+      className="inline-flex rounded-md border border-slate-300 p-0.5 text-xs"
+    >
       {KEY_MODES.map((option) => (
         <button
           key={option}
@@ -29,7 +34,11 @@ export function ModeToggle() {
           aria-pressed={mode === option}
           onClick={() => choose(option)}
           className={`rounded px-2.5 py-1 font-medium focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none ${
-            mode === option ? (option === "live" ? "bg-emerald-600 text-white" : "bg-amber-500 text-white") : "text-slate-600 hover:bg-slate-100"
+            mode === option
+              ? option === "live"
+                ? "bg-emerald-600 text-white"
+                : "bg-amber-500 text-white"
+              : "text-slate-600 hover:bg-slate-100"
           }`}
         >
           {LABELS[option]}

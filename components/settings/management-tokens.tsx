@@ -17,7 +17,12 @@ import { Table, Td, Th } from "../ui/table";
 import { useCreateManagementToken, useManagementTokens, useRevokeManagementToken } from "./use-settings";
 
 type Lifetime = keyof typeof MANAGEMENT_TOKEN_LIFETIMES;
-const LIFETIME_LABELS: Record<Lifetime, string> = { "1h": "1 hour", "8h": "8 hours", "24h": "24 hours", "7d": "7 days" };
+const LIFETIME_LABELS: Record<Lifetime, string> = {
+  "1h": "1 hour",
+  "8h": "8 hours",
+  "24h": "24 hours",
+  "7d": "7 days",
+};
 type Field = "name" | "expiresIn";
 const LABELS: Record<Field, string> = { name: "Token name", expiresIn: "Expires in" };
 
@@ -61,11 +66,20 @@ export function ManagementTokens() {
                 <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.expiresAt)}</Td>
                 <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.lastUsedAt, "Never")}</Td>
                 <Td>
-                  <Badge tone={token.status === "active" ? "success" : token.status === "revoked" ? "danger" : "neutral"}>{token.status}</Badge>
+                  <Badge
+                    tone={token.status === "active" ? "success" : token.status === "revoked" ? "danger" : "neutral"}
+                  >
+                    {token.status}
+                  </Badge>
                 </Td>
                 <Td className="text-right">
                   {token.status === "active" && (
-                    <Button size="sm" variant="dangerGhost" aria-label={`Revoke ${token.name}`} onClick={() => setRevoking(token)}>
+                    <Button
+                      size="sm"
+                      variant="dangerGhost"
+                      aria-label={`Revoke ${token.name}`}
+                      onClick={() => setRevoking(token)}
+                    >
                       Revoke
                     </Button>
                   )}
@@ -80,7 +94,11 @@ export function ManagementTokens() {
         title="Your new management token"
         secretLabel="Management token"
         secret={revealed}
-        example={revealed ? `curl ${window.location.origin}/api/v1/applications \\\n  -H "Authorization: Bearer ${revealed}"` : ""}
+        example={
+          revealed
+            ? `curl ${window.location.origin}/api/v1/applications \\\n  -H "Authorization: Bearer ${revealed}"`
+            : ""
+        }
         note="It acts as you on this merchant's management API (applications and keys) until it expires or you revoke it."
         onClose={() => setRevealed(null)}
       />
@@ -111,12 +129,29 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) 
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Create management token" className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Create management token"
+      className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <div className="w-64">
-        <TextField label={LABELS.name} value={name} onChange={(e) => setName(e.target.value)} error={errors.name} placeholder="CI deploys" required />
+        <TextField
+          label={LABELS.name}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={errors.name}
+          placeholder="CI deploys"
+          required
+        />
       </div>
       <div className="w-40">
-        <SelectField label={LABELS.expiresIn} value={expiresIn} onChange={(e) => setExpiresIn(e.target.value as Lifetime)} error={errors.expiresIn}>
+        <SelectField
+          label={LABELS.expiresIn}
+          value={expiresIn}
+          onChange={(e) => setExpiresIn(e.target.value as Lifetime)}
+          error={errors.expiresIn}
+        >
           {Object.entries(LIFETIME_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}

@@ -83,7 +83,8 @@ export function Members() {
   );
 }
 
-const invitee = (invite: Pick<Invite, "email" | "githubLogin">) => (invite.githubLogin ? `@${invite.githubLogin}` : (invite.email ?? ""));
+const invitee = (invite: Pick<Invite, "email" | "githubLogin">) =>
+  invite.githubLogin ? `@${invite.githubLogin}` : (invite.email ?? "");
 
 type InviteBy = "githubLogin" | "email";
 type InviteRole = "admin" | "developer" | "viewer";
@@ -104,7 +105,10 @@ function InviteForm() {
   const [formIssue, setFormIssue] = useState<Error | null>(null);
   const [sent, setSent] = useState<Invite | null>(null);
   const invite = useCreateInvite();
-  const server = splitApiError(invite.error, { githubLogin: "githubLogin", email: "email", role: "role" } as Record<string, Field>);
+  const server = splitApiError(invite.error, { githubLogin: "githubLogin", email: "email", role: "role" } as Record<
+    string,
+    Field
+  >);
   const errors = { ...server.fieldErrors, ...clientErrors };
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -116,7 +120,9 @@ function InviteForm() {
       const fieldErrors = fieldErrorsFromIssues(parsed.error.issues, LABELS);
       setClientErrors(fieldErrors);
       // An object-level issue (exactly one of email / githubLogin) has no field: show it for the form.
-      setFormIssue(Object.keys(fieldErrors).length ? null : new Error(parsed.error.issues[0]?.message ?? "Invalid invite"));
+      setFormIssue(
+        Object.keys(fieldErrors).length ? null : new Error(parsed.error.issues[0]?.message ?? "Invalid invite"),
+      );
       return;
     }
     setClientErrors({});
@@ -130,7 +136,12 @@ function InviteForm() {
   }
 
   return (
-    <form onSubmit={submit} noValidate aria-label="Invite a member" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="Invite a member"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <h2 className="font-semibold">Invite a member</h2>
       <RadioGroup
         legend="Invite by"
@@ -156,7 +167,12 @@ function InviteForm() {
           placeholder={by === "email" ? "dev@shop.example" : "octocat"}
           required
         />
-        <SelectField label={LABELS.role} value={role} onChange={(e) => setRole(e.target.value as InviteRole)} error={errors.role}>
+        <SelectField
+          label={LABELS.role}
+          value={role}
+          onChange={(e) => setRole(e.target.value as InviteRole)}
+          error={errors.role}
+        >
           {ROLE_OPTIONS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}

@@ -22,7 +22,8 @@ export function useManagementTokens(enabled: boolean) {
 export function useCreateManagementToken() {
   const invalidate = useInvalidateMerchant();
   return useMutation({
-    mutationFn: (input: z.input<typeof createManagementTokenSchema>) => apiFetch<CreatedManagementToken>("/management-tokens", { method: "POST", body: input }),
+    mutationFn: (input: z.input<typeof createManagementTokenSchema>) =>
+      apiFetch<CreatedManagementToken>("/management-tokens", { method: "POST", body: input }),
     onSuccess: invalidate,
     // The result holds the token: gone from the mutation cache as soon as the form unmounts.
     gcTime: 0,
@@ -32,7 +33,8 @@ export function useCreateManagementToken() {
 export function useRevokeManagementToken() {
   const invalidate = useInvalidateMerchant();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<ManagementToken>(`/management-tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      apiFetch<ManagementToken>(`/management-tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: invalidate,
   });
 }
@@ -48,7 +50,8 @@ export function useMembers() {
 export function useCreateInvite() {
   const invalidate = useInvalidateMerchant();
   return useMutation({
-    mutationFn: (input: z.input<typeof createInviteSchema>) => apiFetch<Invite>("/invites", { method: "POST", body: input }),
+    mutationFn: (input: z.input<typeof createInviteSchema>) =>
+      apiFetch<Invite>("/invites", { method: "POST", body: input }),
     onSuccess: invalidate,
   });
 }

@@ -38,7 +38,11 @@ export function CopyField({ label, value }: { label: string; value: string }) {
         <Button onClick={copy}>Copy</Button>
       </div>
       <p aria-live="polite" className="min-h-4 text-xs text-slate-500">
-        {status === "copied" ? "Copied to the clipboard." : status === "select" ? "Copying is blocked here: the key is selected, press Ctrl+C (⌘C)." : ""}
+        {status === "copied"
+          ? "Copied to the clipboard."
+          : status === "select"
+            ? "Copying is blocked here: the key is selected, press Ctrl+C (⌘C)."
+            : ""}
       </p>
     </div>
   );

@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 const CONTROL =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus-visible:border-slate-500 focus-visible:ring-2 focus-visible:ring-slate-300 focus-visible:outline-none aria-[invalid=true]:border-red-500";
@@ -38,7 +44,13 @@ function FieldFrame({ label, hint, error, children }: FieldFrameProps) {
 
 type Common = { label: string; hint?: ReactNode; error?: string };
 
-export function TextField({ label, hint, error, className = "", ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  hint,
+  error,
+  className = "",
+  ...props
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {(control) => <input className={`${CONTROL} ${className}`} {...control} {...props} />}
@@ -46,7 +58,13 @@ export function TextField({ label, hint, error, className = "", ...props }: Comm
   );
 }
 
-export function TextAreaField({ label, hint, error, className = "", ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className = "",
+  ...props
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {(control) => <textarea className={`${CONTROL} ${className}`} {...control} {...props} />}
@@ -54,7 +72,14 @@ export function TextAreaField({ label, hint, error, className = "", ...props }: 
   );
 }
 
-export function SelectField({ label, hint, error, className = "", children, ...props }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({
+  label,
+  hint,
+  error,
+  className = "",
+  children,
+  ...props
+}: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {(control) => (

@@ -3,7 +3,10 @@ import { Button } from "./button";
 
 export function LoadingState({ label }: { label: string }) {
   return (
-    <p role="status" className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500">
+    <p
+      role="status"
+      className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center text-sm text-slate-500"
+    >
       {label}
     </p>
   );
@@ -20,7 +23,10 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 
 export function ErrorState({ error, onRetry }: { error: Error; onRetry?: () => void }) {
   return (
-    <div role="alert" className="flex items-center justify-between gap-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+    <div
+      role="alert"
+      className="flex items-center justify-between gap-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
+    >
       <span>Could not load: {error.message}</span>
       {onRetry && (
         <Button size="sm" onClick={onRetry}>

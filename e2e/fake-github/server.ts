@@ -31,7 +31,9 @@ const server = createServer(async (request, response) => {
   const url = new URL(request.url ?? "/", `http://127.0.0.1:${port}`);
   try {
     if (url.pathname === "/login/oauth/authorize" && request.method === "GET") {
-      const hidden = [...url.searchParams].map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join("");
+      const hidden = [...url.searchParams]
+        .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+        .join("");
       return send(
         response,
         200,
@@ -58,7 +60,8 @@ const server = createServer(async (request, response) => {
       codes.delete(form.get("code") ?? "");
       const verifier = form.get("code_verifier") ?? "";
       const pkceOk = !grant?.challenge || createHash("sha256").update(verifier).digest("base64url") === grant.challenge;
-      if (!grant || !pkceOk || form.get("redirect_uri") !== grant.redirectUri) return send(response, 400, { error: "bad_verification_code" });
+      if (!grant || !pkceOk || form.get("redirect_uri") !== grant.redirectUri)
+        return send(response, 400, { error: "bad_verification_code" });
       const token = `gho_${randomBytes(16).toString("hex")}`;
       tokens.set(token, grant.login);
       return send(response, 200, { access_token: token, token_type: "bearer", scope: "read:user,user:email" });
@@ -67,7 +70,13 @@ const server = createServer(async (request, response) => {
       const login = bearerLogin(request);
       if (!login) return send(response, 401, { message: "Bad credentials" });
       // No public e-mail, like many real accounts: the provider then asks /user/emails.
-      return send(response, 200, { id: userId(login), login, name: `${login[0]?.toUpperCase()}${login.slice(1)}`, email: null, avatar_url: null });
+      return send(response, 200, {
+        id: userId(login),
+        login,
+        name: `${login[0]?.toUpperCase()}${login.slice(1)}`,
+        email: null,
+        avatar_url: null,
+      });
     }
     if (url.pathname === "/api/v3/user/emails") {
       const login = bearerLogin(request);

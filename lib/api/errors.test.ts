@@ -9,7 +9,13 @@ describe("error envelope", () => {
   it("renders type, code, message, requestId and param", () => {
     const error = new ApiError(400, "invalid_request", "parameter_invalid", "Invalid amount", { param: "amount" });
     expect(error.envelope("req_1")).toEqual({
-      error: { type: "invalid_request", code: "parameter_invalid", message: "Invalid amount", requestId: "req_1", param: "amount" },
+      error: {
+        type: "invalid_request",
+        code: "parameter_invalid",
+        message: "Invalid amount",
+        requestId: "req_1",
+        param: "amount",
+      },
     });
   });
 
@@ -34,7 +40,9 @@ describe("request bodies", () => {
 
   it("refuses bodies over 1 MB, declared or streamed", async () => {
     const big = "x".repeat(MAX_BODY_BYTES + 1);
-    await expect(readBodyText(new Request("http://x", { method: "POST", body: big }))).rejects.toMatchObject({ status: 413 });
+    await expect(readBodyText(new Request("http://x", { method: "POST", body: big }))).rejects.toMatchObject({
+      status: 413,
+    });
     expect(await readBodyText(new Request("http://x", { method: "POST", body: "ok" }))).toBe("ok");
   });
 });

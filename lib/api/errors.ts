@@ -1,11 +1,5 @@
 export type ApiErrorType =
-  | "authentication"
-  | "permission"
-  | "invalid_request"
-  | "not_found"
-  | "rate_limited"
-  | "idempotency"
-  | "api_error";
+  "authentication" | "permission" | "invalid_request" | "not_found" | "rate_limited" | "idempotency" | "api_error";
 
 export interface ErrorEnvelope {
   error: { type: ApiErrorType; code: string; message: string; requestId: string; param?: string };
@@ -26,7 +20,9 @@ export class ApiError extends Error {
 
   envelope(requestId: string): ErrorEnvelope {
     const { param } = this.options;
-    return { error: { type: this.type, code: this.code, message: this.message, requestId, ...(param ? { param } : {}) } };
+    return {
+      error: { type: this.type, code: this.code, message: this.message, requestId, ...(param ? { param } : {}) },
+    };
   }
 }
 
@@ -37,9 +33,20 @@ export const invalidRequest = (code: string, message: string, param?: string) =>
   new ApiError(400, "invalid_request", code, message, { param });
 
 export const internalError = () =>
-  new ApiError(500, "api_error", "internal_error", "An unexpected error occurred. Please retry; if it persists, contact support with the request id.");
+  new ApiError(
+    500,
+    "api_error",
+    "internal_error",
+    "An unexpected error occurred. Please retry; if it persists, contact support with the request id.",
+  );
 
 export const serviceUnavailable = () =>
-  new ApiError(503, "api_error", "service_unavailable", "The service is temporarily unavailable. Please retry shortly.", {
-    headers: { "Retry-After": "1" },
-  });
+  new ApiError(
+    503,
+    "api_error",
+    "service_unavailable",
+    "The service is temporarily unavailable. Please retry shortly.",
+    {
+      headers: { "Retry-After": "1" },
+    },
+  );

@@ -12,24 +12,35 @@ describe("runIdempotent", () => {
     const running = new Promise<void>((resolve) => (started = resolve));
     const first = runIdempotent(db, request("slow"), () => {
       started(); // the first request holds the key from here on: no guessing how long its insert takes
-      return new Promise((resolve) => (finish = () => resolve({ response: Response.json({ ok: 1 }, { status: 201 }) })));
+      return new Promise(
+        (resolve) => (finish = () => resolve({ response: Response.json({ ok: 1 }, { status: 201 }) })),
+      );
     });
     await running;
-    await expect(runIdempotent(db, request("slow"), async () => ({ response: Response.json({}) }))).rejects.toMatchObject({
+    await expect(
+      runIdempotent(db, request("slow"), async () => ({ response: Response.json({}) })),
+    ).rejects.toMatchObject({
       status: 409,
       code: "idempotency_conflict",
     } satisfies Partial<ApiError>);
     finish();
     expect((await first).status).toBe(201);
-    const replay = await runIdempotent(db, request("slow"), async () => ({ response: Response.json({ ran: "again" }) }));
+    const replay = await runIdempotent(db, request("slow"), async () => ({
+      response: Response.json({ ran: "again" }),
+    }));
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(await replay.json()).toEqual({ ok: 1 });
   });
 
   it("lets a retry run again after a server error, and purges records after 24 hours", async () => {
-    const failed = await runIdempotent(db, request("boom"), async () => ({ response: Response.json({}, { status: 500 }), errorType: "api_error" }));
+    const failed = await runIdempotent(db, request("boom"), async () => ({
+      response: Response.json({}, { status: 500 }),
+      errorType: "api_error",
+    }));
     expect(failed.status).toBe(500);
-    const retried = await runIdempotent(db, request("boom"), async () => ({ response: Response.json({ ok: true }, { status: 201 }) }));
+    const retried = await runIdempotent(db, request("boom"), async () => ({
+      response: Response.json({ ok: true }, { status: 201 }),
+    }));
     expect(retried.status).toBe(201);
     expect(retried.headers.get("idempotent-replayed")).toBeNull();
     await purgeExpiredIdempotencyRecords(db, new Date(Date.now() + 25 * 3600_000));

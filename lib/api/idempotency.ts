@@ -33,7 +33,13 @@ export async function runIdempotent(
   execute: () => Promise<{ response: Response; errorType?: string }>,
 ): Promise<Response> {
   if (request.key.length === 0 || request.key.length > MAX_KEY_LENGTH) {
-    throw new ApiError(400, "invalid_request", "idempotency_key_invalid", `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters.`, { param: "Idempotency-Key" });
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "idempotency_key_invalid",
+      `The Idempotency-Key header must be 1 to ${MAX_KEY_LENGTH} characters.`,
+      { param: "Idempotency-Key" },
+    );
   }
   const bodyHash = createHash("sha256").update(request.body).digest("hex");
   const now = new Date();
@@ -41,20 +47,40 @@ export async function runIdempotent(
 
   try {
     await db.idempotencyRecord.create({
-      data: { apiKeyId: request.apiKeyId, key: request.key, method: request.method, path: request.path, bodyHash, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) },
+      data: {
+        apiKeyId: request.apiKeyId,
+        key: request.key,
+        method: request.method,
+        path: request.path,
+        bodyHash,
+        expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
+      },
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const existing = await db.idempotencyRecord.findUnique({ where });
     if (!existing || existing.expiresAt <= now) {
-      await db.idempotencyRecord.deleteMany({ where: { apiKeyId: request.apiKeyId, key: request.key, expiresAt: { lte: now } } });
+      await db.idempotencyRecord.deleteMany({
+        where: { apiKeyId: request.apiKeyId, key: request.key, expiresAt: { lte: now } },
+      });
       return runIdempotent(db, request, execute);
     }
     if (existing.method !== request.method || existing.path !== request.path || existing.bodyHash !== bodyHash) {
-      throw new ApiError(400, "idempotency", "idempotency_key_reused", "This Idempotency-Key was already used with a different request (method, path or body). Use a new key for a new request.", { param: "Idempotency-Key" });
+      throw new ApiError(
+        400,
+        "idempotency",
+        "idempotency_key_reused",
+        "This Idempotency-Key was already used with a different request (method, path or body). Use a new key for a new request.",
+        { param: "Idempotency-Key" },
+      );
     }
     if (existing.status === null || existing.responseBody === null) {
-      throw new ApiError(409, "idempotency", "idempotency_conflict", "A request with this Idempotency-Key is still being processed. Retry after it completes.");
+      throw new ApiError(
+        409,
+        "idempotency",
+        "idempotency_conflict",
+        "A request with this Idempotency-Key is still being processed. Retry after it completes.",
+      );
     }
     return new Response(existing.responseBody, {
       status: existing.status,

@@ -18,7 +18,11 @@ describe("MemoryRateLimiter", () => {
   it("renders RateLimit-* headers and Retry-After only when refused", () => {
     const allowed = new Headers();
     setRateLimitHeaders(allowed, { allowed: true, limit: 10, remaining: 9, resetSeconds: 30 });
-    expect(Object.fromEntries(allowed)).toEqual({ "ratelimit-limit": "10", "ratelimit-remaining": "9", "ratelimit-reset": "30" });
+    expect(Object.fromEntries(allowed)).toEqual({
+      "ratelimit-limit": "10",
+      "ratelimit-remaining": "9",
+      "ratelimit-reset": "30",
+    });
     const refused = new Headers();
     setRateLimitHeaders(refused, { allowed: false, limit: 10, remaining: 0, resetSeconds: 5 });
     expect(refused.get("Retry-After")).toBe("5");
@@ -31,11 +35,16 @@ describe.runIf(process.env.TEST_REDIS_URL)("RedisRateLimiter (real Redis)", asyn
   const { randomBytes } = await import("node:crypto");
 
   it("shares one window across processes and never over-admits under concurrency", async () => {
-    const [a, b] = [connectRedis(process.env.TEST_REDIS_URL!, "test-a"), connectRedis(process.env.TEST_REDIS_URL!, "test-b")];
+    const [a, b] = [
+      connectRedis(process.env.TEST_REDIS_URL!, "test-a"),
+      connectRedis(process.env.TEST_REDIS_URL!, "test-b"),
+    ];
     await Promise.all([a, b].map((client) => new Promise((resolve) => client.once("ready", resolve))));
     const limiters = [new RedisRateLimiter(a), new RedisRateLimiter(b)];
     const bucket = `test:${randomBytes(6).toString("hex")}`;
-    const decisions = await Promise.all(Array.from({ length: 60 }, (_, i) => limiters[i % 2]!.consume(bucket, 20, 60_000)));
+    const decisions = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => limiters[i % 2]!.consume(bucket, 20, 60_000)),
+    );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(20);
     expect(Math.min(...decisions.map((d) => d.remaining))).toBe(0);
     expect(await limiters[0]!.peek(bucket)).toBe(60);

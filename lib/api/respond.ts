@@ -1,15 +1,40 @@
 import { log } from "../log";
 import { ApiError, internalError, serviceUnavailable } from "./errors";
 
-const UNREACHABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "SQLITE_BUSY", "SQLITE_CANTOPEN", "57P01", "57P03"]);
+const UNREACHABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "ENOTFOUND",
+  "SQLITE_BUSY",
+  "SQLITE_CANTOPEN",
+  "57P01",
+  "57P03",
+]);
 
 /** True for errors that mean the database cannot be reached right now (the caller should retry), not a bug. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth += 1) {
-    const candidate = current as { name?: string; code?: unknown; errorCode?: unknown; cause?: unknown; message?: unknown };
+    const candidate = current as {
+      name?: string;
+      code?: unknown;
+      errorCode?: unknown;
+      cause?: unknown;
+      message?: unknown;
+    };
     if (candidate.name === "PrismaClientInitializationError") return true;
-    for (const code of [candidate.code, candidate.errorCode]) if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
-    if (typeof candidate.message === "string" && /ECONNREFUSED|Can't reach database server|database is locked/.test(candidate.message)) return true;
+    for (const code of [candidate.code, candidate.errorCode])
+      if (typeof code === "string" && UNREACHABLE_CODES.has(code)) return true;
+    if (
+      typeof candidate.message === "string" &&
+      /ECONNREFUSED|Can't reach database server|database is locked/.test(candidate.message)
+    )
+      return true;
     current = candidate.cause;
   }
   return false;

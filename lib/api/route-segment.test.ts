@@ -14,7 +14,9 @@ function routeFiles(dir: string): string[] {
 }
 
 describe("route segment config", () => {
-  const wrapped = routeFiles(path.resolve("app")).filter((file) => /\bwith(ApiKey|Session|Public)\b/.test(readFileSync(file, "utf8")));
+  const wrapped = routeFiles(path.resolve("app")).filter((file) =>
+    /\bwith(ApiKey|Session|Public)\b/.test(readFileSync(file, "utf8")),
+  );
 
   it("finds the wrapped API routes", () => {
     expect(wrapped.length).toBeGreaterThan(20);
@@ -22,7 +24,9 @@ describe("route segment config", () => {
   });
 
   it("declares every wrapped route force-dynamic", () => {
-    const missing = wrapped.filter((file) => !/^export const dynamic = "force-dynamic";$/m.test(readFileSync(file, "utf8")));
+    const missing = wrapped.filter(
+      (file) => !/^export const dynamic = "force-dynamic";$/m.test(readFileSync(file, "utf8")),
+    );
     expect(missing.map((file) => path.relative(process.cwd(), file))).toEqual([]);
   });
 });

@@ -26,9 +26,16 @@ export function withPublic(
     let decision: RateLimitDecision | undefined;
     try {
       const ip = clientIp(request.headers);
-      decision = await options.limiter().consume(`${options.bucket}:${ip ?? "unknown"}`, options.limit(), options.windowMs);
+      decision = await options
+        .limiter()
+        .consume(`${options.bucket}:${ip ?? "unknown"}`, options.limit(), options.windowMs);
       if (!decision.allowed) {
-        throw new ApiError(429, "rate_limited", "rate_limited", "Too many requests from your address. Retry after the time in the Retry-After header.");
+        throw new ApiError(
+          429,
+          "rate_limited",
+          "rate_limited",
+          "Too many requests from your address. Retry after the time in the Retry-After header.",
+        );
       }
       const { body } = await readRequestBody(request);
       response = await handler({ request, requestId, clientIp: ip, body });

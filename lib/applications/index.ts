@@ -18,7 +18,8 @@ type KeyRow = Awaited<ReturnType<Db["apiKey"]["findUniqueOrThrow"]>>;
 /** Active keys one application may hold (the management API's "maximum number of API keys"). */
 export const APPLICATION_KEY_LIMIT = () => Number(process.env.APPLICATION_KEY_LIMIT ?? 25);
 
-const stringList = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : []);
+const stringList = (value: unknown) =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
 export function serializeApplication(row: ApplicationRow) {
   return {
@@ -49,12 +50,24 @@ export async function findApplication(db: Db, merchantId: string, id: string): P
 export async function createApplication(db: Db, merchantId: string, input: z.infer<typeof createApplicationSchema>) {
   try {
     const row = await db.application.create({
-      data: { id: newObjectId("app"), merchantId, name: input.name, description: input.description ?? null, allowedOrigins: input.allowedOrigins },
+      data: {
+        id: newObjectId("app"),
+        merchantId,
+        name: input.name,
+        description: input.description ?? null,
+        allowedOrigins: input.allowedOrigins,
+      },
     });
     return serializeApplication(row);
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      throw new ApiError(409, "invalid_request", "application_exists", `An application named '${input.name}' already exists for your merchant account.`, { param: "name" });
+      throw new ApiError(
+        409,
+        "invalid_request",
+        "application_exists",
+        `An application named '${input.name}' already exists for your merchant account.`,
+        { param: "name" },
+      );
     }
     throw error;
   }
@@ -87,7 +100,13 @@ export async function listApplications(db: Db, merchantId: string, query: z.infe
 }
 
 /** Disabling blocks every key of the application at once, in every process. */
-export async function setApplicationEnabled(db: Db, bus: InvalidationBus, merchantId: string, id: string, isEnabled: boolean) {
+export async function setApplicationEnabled(
+  db: Db,
+  bus: InvalidationBus,
+  merchantId: string,
+  id: string,
+  isEnabled: boolean,
+) {
   await findApplication(db, merchantId, id);
   const row = await db.application.update({ where: { id }, data: { isEnabled } });
   await bus.publish({ applicationId: id });
@@ -99,18 +118,37 @@ export function merchantKeyLimit(merchant: { plan: string; keyLimit: number | nu
   return merchant.keyLimit ?? Number(process.env.FREE_PLAN_KEY_LIMIT ?? 10);
 }
 
-async function assertKeyLimits(db: Db, merchant: { id: string; plan: string; keyLimit: number | null }, applicationId: string, now = new Date()) {
-  const active = { status: "active", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }], AND: [{ OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] }] };
+async function assertKeyLimits(
+  db: Db,
+  merchant: { id: string; plan: string; keyLimit: number | null },
+  applicationId: string,
+  now = new Date(),
+) {
+  const active = {
+    status: "active",
+    OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+    AND: [{ OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] }],
+  };
   const [inApplication, inMerchant] = await Promise.all([
     db.apiKey.count({ where: { applicationId, ...active } }),
     db.apiKey.count({ where: { merchantId: merchant.id, ...active } }),
   ]);
   if (inApplication >= APPLICATION_KEY_LIMIT()) {
-    throw new ApiError(400, "invalid_request", "application_key_limit_reached", `This application already has the maximum of ${APPLICATION_KEY_LIMIT()} active API keys. Revoke one first.`);
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "application_key_limit_reached",
+      `This application already has the maximum of ${APPLICATION_KEY_LIMIT()} active API keys. Revoke one first.`,
+    );
   }
   const limit = merchantKeyLimit(merchant);
   if (inMerchant >= limit) {
-    throw new ApiError(400, "invalid_request", "plan_key_limit_reached", `Your ${merchant.plan} plan allows ${limit} active API keys, and you have ${inMerchant}. Revoke a key or upgrade your plan.`);
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "plan_key_limit_reached",
+      `Your ${merchant.plan} plan allows ${limit} active API keys, and you have ${inMerchant}. Revoke a key or upgrade your plan.`,
+    );
   }
 }
 
@@ -136,13 +174,21 @@ export function createdKeyResponse({ key, secret }: { key: ApiKeyView; secret: s
 async function findApplicationKey(db: Db, merchantId: string, applicationId: string, keyId: string): Promise<KeyRow> {
   await findApplication(db, merchantId, applicationId);
   const row = await db.apiKey.findFirst({ where: { id: keyId, applicationId, merchantId } });
-  if (!row) throw new ApiError(404, "not_found", "resource_missing", `No such API key: '${keyId}'.`, { param: "keyId" });
+  if (!row)
+    throw new ApiError(404, "not_found", "resource_missing", `No such API key: '${keyId}'.`, { param: "keyId" });
   return row;
 }
 
-export async function revokeApplicationKey(db: Db, bus: InvalidationBus, merchantId: string, applicationId: string, keyId: string) {
+export async function revokeApplicationKey(
+  db: Db,
+  bus: InvalidationBus,
+  merchantId: string,
+  applicationId: string,
+  keyId: string,
+) {
   const row = await findApplicationKey(db, merchantId, applicationId, keyId);
-  if (row.status === "revoked") throw new ApiError(400, "invalid_request", "api_key_already_revoked", "This API key is already revoked.");
+  if (row.status === "revoked")
+    throw new ApiError(400, "invalid_request", "api_key_already_revoked", "This API key is already revoked.");
   return revokeApiKey(db, bus, keyId);
 }
 
@@ -156,14 +202,19 @@ export async function rollApplicationKey(
   userId: string,
 ) {
   const row = await findApplicationKey(db, merchantId, applicationId, keyId);
-  if (keyStatus(row) !== "active") throw new ApiError(400, "invalid_request", "api_key_not_active", "Only an active API key can be rolled.");
+  if (keyStatus(row) !== "active")
+    throw new ApiError(400, "invalid_request", "api_key_not_active", "Only an active API key can be rolled.");
   return rollApiKey(db, bus, keyId, GRACE_PERIODS[gracePeriod], { createdById: userId });
 }
 
 /** Every key of the merchant, newest first, for the dashboard's API keys page. */
 export async function listMerchantKeys(db: Db, merchantId: string, query: z.infer<typeof apiKeyListQuerySchema>) {
   const rows = await db.apiKey.findMany({
-    where: { merchantId, ...(query.applicationId ? { applicationId: query.applicationId } : {}), ...(query.mode ? { mode: query.mode } : {}) },
+    where: {
+      merchantId,
+      ...(query.applicationId ? { applicationId: query.applicationId } : {}),
+      ...(query.mode ? { mode: query.mode } : {}),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     include: { application: { select: { id: true, name: true } } },
   });

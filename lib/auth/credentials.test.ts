@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ApiError } from "../api/errors";
 import { readCredentials } from "./credentials";
 
-const request = (headers: Record<string, string>, url = "http://x/api/v1/me") => [new Headers(headers), new URL(url)] as const;
+const request = (headers: Record<string, string>, url = "http://x/api/v1/me") =>
+  [new Headers(headers), new URL(url)] as const;
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -28,18 +29,26 @@ describe("readCredentials", () => {
 
   it("accepts the same key twice but refuses two different keys", () => {
     expect(readCredentials(...request({ Authorization: "Bearer a", "X-Api-Key": "a" }))).toEqual({ secret: "a" });
-    expect(codeOf(() => readCredentials(...request({ Authorization: "Bearer a", "X-Api-Key": "b" })))).toBe("400 multiple_api_keys");
+    expect(codeOf(() => readCredentials(...request({ Authorization: "Bearer a", "X-Api-Key": "b" })))).toBe(
+      "400 multiple_api_keys",
+    );
   });
 
   it("refuses a key in the query string", () => {
-    expect(codeOf(() => readCredentials(...request({}, "http://x/api/v1/me?api_key=ck_test_x")))).toBe("400 api_key_in_query");
-    expect(codeOf(() => readCredentials(...request({}, "http://x/api/v1/me?foo=ck_live_abc")))).toBe("400 api_key_in_query");
+    expect(codeOf(() => readCredentials(...request({}, "http://x/api/v1/me?api_key=ck_test_x")))).toBe(
+      "400 api_key_in_query",
+    );
+    expect(codeOf(() => readCredentials(...request({}, "http://x/api/v1/me?foo=ck_live_abc")))).toBe(
+      "400 api_key_in_query",
+    );
   });
 
   it("says what is wrong with missing or malformed credentials", () => {
     expect(codeOf(() => readCredentials(...request({})))).toBe("401 missing_api_key");
     expect(codeOf(() => readCredentials(...request({ Authorization: "Token abc" })))).toBe("401 invalid_api_key");
-    expect(codeOf(() => readCredentials(...request({ Authorization: `Basic ${Buffer.from("k:pw").toString("base64")}` })))).toBe("400 invalid_authorization");
+    expect(
+      codeOf(() => readCredentials(...request({ Authorization: `Basic ${Buffer.from("k:pw").toString("base64")}` }))),
+    ).toBe("400 invalid_authorization");
     expect(codeOf(() => readCredentials(...request({ "X-Api-Key-Id": "key_1" })))).toBe("400 incomplete_api_key_pair");
   });
 });

@@ -9,7 +9,12 @@ export interface Credentials {
 const QUERY_KEY_NAMES = new Set(["api_key", "apikey", "key", "access_token", "token", "secret", "x-api-key"]);
 
 const missing = () =>
-  new ApiError(401, "authentication", "missing_api_key", "No API key was provided. Send it as 'Authorization: Bearer <key>'.");
+  new ApiError(
+    401,
+    "authentication",
+    "missing_api_key",
+    "No API key was provided. Send it as 'Authorization: Bearer <key>'.",
+  );
 
 /** The secret in `Authorization`: Bearer <key>, or Basic with the key as user name and an empty password. */
 function fromAuthorization(header: string): string {
@@ -25,11 +30,21 @@ function fromAuthorization(header: string): string {
     const user = colon === -1 ? decoded : decoded.slice(0, colon);
     const password = colon === -1 ? "" : decoded.slice(colon + 1);
     if (password !== "") {
-      throw new ApiError(400, "invalid_request", "invalid_authorization", "With Basic authentication, send the API key as the user name and an empty password.");
+      throw new ApiError(
+        400,
+        "invalid_request",
+        "invalid_authorization",
+        "With Basic authentication, send the API key as the user name and an empty password.",
+      );
     }
     if (user) return user;
   }
-  throw new ApiError(401, "authentication", "invalid_api_key", "The Authorization header must be 'Bearer <key>' or Basic with the key as user name.");
+  throw new ApiError(
+    401,
+    "authentication",
+    "invalid_api_key",
+    "The Authorization header must be 'Bearer <key>' or Basic with the key as user name.",
+  );
 }
 
 /**
@@ -41,7 +56,13 @@ export function readCredentials(headers: Headers, url: { searchParams: URLSearch
   if (query.size > 0) {
     for (const [name, value] of query) {
       if (QUERY_KEY_NAMES.has(name.toLowerCase()) || value.startsWith("ck_")) {
-        throw new ApiError(400, "invalid_request", "api_key_in_query", "API keys must not be sent in the URL. Send the key in the Authorization header instead ('Authorization: Bearer <key>').", { param: name });
+        throw new ApiError(
+          400,
+          "invalid_request",
+          "api_key_in_query",
+          "API keys must not be sent in the URL. Send the key in the Authorization header instead ('Authorization: Bearer <key>').",
+          { param: name },
+        );
       }
     }
   }
@@ -54,13 +75,23 @@ export function readCredentials(headers: Headers, url: { searchParams: URLSearch
   const keyId = headers.get("x-api-key-id")?.trim();
   const keySecret = headers.get("x-api-key-secret")?.trim();
   if (keyId && !keySecret) {
-    throw new ApiError(400, "invalid_request", "incomplete_api_key_pair", "X-Api-Key-Id must be sent together with X-Api-Key-Secret.");
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "incomplete_api_key_pair",
+      "X-Api-Key-Id must be sent together with X-Api-Key-Secret.",
+    );
   }
   if (keySecret) found.push(keySecret);
 
   const [secret] = found;
   if (found.some((other) => other !== secret)) {
-    throw new ApiError(400, "invalid_request", "multiple_api_keys", "The request carries more than one API key. Send exactly one.");
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "multiple_api_keys",
+      "The request carries more than one API key. Send exactly one.",
+    );
   }
   if (!secret) throw missing();
   return keyId ? { secret, claimedKeyId: keyId } : { secret };

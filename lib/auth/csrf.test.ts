@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isSameOrigin } from "./csrf";
 
-const request = (headers: Record<string, string>) => new Request("http://localhost:3000/api/v1/applications", { method: "POST", headers });
+const request = (headers: Record<string, string>) =>
+  new Request("http://localhost:3000/api/v1/applications", { method: "POST", headers });
 
 afterEach(() => {
   delete process.env.AUTH_URL;

@@ -16,6 +16,13 @@ export async function getDashboardSession() {
   const current = merchants.find((m) => m.id === chosen) ?? merchants[0];
   if (!current) return null;
   const role = current.role as Role;
-  return { user, merchants, merchant: current, role, canManage: hasPermission(role, "settings.manage"), canManageMembers: hasPermission(role, "members.manage") };
+  return {
+    user,
+    merchants,
+    merchant: current,
+    role,
+    canManage: hasPermission(role, "settings.manage"),
+    canManageMembers: hasPermission(role, "members.manage"),
+  };
 }
 export type DashboardSession = NonNullable<Awaited<ReturnType<typeof getDashboardSession>>>;

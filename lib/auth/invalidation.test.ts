@@ -3,7 +3,6 @@ import { InvalidationBus } from "./invalidation";
 import { cachedKey } from "../testing/cached-key";
 import { KeyCache } from "./key-cache";
 
-
 async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
@@ -46,7 +45,10 @@ describe("InvalidationBus", () => {
     await expectCrossProcessInvalidation({ redisUrl: process.env.TEST_REDIS_URL });
   });
 
-  it.runIf(process.env.DATABASE_URL?.startsWith("postgres"))("reaches another process through PostgreSQL LISTEN/NOTIFY", async () => {
-    await expectCrossProcessInvalidation({ databaseUrl: process.env.DATABASE_URL });
-  });
+  it.runIf(process.env.DATABASE_URL?.startsWith("postgres"))(
+    "reaches another process through PostgreSQL LISTEN/NOTIFY",
+    async () => {
+      await expectCrossProcessInvalidation({ databaseUrl: process.env.DATABASE_URL });
+    },
+  );
 });

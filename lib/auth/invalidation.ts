@@ -58,7 +58,8 @@ async function redisTransport(url: string, cache: KeyCache, selfId: string): Pro
 async function postgresTransport(url: string, cache: KeyCache, selfId: string): Promise<Transport> {
   const listener = new pg.Client({ connectionString: url });
   listener.on("notification", (notification) => {
-    if (notification.channel === INVALIDATION_CHANNEL && notification.payload) receive(cache, selfId, notification.payload);
+    if (notification.channel === INVALIDATION_CHANNEL && notification.payload)
+      receive(cache, selfId, notification.payload);
   });
   listener.on("error", (error) => {
     log.warn("key_cache.listener_lost", { message: error.message });

@@ -33,7 +33,18 @@ describe("IP allowlists", () => {
 describe("isIpRule without node:net (browser-safe)", () => {
   it("agrees with Node on tricky addresses", async () => {
     const { isIP } = await import("node:net");
-    for (const address of ["::", "::1", "2001:db8::8a2e:370:7334", "1.2.3", "01.2.3.4", "256.1.1.1", "::ffff:1.2.3.4", "1::2::3", "gggg::1", "0.0.0.0"]) {
+    for (const address of [
+      "::",
+      "::1",
+      "2001:db8::8a2e:370:7334",
+      "1.2.3",
+      "01.2.3.4",
+      "256.1.1.1",
+      "::ffff:1.2.3.4",
+      "1::2::3",
+      "gggg::1",
+      "0.0.0.0",
+    ]) {
       expect(isIpRule(address), address).toBe(isIP(address) !== 0);
     }
     expect(isIpRule("fe80::1%eth0")).toBe(false); // a zone id means nothing in an allowlist

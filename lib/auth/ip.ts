@@ -23,7 +23,10 @@ export function ipMatcher(rules: readonly string[]): (ip: string) => boolean {
  * from the socket when absent and a reverse proxy appends to. TRUSTED_PROXY_COUNT (default 1: the server itself or
  * one proxy) says how many entries from the right were written by infrastructure we trust.
  */
-export function clientIp(headers: Headers, trustedProxies = Number(process.env.TRUSTED_PROXY_COUNT ?? 1)): string | null {
+export function clientIp(
+  headers: Headers,
+  trustedProxies = Number(process.env.TRUSTED_PROXY_COUNT ?? 1),
+): string | null {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())

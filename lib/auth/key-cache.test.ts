@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { cachedKey } from "../testing/cached-key";
 import { KeyCache, type CachedKey } from "./key-cache";
 
-
 describe("KeyCache", () => {
   it("loads once, then serves from memory", async () => {
     const cache = new KeyCache({ maxEntries: 10, ttlMs: 1000, negativeTtlMs: 100 });

@@ -43,4 +43,3 @@ export function displayPrefix(secret: string): string {
 export function newKeyId(): string {
   return `key_${randomBase62(24)}`;
 }
-

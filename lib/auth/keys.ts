@@ -17,7 +17,10 @@ export interface KeyOwner {
 type ApiKeyRow = Awaited<ReturnType<Db["apiKey"]["findUniqueOrThrow"]>>;
 export type ApiKeyStatus = "active" | "revoked" | "expired";
 
-export function keyStatus(row: Pick<ApiKeyRow, "status" | "expiresAt" | "graceEndsAt">, now = new Date()): ApiKeyStatus {
+export function keyStatus(
+  row: Pick<ApiKeyRow, "status" | "expiresAt" | "graceEndsAt">,
+  now = new Date(),
+): ApiKeyStatus {
   if (row.status === "revoked") return "revoked";
   if ((row.expiresAt && row.expiresAt <= now) || (row.graceEndsAt && row.graceEndsAt <= now)) return "expired";
   return "active";
@@ -138,7 +141,12 @@ export async function rollApiKey(
   return { key: serializeApiKey(created), secret, rolled: serializeApiKey(rolled) };
 }
 
-export async function updateApiKeyScopes(db: Db, bus: InvalidationBus, keyId: string, scopes: string[]): Promise<ApiKeyView> {
+export async function updateApiKeyScopes(
+  db: Db,
+  bus: InvalidationBus,
+  keyId: string,
+  scopes: string[],
+): Promise<ApiKeyView> {
   const row = await db.apiKey.update({ where: { id: keyId }, data: { scopes: scopesFromJson(scopes) } });
   await bus.publish({ keyId });
   return serializeApiKey(row);

@@ -19,9 +19,16 @@ export function serializeManagementToken(row: Row, now = new Date()) {
 }
 
 /** Issues a short-lived management JWT for the signed-in user in this merchant; the token is returned only here. */
-export async function createManagementToken(db: Db, merchantId: string, userId: string, input: z.infer<typeof createManagementTokenSchema>) {
+export async function createManagementToken(
+  db: Db,
+  merchantId: string,
+  userId: string,
+  input: z.infer<typeof createManagementTokenSchema>,
+) {
   const expiresAt = new Date(Date.now() + MANAGEMENT_TOKEN_LIFETIMES[input.expiresIn] * 1000);
-  const row = await db.managementToken.create({ data: { id: newObjectId("mtok"), merchantId, userId, name: input.name, expiresAt } });
+  const row = await db.managementToken.create({
+    data: { id: newObjectId("mtok"), merchantId, userId, name: input.name, expiresAt },
+  });
   const token = await signManagementToken({ id: row.id, userId, merchantId, expiresAt });
   return { ...serializeManagementToken(row), token };
 }
@@ -33,7 +40,9 @@ export async function listManagementTokens(db: Db, merchantId: string) {
 
 export async function revokeManagementToken(db: Db, merchantId: string, id: string) {
   const row = await db.managementToken.findFirst({ where: { id, merchantId } });
-  if (!row) throw new ApiError(404, "not_found", "resource_missing", `No such management token: '${id}'.`, { param: "id" });
-  if (row.revokedAt) throw new ApiError(400, "invalid_request", "token_already_revoked", "This management token is already revoked.");
+  if (!row)
+    throw new ApiError(404, "not_found", "resource_missing", `No such management token: '${id}'.`, { param: "id" });
+  if (row.revokedAt)
+    throw new ApiError(400, "invalid_request", "token_already_revoked", "This management token is already revoked.");
   return serializeManagementToken(await db.managementToken.update({ where: { id }, data: { revokedAt: new Date() } }));
 }

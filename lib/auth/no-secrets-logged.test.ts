@@ -35,7 +35,11 @@ describe("logging", () => {
       await fetch(`${url}/me`, { headers: bearer(ok.slice(0, -1) + (ok.endsWith("0") ? "1" : "0")) });
       await fetch(`${url}/me`, { headers: { Authorization: `Bearer ${ok}`, "X-Api-Key": live } });
       await fetch(`${url}/payment_links`, { method: "POST", headers: bearer(ok), body: "{broken" });
-      await fetch(`${url}/payment_links`, { method: "POST", headers: bearer(ok), body: JSON.stringify({ amount: 1, currency: "usd" }) });
+      await fetch(`${url}/payment_links`, {
+        method: "POST",
+        headers: bearer(ok),
+        body: JSON.stringify({ amount: 1, currency: "usd" }),
+      });
       await authRuntime.usage.flush();
       log.flush();
     } finally {

@@ -58,7 +58,12 @@ function signingKey(): Uint8Array {
   return new TextEncoder().encode(secret);
 }
 
-export function signManagementToken(claims: { id: string; userId: string; merchantId: string; expiresAt: Date }): Promise<string> {
+export function signManagementToken(claims: {
+  id: string;
+  userId: string;
+  merchantId: string;
+  expiresAt: Date;
+}): Promise<string> {
   return new SignJWT({ mer: claims.merchantId })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(claims.userId)
@@ -71,7 +76,12 @@ export function signManagementToken(claims: { id: string; userId: string; mercha
 }
 
 const invalidToken = () =>
-  new ApiError(401, "authentication", "invalid_management_token", "The management token is invalid, expired or revoked.");
+  new ApiError(
+    401,
+    "authentication",
+    "invalid_management_token",
+    "The management token is invalid, expired or revoked.",
+  );
 
 /** Verifies signature and expiry, then that the token's row still exists and is not revoked. */
 export async function verifyManagementToken(db: Db, token: string, now = new Date()) {
@@ -83,7 +93,8 @@ export async function verifyManagementToken(db: Db, token: string, now = new Dat
   }
   if (typeof payload.jti !== "string") throw invalidToken();
   const row = await db.managementToken.findUnique({ where: { id: payload.jti } });
-  if (!row || row.revokedAt || row.expiresAt <= now || row.userId !== payload.sub || row.merchantId !== payload.mer) throw invalidToken();
+  if (!row || row.revokedAt || row.expiresAt <= now || row.userId !== payload.sub || row.merchantId !== payload.mer)
+    throw invalidToken();
   await db.managementToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   return row;
 }

@@ -6,8 +6,12 @@ describe("usage on shutdown (real `next start`)", () => {
   it("writes lastUsedAt and the day's counters when the server is stopped, and logs no secret", async () => {
     const { secret, key } = await createKey();
     const server = await startNextServer({ DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "info" });
-    for (let i = 0; i < 3; i += 1) expect((await fetch(`${server.url}/api/v1/me`, { headers: bearer(secret) })).status).toBe(200);
-    expect((await fetch(`${server.url}/api/v1/payment_links`, { method: "POST", headers: bearer(secret), body: "{" })).status).toBe(400);
+    for (let i = 0; i < 3; i += 1)
+      expect((await fetch(`${server.url}/api/v1/me`, { headers: bearer(secret) })).status).toBe(200);
+    expect(
+      (await fetch(`${server.url}/api/v1/payment_links`, { method: "POST", headers: bearer(secret), body: "{" }))
+        .status,
+    ).toBe(400);
     expect(await db.usageCounter.count({ where: { apiKeyId: key.id } })).toBe(0); // nothing written per request
 
     expect(await server.stop("SIGTERM")).toBe(143);

@@ -24,7 +24,9 @@ describe("UsageRecorder", () => {
 
     recorder.record(key.id, true, Date.parse("2026-11-21T00:00:02Z"));
     await recorder.flush();
-    const again = await db.usageCounter.findUniqueOrThrow({ where: { apiKeyId_day: { apiKeyId: key.id, day: "2026-11-21" } } });
+    const again = await db.usageCounter.findUniqueOrThrow({
+      where: { apiKeyId_day: { apiKeyId: key.id, day: "2026-11-21" } },
+    });
     expect([again.requests, again.errors]).toEqual([2, 1]);
   });
 });

@@ -15,11 +15,15 @@ const deps = (overrides: Partial<VerifierDeps> = {}): VerifierDeps => ({
   defaultRateLimit: 600,
   ...overrides,
 });
-const input = (secret: string, extra: Partial<Omit<VerifyInput, "clientIp">> & { clientIp?: string | null } = {}): VerifyInput => {
+const input = (
+  secret: string,
+  extra: Partial<Omit<VerifyInput, "clientIp">> & { clientIp?: string | null } = {},
+): VerifyInput => {
   const { clientIp = "203.0.113.1", ...rest } = extra;
   return { secret, origin: null, ...rest, clientIp: () => clientIp };
 };
-const codeOf = (result: Awaited<ReturnType<typeof verifyApiKey>>) => (result.ok ? "ok" : `${result.status} ${result.code}`);
+const codeOf = (result: Awaited<ReturnType<typeof verifyApiKey>>) =>
+  result.ok ? "ok" : `${result.status} ${result.code}`;
 
 afterEach(() => authRuntime.cache.clear());
 
@@ -29,7 +33,8 @@ describe("verifyApiKey", () => {
     const first = await verifyApiKey(input(secret), deps());
     expect(first.ok && first.key.id).toBe(key.id);
     const before = dbHandle.queryCount();
-    for (let i = 0; i < 20; i += 1) expect((await verifyApiKey(input(secret, { scope: "links:read" }), deps())).ok).toBe(true);
+    for (let i = 0; i < 20; i += 1)
+      expect((await verifyApiKey(input(secret, { scope: "links:read" }), deps())).ok).toBe(true);
     expect(dbHandle.queryCount() - before).toBe(0);
   });
 
@@ -47,7 +52,9 @@ describe("verifyApiKey", () => {
     const before = dbHandle.queryCount();
     const real = generateSecret("live");
     const forged = real.slice(0, -1) + (real.endsWith("0") ? "1" : "0");
-    const results = await Promise.all([`ck_live_${"A".repeat(32)}`, forged, "ck_test_short"].map((s) => verifyApiKey(input(s), deps())));
+    const results = await Promise.all(
+      [`ck_live_${"A".repeat(32)}`, forged, "ck_test_short"].map((s) => verifyApiKey(input(s), deps())),
+    );
     expect(results.map(codeOf)).toEqual(Array(3).fill("401 invalid_api_key"));
     expect(dbHandle.queryCount() - before).toBe(0);
   });
@@ -55,7 +62,9 @@ describe("verifyApiKey", () => {
   it("refuses an unknown key, and a key id that names another key", async () => {
     expect(codeOf(await verifyApiKey(input(generateSecret("test")), deps()))).toBe("401 invalid_api_key");
     const { secret } = await createKey();
-    expect(codeOf(await verifyApiKey(input(secret, { claimedKeyId: "key_other" }), deps()))).toBe("401 invalid_api_key");
+    expect(codeOf(await verifyApiKey(input(secret, { claimedKeyId: "key_other" }), deps()))).toBe(
+      "401 invalid_api_key",
+    );
   });
 
   it("refuses a revoked key at once, even when it was cached", async () => {
@@ -92,7 +101,9 @@ describe("verifyApiKey", () => {
   it("refuses an Origin the application does not allow", async () => {
     const { secret } = await createKey({ allowedOrigins: ["https://shop.example"] });
     expect((await verifyApiKey(input(secret, { origin: "https://shop.example" }), deps())).ok).toBe(true);
-    expect(codeOf(await verifyApiKey(input(secret, { origin: "https://evil.example" }), deps()))).toBe("403 origin_not_allowed");
+    expect(codeOf(await verifyApiKey(input(secret, { origin: "https://evil.example" }), deps()))).toBe(
+      "403 origin_not_allowed",
+    );
   });
 
   it("refuses a client IP outside the key's allowlist", async () => {
@@ -125,10 +136,14 @@ describe("verifyApiKey", () => {
   it("checks in the fixed order: revoked before scope, scope before rate limit", async () => {
     const { secret, key } = await createKey({ scopes: [], rateLimit: 1 });
     const limiter = new MemoryRateLimiter();
-    expect(codeOf(await verifyApiKey(input(secret, { scope: "links:read" }), deps({ rateLimiter: limiter })))).toBe("403 missing_scope");
+    expect(codeOf(await verifyApiKey(input(secret, { scope: "links:read" }), deps({ rateLimiter: limiter })))).toBe(
+      "403 missing_scope",
+    );
     expect((await verifyApiKey(input(secret), deps({ rateLimiter: limiter }))).ok).toBe(true);
     await revokeApiKey(db, authRuntime.bus, key.id);
-    expect(codeOf(await verifyApiKey(input(secret, { scope: "links:read" }), deps({ rateLimiter: limiter })))).toBe("401 revoked_api_key");
+    expect(codeOf(await verifyApiKey(input(secret, { scope: "links:read" }), deps({ rateLimiter: limiter })))).toBe(
+      "401 revoked_api_key",
+    );
   });
 
   it("finds a key created after a failed lookup of the same secret (negative entries are invalidated)", async () => {
@@ -139,7 +154,13 @@ describe("verifyApiKey", () => {
     const secret = generateSecret("test");
     expect(codeOf(await verifyApiKey(input(secret), deps({ cache })))).toBe("401 invalid_api_key");
     const { InvalidationBus } = await import("./invalidation");
-    await createApiKey(db, new InvalidationBus(cache, {}), { merchantId: merchantApp.merchantId, applicationId: app.id }, { name: "n" }, { secret });
+    await createApiKey(
+      db,
+      new InvalidationBus(cache, {}),
+      { merchantId: merchantApp.merchantId, applicationId: app.id },
+      { name: "n" },
+      { secret },
+    );
     expect((await verifyApiKey(input(secret), deps({ cache }))).ok).toBe(true);
   });
 });
@@ -151,13 +172,21 @@ describe("failed lookups per client IP", () => {
     const gated = (_ip: string) => deps({ rateLimiter: limiter, failedLookupLimit: 3 });
     expect((await verifyApiKey(input(secret, { clientIp: "198.51.100.1" }), gated("198.51.100.1"))).ok).toBe(true); // cached now
     for (let i = 0; i < 3; i += 1) {
-      expect(codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1")))).toBe("401 invalid_api_key");
+      expect(
+        codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
+      ).toBe("401 invalid_api_key");
     }
     const before = dbHandle.queryCount();
-    expect(codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1")))).toBe("429 rate_limited");
-    expect(codeOf(await verifyApiKey(input("some-custom-guess-value", { clientIp: "198.51.100.1" }), gated("198.51.100.1")))).toBe("429 rate_limited");
+    expect(
+      codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
+    ).toBe("429 rate_limited");
+    expect(
+      codeOf(await verifyApiKey(input("some-custom-guess-value", { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
+    ).toBe("429 rate_limited");
     expect(dbHandle.queryCount() - before).toBe(0);
     expect((await verifyApiKey(input(secret, { clientIp: "198.51.100.1" }), gated("198.51.100.1"))).ok).toBe(true);
-    expect(codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.2" }), gated("198.51.100.2")))).toBe("401 invalid_api_key");
+    expect(
+      codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.2" }), gated("198.51.100.2"))),
+    ).toBe("401 invalid_api_key");
   });
 });

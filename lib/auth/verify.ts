@@ -50,7 +50,13 @@ export interface VerifierDeps {
 class LookupRefused extends Error {}
 const FAILED_LOOKUP_WINDOW_MS = 60_000;
 
-const invalid = { ok: false, status: 401, type: "authentication", code: "invalid_api_key", message: "No valid API key was provided." } as const;
+const invalid = {
+  ok: false,
+  status: 401,
+  type: "authentication",
+  code: "invalid_api_key",
+  message: "No valid API key was provided.",
+} as const;
 
 function fail(status: 401 | 403, code: VerifyFailureCode, message: string): VerifyResult {
   return { ok: false, status, type: status === 401 ? "authentication" : "permission", code, message };
@@ -137,7 +143,11 @@ async function lookUp(hash: string, input: VerifyInput, deps: VerifierDeps): Pro
   let key: CachedKey | null;
   try {
     key = await deps.cache.get(hash, async () => {
-      if (deps.failedLookupLimit !== undefined && (await deps.rateLimiter.peek(failedBucket(input))) >= deps.failedLookupLimit) throw new LookupRefused();
+      if (
+        deps.failedLookupLimit !== undefined &&
+        (await deps.rateLimiter.peek(failedBucket(input))) >= deps.failedLookupLimit
+      )
+        throw new LookupRefused();
       return loadKey(deps.db, hash);
     });
   } catch (error) {
@@ -165,16 +175,28 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
     return fail(401, "application_disabled", `The application '${key.application.name}' is disabled.`);
   }
   if (input.origin !== null && !(key.application?.allowedOrigins.includes(input.origin) ?? false)) {
-    return fail(403, "origin_not_allowed", `Requests from origin '${input.origin}' are not allowed for this API key's application.`);
+    return fail(
+      403,
+      "origin_not_allowed",
+      `Requests from origin '${input.origin}' are not allowed for this API key's application.`,
+    );
   }
   if (key.ipAllowlist) {
     const ip = input.clientIp();
     if (!ipAllowed(key.ipAllowlist, ip)) {
-      return fail(403, "ip_not_allowed", `Requests from IP address '${ip ?? "unknown"}' are not allowed for this API key.`);
+      return fail(
+        403,
+        "ip_not_allowed",
+        `Requests from IP address '${ip ?? "unknown"}' are not allowed for this API key.`,
+      );
     }
   }
   if (input.scope && !key.scopes.has(input.scope)) {
-    return fail(403, "missing_scope", `This API key does not have the '${input.scope}' scope required for this request.`);
+    return fail(
+      403,
+      "missing_scope",
+      `This API key does not have the '${input.scope}' scope required for this request.`,
+    );
   }
 
   const rate = deps.rateLimiter.consume(`key:${key.id}`, key.rateLimit ?? deps.defaultRateLimit, 60_000);
@@ -183,7 +205,14 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
 
 function admit(key: CachedKey, rate: RateLimitDecision): VerifyResult {
   if (!rate.allowed) {
-    return { ok: false, status: 429, type: "rate_limited", code: "rate_limited", message: "Too many requests. Retry after the time in the Retry-After header.", rate };
+    return {
+      ok: false,
+      status: 429,
+      type: "rate_limited",
+      code: "rate_limited",
+      message: "Too many requests. Retry after the time in the Retry-After header.",
+      rate,
+    };
   }
   return { ok: true, key, rate };
 }

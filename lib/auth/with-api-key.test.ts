@@ -7,7 +7,8 @@ import { withApiKey } from "./with-api-key";
 const unreachable = createDb("postgresql://postgres@127.0.0.1:1/nowhere");
 afterAll(() => unreachable.db.$disconnect());
 
-const get = (secret: string) => new Request("http://localhost/api/v1/test", { headers: { Authorization: `Bearer ${secret}` } });
+const get = (secret: string) =>
+  new Request("http://localhost/api/v1/test", { headers: { Authorization: `Bearer ${secret}` } });
 const noParams = { params: Promise.resolve({}) };
 
 describe("withApiKey", () => {
@@ -22,7 +23,11 @@ describe("withApiKey", () => {
     stderr.mockRestore();
     expect(response.status).toBe(500);
     const body = await response.json();
-    expect(body.error).toMatchObject({ type: "api_error", code: "internal_error", requestId: response.headers.get("x-request-id") });
+    expect(body.error).toMatchObject({
+      type: "api_error",
+      code: "internal_error",
+      requestId: response.headers.get("x-request-id"),
+    });
     expect(JSON.stringify(body)).not.toMatch(/xyz|secret-path/);
   });
 
@@ -42,7 +47,9 @@ describe("withApiKey", () => {
 
   it("answers a cached key's read without a promise when the handler answers synchronously", async () => {
     const { secret, key } = await createKey({ rateLimit: 50 });
-    const route = withApiKey({ scope: "links:read" }, ({ key: seen, livemode, ownerId, body }) => json({ id: seen.id, livemode, ownerId, body: body ?? null }));
+    const route = withApiKey({ scope: "links:read" }, ({ key: seen, livemode, ownerId, body }) =>
+      json({ id: seen.id, livemode, ownerId, body: body ?? null }),
+    );
     const first = route(get(secret), staticRoute);
     expect(first).toBeInstanceOf(Promise); // the first request loads the key
     expect((await first).status).toBe(200);
@@ -53,7 +60,10 @@ describe("withApiKey", () => {
     expect(await response.json()).toEqual({ id: key.id, livemode: false, ownerId: key.merchantId, body: null });
     expect(response.headers.get("content-type")).toBe("application/json");
     expect(response.headers.get("x-request-id")).toMatch(/^req_[0-9A-Za-z]{20}$/);
-    expect([response.headers.get("ratelimit-limit"), response.headers.get("ratelimit-remaining")]).toEqual(["50", "48"]);
+    expect([response.headers.get("ratelimit-limit"), response.headers.get("ratelimit-remaining")]).toEqual([
+      "50",
+      "48",
+    ]);
   });
 
   it("renders what a synchronous handler throws, and refusals, on the same synchronous path", async () => {
@@ -77,7 +87,9 @@ describe("withApiKey", () => {
   it("awaits path parameters, reads the body of a mutation and keeps its Idempotency-Key", async () => {
     const { secret } = await createKey();
     let runs = 0;
-    const route = withApiKey<{ id: string }>({}, async ({ params, body }) => json({ id: params.id, body, run: (runs += 1) }, 201));
+    const route = withApiKey<{ id: string }>({}, async ({ params, body }) =>
+      json({ id: params.id, body, run: (runs += 1) }, 201),
+    );
     const post = () =>
       new Request("http://localhost/api/v1/test/abc", {
         method: "POST",

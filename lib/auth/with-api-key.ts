@@ -67,7 +67,15 @@ export function withApiKey<Params = Record<string, never>>(
       response.headers.set("X-Request-Id", requestId);
       if (rate) setRateLimitHeaders(response.headers, rate);
       if (keyId) runtime.usage.record(keyId, response.status >= 400, now);
-      log.request({ requestId, method, path: url.pathname, status: response.status, keyId, ms: Math.round(now - started), at: now });
+      log.request({
+        requestId,
+        method,
+        path: url.pathname,
+        status: response.status,
+        keyId,
+        ms: Math.round(now - started),
+        at: now,
+      });
       return response;
     };
     const fail = (error: unknown): Response => finish(errorResponse(toApiError(error, requestId), requestId));
@@ -103,7 +111,11 @@ export function withApiKey<Params = Record<string, never>>(
       const params = (await routeContext?.params) ?? ({} as Params);
       const idempotencyKey = headers.get("idempotency-key");
       if (idempotencyKey === null) return (await execute(key, params, body)).response;
-      return runIdempotent(db, { apiKeyId: key.id, key: idempotencyKey, method, path: url.pathname, body: text }, async () => execute(key, params, body));
+      return runIdempotent(
+        db,
+        { apiKeyId: key.id, key: idempotencyKey, method, path: url.pathname, body: text },
+        async () => execute(key, params, body),
+      );
     };
 
     const respond = (outcome: MaybePromise<Outcome>): MaybePromise<Response> =>
@@ -126,7 +138,13 @@ export function withApiKey<Params = Record<string, never>>(
     try {
       const { secret, claimedKeyId } = readCredentials(headers, url);
       const verifying = verifyApiKey(
-        { secret, claimedKeyId, origin: headers.get("origin"), clientIp: () => clientIp(headers), scope: options.scope },
+        {
+          secret,
+          claimedKeyId,
+          origin: headers.get("origin"),
+          clientIp: () => clientIp(headers),
+          scope: options.scope,
+        },
         runtime.verifier,
       );
       // A cached key with the in-memory limiter is verified synchronously.

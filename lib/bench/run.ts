@@ -62,8 +62,19 @@ function cpuMs(pid: number): number {
 }
 
 // Asynchronous on purpose: a blocked event loop would stop draining the server's stdout pipe and stall it.
-async function wrk(url: string, headers: Record<string, string>, duration: string): Promise<{ rps: number; p50: string; p99: string; requests: number; non2xx: number }> {
-  const args = ["-t1", `-c${CONNECTIONS}`, `-d${duration}`, "--latency", ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]), url];
+async function wrk(
+  url: string,
+  headers: Record<string, string>,
+  duration: string,
+): Promise<{ rps: number; p50: string; p99: string; requests: number; non2xx: number }> {
+  const args = [
+    "-t1",
+    `-c${CONNECTIONS}`,
+    `-d${duration}`,
+    "--latency",
+    ...Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}: ${v}`]),
+    url,
+  ];
   const [command, commandArgs] = PIN ? ["taskset", ["-c", "1", "wrk", ...args]] : ["wrk", args];
   const { stdout: out } = await run(command, commandArgs, { encoding: "utf8" });
   const number = (pattern: RegExp) => Number(pattern.exec(out)?.[1] ?? NaN);
@@ -81,7 +92,8 @@ async function main() {
   try {
     execFileSync("wrk", ["--version"], { stdio: "ignore" });
   } catch (error) {
-    if ((error as { code?: string }).code === "ENOENT") throw new Error("wrk is not installed: `apt-get install -y wrk` (or your package manager's wrk)");
+    if ((error as { code?: string }).code === "ENOENT")
+      throw new Error("wrk is not installed: `apt-get install -y wrk` (or your package manager's wrk)");
   }
   const { applyMigrations } = await import("../db/migrate");
   await applyMigrations(process.env.DATABASE_URL);
@@ -98,7 +110,10 @@ async function main() {
   for (const link of links) await createPaymentLink(db, { ownerId: merchantId, livemode: false }, keyRow.id, link);
   await db.$disconnect();
 
-  const server = await startNextServer({ DATABASE_URL: process.env.DATABASE_URL, BENCH_METRICS: "1" }, ".data/bench-server.log");
+  const server = await startNextServer(
+    { DATABASE_URL: process.env.DATABASE_URL, BENCH_METRICS: "1" },
+    ".data/bench-server.log",
+  );
   if (PIN) execFileSync("taskset", ["-a", "-p", "-c", "0", String(server.pid)], { stdio: "ignore" }); // every thread of the server
   // One retry: the idle keep-alive socket from before a wrk run may have been closed by the server meanwhile.
   type Counts = { queries: number; keyLookups: number };
@@ -110,7 +125,9 @@ async function main() {
     ["GET /api/v1/me", "/api/v1/me", auth],
     ["GET /api/v1/payment_links?limit=10", "/api/v1/payment_links?limit=10", auth],
   ];
-  const runs = targets.map(() => [] as Array<Awaited<ReturnType<typeof wrk>> & { queries: number; keyLookups: number; cpuMicros: number }>);
+  const runs = targets.map(
+    () => [] as Array<Awaited<ReturnType<typeof wrk>> & { queries: number; keyLookups: number; cpuMicros: number }>,
+  );
   try {
     for (const [, path, headers] of targets) await wrk(server.url + path, headers, WARMUP); // warm-up: compile, connect, cache the key, optimise
     for (let round = 0; round < ROUNDS; round += 1) {
@@ -121,7 +138,12 @@ async function main() {
         const cpuAfter = cpuMs(server.pid);
         const after = await counts();
         const cpuMicros = ((cpuAfter - cpuBefore) * 1000) / load.requests;
-        runs[index]!.push({ ...load, cpuMicros, queries: after.queries - before.queries, keyLookups: after.keyLookups - before.keyLookups });
+        runs[index]!.push({
+          ...load,
+          cpuMicros,
+          queries: after.queries - before.queries,
+          keyLookups: after.keyLookups - before.keyLookups,
+        });
       }
     }
   } finally {
@@ -149,11 +171,17 @@ async function main() {
     };
   });
 
-  console.log(`\nwrk -t1 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} interleaved rounds (medians), server and load on this machine${PIN ? " (server on core 0, wrk on core 1)" : ""}\n`);
-  console.log("| route | requests/s | p50 | p99 | server CPU / request | queries / request | key lookups / request | non-2xx |");
+  console.log(
+    `\nwrk -t1 -c${CONNECTIONS} -d${DURATION}, ${ROUNDS} interleaved rounds (medians), server and load on this machine${PIN ? " (server on core 0, wrk on core 1)" : ""}\n`,
+  );
+  console.log(
+    "| route | requests/s | p50 | p99 | server CPU / request | queries / request | key lookups / request | non-2xx |",
+  );
   console.log("|---|---|---|---|---|---|---|---|");
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMicros.toFixed(0)} µs | ${r.queriesPerRequest.toFixed(4)} | ${r.keyLookupsPerRequest.toFixed(4)} | ${r.non2xx} |`);
+    console.log(
+      `| ${r.name} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.cpuMicros.toFixed(0)} µs | ${r.queriesPerRequest.toFixed(4)} | ${r.keyLookupsPerRequest.toFixed(4)} | ${r.non2xx} |`,
+    );
   }
   const [health, me, list] = results;
   // Paired: /me against the health run of the same round, then the median over rounds.
@@ -161,9 +189,14 @@ async function main() {
   const paired = [...perRound].sort((a, b) => a - b);
   const quartile = (q: number) => paired[Math.round(q * (paired.length - 1))] ?? NaN;
   if (process.env.BENCH_VERBOSE === "1") {
-    const row = (label: string, values: number[]) => console.log(`${label.padEnd(30)} ${values.map((v) => v.toFixed(v < 10 ? 2 : 0)).join(" ")}`);
+    const row = (label: string, values: number[]) =>
+      console.log(`${label.padEnd(30)} ${values.map((v) => v.toFixed(v < 10 ? 2 : 0)).join(" ")}`);
     row("per round: me/health", perRound);
-    for (const [index, [name]] of targets.entries()) row(`  ${name.split("?")[0]} µs CPU`, runs[index]!.map((r) => r.cpuMicros));
+    for (const [index, [name]] of targets.entries())
+      row(
+        `  ${name.split("?")[0]} µs CPU`,
+        runs[index]!.map((r) => r.cpuMicros),
+      );
   }
   const pairedCpu = runs[1]!.map((r, round) => runs[0]![round]!.cpuMicros / r.cpuMicros);
   console.log(
@@ -173,10 +206,16 @@ async function main() {
   );
   if (health && me && Number.isFinite(me.cpuMicros)) {
     const extra = median(runs[1]!.map((r, round) => r.cpuMicros - runs[0]![round]!.cpuMicros));
-    console.log(`server CPU of /me over health: ${extra >= 0 ? "+" : ""}${extra.toFixed(0)} µs per request (${((100 * extra) / health.cpuMicros).toFixed(1)} %): key verification, rate limit, headers, usage, access log, and the larger body`);
+    console.log(
+      `server CPU of /me over health: ${extra >= 0 ? "+" : ""}${extra.toFixed(0)} µs per request (${((100 * extra) / health.cpuMicros).toFixed(1)} %): key verification, rate limit, headers, usage, access log, and the larger body`,
+    );
   }
-  console.log(`key lookups per verified request: ${me?.keyLookupsPerRequest.toFixed(4)} (target 0); all queries per /me request: ${me?.queriesPerRequest.toFixed(4)} (the batched usage writes)`);
-  console.log(`queries per payment_links list: ${list?.queriesPerRequest.toFixed(4)} (target 1 + the batched usage writes)`);
+  console.log(
+    `key lookups per verified request: ${me?.keyLookupsPerRequest.toFixed(4)} (target 0); all queries per /me request: ${me?.queriesPerRequest.toFixed(4)} (the batched usage writes)`,
+  );
+  console.log(
+    `queries per payment_links list: ${list?.queriesPerRequest.toFixed(4)} (target 1 + the batched usage writes)`,
+  );
   process.exit(0);
 }
 

@@ -7,10 +7,7 @@ const HEADER = "// Generated from prisma/schema.prisma by `npm run db:generate`.
  * output folder differ, so both clients have the same models and one exported type fits both.
  */
 export function renderSchemaVariant(source: string, engine: DbEngine): string {
-  const withProvider = source.replace(
-    /(datasource\s+db\s*\{[^}]*provider\s*=\s*)"[^"]+"/,
-    `$1"${engine}"`,
-  );
+  const withProvider = source.replace(/(datasource\s+db\s*\{[^}]*provider\s*=\s*)"[^"]+"/, `$1"${engine}"`);
   const withOutput = withProvider.replace(
     /(generator\s+client\s*\{[^}]*output\s*=\s*)"[^"]+"/,
     `$1"../../lib/db/generated/${engine}"`,

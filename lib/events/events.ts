@@ -8,8 +8,18 @@ type Row = Awaited<ReturnType<Db["event"]["findUniqueOrThrow"]>>;
 /** The event as the API and webhook payloads show it. */
 export function serializeEvent(row: Row): Event {
   const data = typeof row.data === "object" && row.data !== null && !Array.isArray(row.data) ? row.data : {};
-  const object = "object" in data && typeof data.object === "object" && data.object !== null ? (data.object as Record<string, unknown>) : {};
-  return { id: row.id, object: "event", type: row.type as Event["type"], livemode: row.livemode, created: unixSeconds(row.createdAt), data: { object } };
+  const object =
+    "object" in data && typeof data.object === "object" && data.object !== null
+      ? (data.object as Record<string, unknown>)
+      : {};
+  return {
+    id: row.id,
+    object: "event",
+    type: row.type as Event["type"],
+    livemode: row.livemode,
+    created: unixSeconds(row.createdAt),
+    data: { object },
+  };
 }
 
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
@@ -25,7 +35,11 @@ export async function listEvents(db: Db, scope: ObjectScope, query: EventListQue
   };
   const rows = await db.event.findMany({
     ...args,
-    where: { ...args.where, ...(query.type ? { type: query.type } : {}), ...(Object.keys(created).length > 0 ? { createdAt: created } : {}) },
+    where: {
+      ...args.where,
+      ...(query.type ? { type: query.type } : {}),
+      ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),
+    },
   });
   return toList(rows, query.limit, "/api/v1/events", serializeEvent);
 }

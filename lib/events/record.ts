@@ -15,11 +15,27 @@ export function listensTo(enabledEvents: unknown, type: string): boolean {
  * Records one event with the object's snapshot and queues one delivery per enabled endpoint of the same owner and
  * mode that listens to its type. Call it inside the transaction of the change: either all of it is written or none.
  */
-export async function recordEvent(tx: DbTx, scope: ObjectScope, type: EventType, object: { id: string }, now = new Date()) {
+export async function recordEvent(
+  tx: DbTx,
+  scope: ObjectScope,
+  type: EventType,
+  object: { id: string },
+  now = new Date(),
+) {
   const event = await tx.event.create({
-    data: { id: newObjectId("evt", now.getTime()), ...scope, type, objectId: object.id, data: { object }, createdAt: now },
+    data: {
+      id: newObjectId("evt", now.getTime()),
+      ...scope,
+      type,
+      objectId: object.id,
+      data: { object },
+      createdAt: now,
+    },
   });
-  const endpoints = await tx.webhookEndpoint.findMany({ where: { ...scope, status: "enabled" }, select: { id: true, enabledEvents: true } });
+  const endpoints = await tx.webhookEndpoint.findMany({
+    where: { ...scope, status: "enabled" },
+    select: { id: true, enabledEvents: true },
+  });
   const listening = endpoints.filter((endpoint) => listensTo(endpoint.enabledEvents, type));
   if (listening.length > 0) {
     await tx.webhookDelivery.createMany({

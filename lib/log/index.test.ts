@@ -9,7 +9,12 @@ function captureStdout() {
     return true;
   });
 }
-const lines = () => written.join("").split("\n").filter(Boolean).map((text) => JSON.parse(text) as Record<string, unknown>);
+const lines = () =>
+  written
+    .join("")
+    .split("\n")
+    .filter(Boolean)
+    .map((text) => JSON.parse(text) as Record<string, unknown>);
 
 describe("log", () => {
   const level = process.env.LOG_LEVEL;
@@ -28,7 +33,13 @@ describe("log", () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(stdout).toHaveBeenCalledTimes(1);
     const [first, second] = lines();
-    expect(first).toEqual({ time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/), level: "info", event: "first", a: 1, quote: 'say "hi"\n' });
+    expect(first).toEqual({
+      time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+      level: "info",
+      event: "first",
+      a: 1,
+      quote: 'say "hi"\n',
+    });
     expect(Math.abs(Date.parse(first!.time as string) - Date.now())).toBeLessThan(5_000);
     expect(second).toMatchObject({ level: "info", event: "second" });
   });
@@ -37,14 +48,26 @@ describe("log", () => {
     process.env.LOG_LEVEL = "info";
     captureStdout();
     const at = Date.parse("2026-11-29T12:34:56.789Z") + 0.6;
-    const fields = { requestId: "req_abc", method: "GET", path: '/api/v1/odd"path\\', status: 200, keyId: "key_1", ms: 3 };
+    const fields = {
+      requestId: "req_abc",
+      method: "GET",
+      path: '/api/v1/odd"path\\',
+      status: 200,
+      keyId: "key_1",
+      ms: 3,
+    };
     log.request({ ...fields, at });
     log.info("request", fields);
     log.request({ ...fields, keyId: undefined, status: 401, at });
     log.flush();
     const [fast, generic, anonymous] = lines();
     expect({ ...fast, time: undefined }).toEqual({ ...generic, time: undefined });
-    expect(fast).toMatchObject({ time: "2026-11-29T12:34:56.789Z", event: "request", path: '/api/v1/odd"path\\', keyId: "key_1" });
+    expect(fast).toMatchObject({
+      time: "2026-11-29T12:34:56.789Z",
+      event: "request",
+      path: '/api/v1/odd"path\\',
+      keyId: "key_1",
+    });
     expect(anonymous).not.toHaveProperty("keyId");
     expect(anonymous).toMatchObject({ status: 401 });
   });
@@ -58,14 +81,29 @@ describe("log", () => {
     log.info("after");
     expect(stdout).not.toHaveBeenCalled();
     log.flush();
-    expect(lines().map((line) => [line.event, line.status])).toEqual([["before", undefined], ["request", 200], ["after", undefined]]);
+    expect(lines().map((line) => [line.event, line.status])).toEqual([
+      ["before", undefined],
+      ["request", 200],
+      ["after", undefined],
+    ]);
   });
 
   it("escapes in the access log exactly what JSON.stringify escapes", () => {
     process.env.LOG_LEVEL = "info";
     captureStdout();
-    const paths = ["/api/v1/me", "/tab\there", "/nul\u0000", '/q"uote', "/back\\slash", "/pair\ud83d\ude00", "/lone\ud83d", "/sep\u2028", "/caf%C3%A9"];
-    for (const path of paths) log.request({ requestId: "req_abc", method: "GET", path, status: 200, ms: 1, at: Date.now() });
+    const paths = [
+      "/api/v1/me",
+      "/tab\there",
+      "/nul\u0000",
+      '/q"uote',
+      "/back\\slash",
+      "/pair\ud83d\ude00",
+      "/lone\ud83d",
+      "/sep\u2028",
+      "/caf%C3%A9",
+    ];
+    for (const path of paths)
+      log.request({ requestId: "req_abc", method: "GET", path, status: 200, ms: 1, at: Date.now() });
     log.flush();
     const text = written.join("");
     expect(lines().map((line) => line.path)).toEqual(paths);
@@ -104,7 +142,8 @@ describe("log", () => {
 describe("log time", () => {
   it("formats like Date#toISOString, the seconds cached and the milliseconds padded", () => {
     const start = Date.parse("2026-11-29T12:34:56.000Z");
-    for (const offset of [0, 7, 42, 999, 1000, 1003, 61_020, -5]) expect(isoTime(start + offset)).toBe(new Date(start + offset).toISOString());
+    for (const offset of [0, 7, 42, 999, 1000, 1003, 61_020, -5])
+      expect(isoTime(start + offset)).toBe(new Date(start + offset).toISOString());
   });
 
   it("stamps each line with the ISO time to the millisecond", () => {

@@ -11,7 +11,10 @@ export async function runMaintenance(db: Db, now = new Date()) {
 }
 
 /** Runs the clean-up now and then every MAINTENANCE_INTERVAL_MS (default one hour); the timer never keeps the process alive. */
-export function startMaintenance(db: Db, intervalMs = Number(process.env.MAINTENANCE_INTERVAL_MS ?? 3_600_000)): () => void {
+export function startMaintenance(
+  db: Db,
+  intervalMs = Number(process.env.MAINTENANCE_INTERVAL_MS ?? 3_600_000),
+): () => void {
   const run = () =>
     runMaintenance(db).then(
       (done) => {

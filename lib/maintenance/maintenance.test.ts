@@ -7,13 +7,43 @@ import { runMaintenance } from ".";
 
 describe("runMaintenance", () => {
   it("removes expired sandboxes and old idempotency records, and nothing else", async () => {
-    const unclaimed = await createApiKey(db, authRuntime.bus, { merchantId: null, applicationId: null }, { name: "u", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 1000) });
-    const live = await createApiKey(db, authRuntime.bus, { merchantId: null, applicationId: null }, { name: "v", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 86_400_000) });
+    const unclaimed = await createApiKey(
+      db,
+      authRuntime.bus,
+      { merchantId: null, applicationId: null },
+      { name: "u", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 1000) },
+    );
+    const live = await createApiKey(
+      db,
+      authRuntime.bus,
+      { merchantId: null, applicationId: null },
+      { name: "v", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 86_400_000) },
+    );
     const merchantKey = await createKey();
-    const doomed = await createPaymentLink(db, { ownerId: unclaimed.key.id, livemode: false }, unclaimed.key.id, { amount: 1, currency: "usd" });
-    const kept = await createPaymentLink(db, { ownerId: live.key.id, livemode: false }, live.key.id, { amount: 2, currency: "usd" });
-    const merchants = await createPaymentLink(db, { ownerId: merchantKey.merchantId, livemode: false }, merchantKey.key.id, { amount: 3, currency: "usd" });
-    await db.idempotencyRecord.create({ data: { apiKeyId: "key_m", key: "old", method: "POST", path: "/x", bodyHash: "h", expiresAt: new Date(Date.now() + 1000) } });
+    const doomed = await createPaymentLink(db, { ownerId: unclaimed.key.id, livemode: false }, unclaimed.key.id, {
+      amount: 1,
+      currency: "usd",
+    });
+    const kept = await createPaymentLink(db, { ownerId: live.key.id, livemode: false }, live.key.id, {
+      amount: 2,
+      currency: "usd",
+    });
+    const merchants = await createPaymentLink(
+      db,
+      { ownerId: merchantKey.merchantId, livemode: false },
+      merchantKey.key.id,
+      { amount: 3, currency: "usd" },
+    );
+    await db.idempotencyRecord.create({
+      data: {
+        apiKeyId: "key_m",
+        key: "old",
+        method: "POST",
+        path: "/x",
+        bodyHash: "h",
+        expiresAt: new Date(Date.now() + 1000),
+      },
+    });
 
     const done = await runMaintenance(db, new Date(Date.now() + 2000));
     expect(done.sandboxes).toBeGreaterThanOrEqual(1);

@@ -10,7 +10,11 @@ const INVITE_TTL_MS = 14 * 24 * 3600 * 1000;
  * Runs on every sign-in: accepts the user's pending invites (by e-mail or GitHub login), and gives a user who
  * belongs nowhere a merchant of their own, as its owner.
  */
-export async function onboardUser(db: Db, user: { id: string; name: string | null; email: string | null; githubLogin: string | null }, now = new Date()) {
+export async function onboardUser(
+  db: Db,
+  user: { id: string; name: string | null; email: string | null; githubLogin: string | null },
+  now = new Date(),
+) {
   const who = [
     ...(user.email ? [{ email: user.email.toLowerCase() }] : []),
     ...(user.githubLogin ? [{ githubLogin: user.githubLogin.toLowerCase() }] : []),
@@ -27,7 +31,13 @@ export async function onboardUser(db: Db, user: { id: string; name: string | nul
       }),
       db.invite.update({ where: { id: invite.id }, data: { acceptedAt: now } }),
       db.auditEvent.create({
-        data: { merchantId: invite.merchantId, actorUserId: user.id, action: "invite.accepted", targetType: "invite", targetId: invite.id },
+        data: {
+          merchantId: invite.merchantId,
+          actorUserId: user.id,
+          action: "invite.accepted",
+          targetType: "invite",
+          targetId: invite.id,
+        },
       }),
     ]);
   }
@@ -42,7 +52,11 @@ export async function onboardUser(db: Db, user: { id: string; name: string | nul
 }
 
 export async function listMerchantsOf(db: Db, userId: string) {
-  const memberships = await db.membership.findMany({ where: { userId }, include: { merchant: true }, orderBy: { createdAt: "asc" } });
+  const memberships = await db.membership.findMany({
+    where: { userId },
+    include: { merchant: true },
+    orderBy: { createdAt: "asc" },
+  });
   return memberships.map((m) => ({ id: m.merchant.id, name: m.merchant.name, plan: m.merchant.plan, role: m.role }));
 }
 
@@ -52,18 +66,50 @@ export async function listMembers(db: Db, merchantId: string) {
     db.invite.findMany({ where: { merchantId, acceptedAt: null }, orderBy: { createdAt: "desc" } }),
   ]);
   return {
-    members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email, githubLogin: m.user.githubLogin, role: m.role })),
-    invites: invites.map((i) => ({ id: i.id, email: i.email, githubLogin: i.githubLogin, role: i.role, expiresAt: i.expiresAt.toISOString() })),
+    members: members.map((m) => ({
+      userId: m.userId,
+      name: m.user.name,
+      email: m.user.email,
+      githubLogin: m.user.githubLogin,
+      role: m.role,
+    })),
+    invites: invites.map((i) => ({
+      id: i.id,
+      email: i.email,
+      githubLogin: i.githubLogin,
+      role: i.role,
+      expiresAt: i.expiresAt.toISOString(),
+    })),
   };
 }
 
-export async function createInvite(db: Db, merchantId: string, invitedById: string, input: z.infer<typeof createInviteSchema>) {
+export async function createInvite(
+  db: Db,
+  merchantId: string,
+  invitedById: string,
+  input: z.infer<typeof createInviteSchema>,
+) {
   const email = input.email?.toLowerCase() ?? null;
   const githubLogin = input.githubLogin?.toLowerCase() ?? null;
-  const pending = await db.invite.findFirst({ where: { merchantId, acceptedAt: null, ...(email ? { email } : { githubLogin }) } });
+  const pending = await db.invite.findFirst({
+    where: { merchantId, acceptedAt: null, ...(email ? { email } : { githubLogin }) },
+  });
   if (pending) throw new ApiError(409, "invalid_request", "invite_exists", "This person already has a pending invite.");
   const row = await db.invite.create({
-    data: { merchantId, email, githubLogin, role: input.role, invitedById, expiresAt: new Date(Date.now() + INVITE_TTL_MS) },
+    data: {
+      merchantId,
+      email,
+      githubLogin,
+      role: input.role,
+      invitedById,
+      expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+    },
   });
-  return { id: row.id, email: row.email, githubLogin: row.githubLogin, role: row.role, expiresAt: row.expiresAt.toISOString() };
+  return {
+    id: row.id,
+    email: row.email,
+    githubLogin: row.githubLogin,
+    role: row.role,
+    expiresAt: row.expiresAt.toISOString(),
+  };
 }

@@ -6,7 +6,11 @@ type JsonSchema = Record<string, unknown>;
 
 /** A zod schema as a JSON Schema 2020-12 fragment (OpenAPI 3.1's dialect), without its `$schema` line. */
 export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12", unrepresentable: "any" }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    target: "draft-2020-12",
+    unrepresentable: "any",
+  }) as JsonSchema;
   return rest;
 }
 
@@ -39,20 +43,39 @@ function operationId(route: RouteDescription): string {
     .replace(/^\/api\/v1\//, "")
     .split(/[/._-]/)
     .filter((word) => word && !word.startsWith("{"));
-  return [route.method.toLowerCase(), ...words.map((word) => word[0]?.toUpperCase() + word.slice(1)), route.path.endsWith("}") ? "ById" : ""].join("");
+  return [
+    route.method.toLowerCase(),
+    ...words.map((word) => word[0]?.toUpperCase() + word.slice(1)),
+    route.path.endsWith("}") ? "ById" : "",
+  ].join("");
 }
 
 function parametersOf(route: RouteDescription): JsonSchema[] {
-  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: "path",
+    required: true,
+    schema: { type: "string" },
+  }));
   const query: JsonSchema[] = [];
   if (route.query) {
-    const schema = jsonSchemaOf(route.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const schema = jsonSchemaOf(route.query, "input") as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(schema.properties ?? {})) {
       const { description, ...rest } = property;
-      query.push({ name, in: "query", required: schema.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) });
+      query.push({
+        name,
+        in: "query",
+        required: schema.required?.includes(name) ?? false,
+        schema: rest,
+        ...(description ? { description } : {}),
+      });
     }
   }
-  const idempotency = route.auth === "apiKey" && route.method !== "GET" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [];
+  const idempotency =
+    route.auth === "apiKey" && route.method !== "GET" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [];
   return [...path, ...query, ...idempotency];
 }
 
@@ -74,9 +97,22 @@ function operationOf(route: RouteDescription): JsonSchema {
     ...(route.permission ? { "x-permission": route.permission } : {}),
     security: SECURITY[route.auth],
     parameters: parametersOf(route),
-    ...(route.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchemaOf(route.body, "input") } } } } : {}),
+    ...(route.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { "application/json": { schema: jsonSchemaOf(route.body, "input") } },
+          },
+        }
+      : {}),
     responses: {
-      [status]: status === 204 ? { description: "No content" } : { description: "Success", content: { "application/json": { schema: jsonSchemaOf(route.response, "output") } } },
+      [status]:
+        status === 204
+          ? { description: "No content" }
+          : {
+              description: "Success",
+              content: { "application/json": { schema: jsonSchemaOf(route.response, "output") } },
+            },
       ...Object.fromEntries(errors.map((code) => [code, { $ref: `#/components/responses/Error${code}` }])),
     },
   };
@@ -105,9 +141,24 @@ export function buildOpenApiDocument(routes: readonly RouteDescription[] = apiRo
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", description: "An API key: `Authorization: Bearer ck_test_…`" },
-        apiKeyHeader: { type: "apiKey", in: "header", name: "X-Api-Key", description: "An API key in the X-Api-Key header" },
-        sessionCookie: { type: "apiKey", in: "cookie", name: "authjs.session-token", description: "The dashboard's session (management routes only)" },
-        managementToken: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A management token (management routes only)" },
+        apiKeyHeader: {
+          type: "apiKey",
+          in: "header",
+          name: "X-Api-Key",
+          description: "An API key in the X-Api-Key header",
+        },
+        sessionCookie: {
+          type: "apiKey",
+          in: "cookie",
+          name: "authjs.session-token",
+          description: "The dashboard's session (management routes only)",
+        },
+        managementToken: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "A management token (management routes only)",
+        },
       },
       schemas: { Error: jsonSchemaOf(errorEnvelopeSchema, "output") },
       responses: errorResponses,
@@ -116,7 +167,8 @@ export function buildOpenApiDocument(routes: readonly RouteDescription[] = apiRo
           name: "Idempotency-Key",
           in: "header",
           required: false,
-          description: "Up to 255 characters. For 24 hours a retry with the same key gets the first response again (Idempotent-Replayed: true).",
+          description:
+            "Up to 255 characters. For 24 hours a retry with the same key gets the first response again (Idempotent-Replayed: true).",
           schema: { type: "string", maxLength: 255 },
         },
       },

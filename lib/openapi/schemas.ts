@@ -7,7 +7,15 @@ export const listOf = <T extends z.ZodType>(item: T) =>
 
 export const errorEnvelopeSchema = z.object({
   error: z.object({
-    type: z.enum(["authentication", "permission", "invalid_request", "not_found", "rate_limited", "idempotency", "api_error"]),
+    type: z.enum([
+      "authentication",
+      "permission",
+      "invalid_request",
+      "not_found",
+      "rate_limited",
+      "idempotency",
+      "api_error",
+    ]),
     code: z.string().describe("Machine-readable, e.g. parameter_invalid, missing_scope, resource_missing"),
     message: z.string(),
     requestId: z.string().describe("Also in the X-Request-Id header; quote it to support"),

@@ -3,7 +3,11 @@ import type { Db } from "../db";
 import { ApiError, invalidRequest, notFound } from "../api/errors";
 import { newObjectId } from "../api/ids";
 import { recordEvent, type DbTx } from "../events/record";
-import type { CheckoutSession, checkoutSessionListQuerySchema, CreateCheckoutSessionInput } from "../validation/checkout-sessions";
+import type {
+  CheckoutSession,
+  checkoutSessionListQuerySchema,
+  CreateCheckoutSessionInput,
+} from "../validation/checkout-sessions";
 import { metadataOf, pageArgs, toList, unixSeconds, type ObjectScope } from "./scope";
 
 type Row = Awaited<ReturnType<Db["checkoutSession"]["findUniqueOrThrow"]>>;
@@ -11,7 +15,10 @@ type Row = Awaited<ReturnType<Db["checkoutSession"]["findUniqueOrThrow"]>>;
 export const CHECKOUT_SESSION_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** An open session past its `expires_at` is expired, whether or not the worker's sweep has written that yet. */
-export function checkoutSessionStatus(row: Pick<Row, "status" | "expiresAt">, now = new Date()): CheckoutSession["status"] {
+export function checkoutSessionStatus(
+  row: Pick<Row, "status" | "expiresAt">,
+  now = new Date(),
+): CheckoutSession["status"] {
   if (row.status === "open" && row.expiresAt.getTime() <= now.getTime()) return "expired";
   return row.status as CheckoutSession["status"];
 }
@@ -44,22 +51,37 @@ export function serializeCheckoutSession(row: Row, now = new Date()): CheckoutSe
 /** The price of a session: its own amount and currency, or those of a payment link of the same owner and mode. */
 async function priceOf(tx: DbTx, scope: ObjectScope, input: CreateCheckoutSessionInput) {
   if (input.payment_link === undefined) {
-    if (input.amount === undefined || input.currency === undefined) throw invalidRequest("parameter_missing", "Give amount and currency, or payment_link.", "amount");
+    if (input.amount === undefined || input.currency === undefined)
+      throw invalidRequest("parameter_missing", "Give amount and currency, or payment_link.", "amount");
     return { amount: input.amount, currency: input.currency, paymentLinkId: null };
   }
   const link = await tx.paymentLink.findFirst({ where: { id: input.payment_link, ...scope } });
   if (!link) throw invalidRequest("resource_missing", `No such payment link: '${input.payment_link}'.`, "payment_link");
-  if (!link.active) throw invalidRequest("payment_link_inactive", `The payment link '${link.id}' is archived.`, "payment_link");
+  if (!link.active)
+    throw invalidRequest("payment_link_inactive", `The payment link '${link.id}' is archived.`, "payment_link");
   if (input.currency !== undefined && input.currency !== link.currency) {
-    throw invalidRequest("parameter_invalid", `Invalid currency: the payment link is priced in ${link.currency}.`, "currency");
+    throw invalidRequest(
+      "parameter_invalid",
+      `Invalid currency: the payment link is priced in ${link.currency}.`,
+      "currency",
+    );
   }
   return { amount: link.amount, currency: link.currency, paymentLinkId: link.id };
 }
 
-export async function createCheckoutSession(db: Db, scope: ObjectScope, keyId: string, input: CreateCheckoutSessionInput, now = new Date()) {
+export async function createCheckoutSession(
+  db: Db,
+  scope: ObjectScope,
+  keyId: string,
+  input: CreateCheckoutSessionInput,
+  now = new Date(),
+) {
   return db.$transaction(async (tx) => {
     const price = await priceOf(tx, scope, input);
-    if (input.customer !== undefined && !(await tx.customer.findFirst({ where: { id: input.customer, ...scope }, select: { id: true } }))) {
+    if (
+      input.customer !== undefined &&
+      !(await tx.customer.findFirst({ where: { id: input.customer, ...scope }, select: { id: true } }))
+    ) {
       throw invalidRequest("resource_missing", `No such customer: '${input.customer}'.`, "customer");
     }
     const row = await tx.checkoutSession.create({
@@ -90,11 +112,20 @@ function statusWhere(status: CheckoutSession["status"] | undefined, now: Date) {
   return {};
 }
 
-export async function listCheckoutSessions(db: Db, scope: ObjectScope, query: z.infer<typeof checkoutSessionListQuerySchema>, now = new Date()) {
+export async function listCheckoutSessions(
+  db: Db,
+  scope: ObjectScope,
+  query: z.infer<typeof checkoutSessionListQuerySchema>,
+  now = new Date(),
+) {
   const args = pageArgs(scope, query);
   const rows = await db.checkoutSession.findMany({
     ...args,
-    where: { ...args.where, ...statusWhere(query.status, now), ...(query.customer ? { customerId: query.customer } : {}) },
+    where: {
+      ...args.where,
+      ...statusWhere(query.status, now),
+      ...(query.customer ? { customerId: query.customer } : {}),
+    },
   });
   return toList(rows, query.limit, "/api/v1/checkout_sessions", (row) => serializeCheckoutSession(row, now));
 }
@@ -110,7 +141,10 @@ export async function retrieveCheckoutSession(db: Db, scope: ObjectScope, id: st
 }
 
 const notOpen = (id: string, status: string) =>
-  invalidRequest("checkout_session_not_open", `The checkout session '${id}' is ${status}; only an open session can change status.`);
+  invalidRequest(
+    "checkout_session_not_open",
+    `The checkout session '${id}' is ${status}; only an open session can change status.`,
+  );
 
 /**
  * Moves an open session to `complete` or `expired` and records the event, in one transaction. The update is
@@ -123,11 +157,18 @@ async function transition(db: Db, scope: ObjectScope, id: string, to: "complete"
     // Expiring a session whose time ran out (and that the sweep has not reached yet) is the same transition.
     const allowed = row.status === "open" && (current === "open" || to === "expired");
     if (!allowed) throw notOpen(id, current);
-    const data = to === "complete" ? { status: to, paymentStatus: "paid", completedAt: now } : { status: to, expiredAt: now };
+    const data =
+      to === "complete" ? { status: to, paymentStatus: "paid", completedAt: now } : { status: to, expiredAt: now };
     const { count } = await tx.checkoutSession.updateMany({ where: { id, status: "open" }, data });
     if (count !== 1) throw notOpen(id, checkoutSessionStatus(await findOwned(tx, scope, id), now));
     const session = serializeCheckoutSession(await findOwned(tx, scope, id), now);
-    await recordEvent(tx, scope, to === "complete" ? "checkout.session.completed" : "checkout.session.expired", session, now);
+    await recordEvent(
+      tx,
+      scope,
+      to === "complete" ? "checkout.session.completed" : "checkout.session.expired",
+      session,
+      now,
+    );
     return session;
   });
 }
@@ -138,7 +179,8 @@ export async function expireCheckoutSession(db: Db, scope: ObjectScope, id: stri
 
 /** Test mode only: a live key gets 404, as if the route did not exist. */
 export async function completeCheckoutSessionForTest(db: Db, scope: ObjectScope, id: string, now = new Date()) {
-  if (scope.livemode) throw new ApiError(404, "not_found", "resource_missing", "Test helpers exist only in test mode: use a test key.");
+  if (scope.livemode)
+    throw new ApiError(404, "not_found", "resource_missing", "Test helpers exist only in test mode: use a test key.");
   return transition(db, scope, id, "complete", now);
 }
 
@@ -153,8 +195,18 @@ export async function expireDueCheckoutSessions(db: Db, now = new Date(), limit 
   let expired = 0;
   for (const { id, ownerId, livemode } of due) {
     expired += await db.$transaction(async (tx) => {
-      const { count } = await tx.checkoutSession.updateMany({ where: { id, status: "open" }, data: { status: "expired", expiredAt: now } });
-      if (count === 1) await recordEvent(tx, { ownerId, livemode }, "checkout.session.expired", serializeCheckoutSession(await tx.checkoutSession.findUniqueOrThrow({ where: { id } }), now), now);
+      const { count } = await tx.checkoutSession.updateMany({
+        where: { id, status: "open" },
+        data: { status: "expired", expiredAt: now },
+      });
+      if (count === 1)
+        await recordEvent(
+          tx,
+          { ownerId, livemode },
+          "checkout.session.expired",
+          serializeCheckoutSession(await tx.checkoutSession.findUniqueOrThrow({ where: { id } }), now),
+          now,
+        );
       return count;
     });
   }

@@ -3,7 +3,12 @@ import type { Db } from "../db";
 import { notFound } from "../api/errors";
 import { newObjectId } from "../api/ids";
 import { recordEvent, type DbTx } from "../events/record";
-import type { createCustomerSchema, Customer, customerListQuerySchema, updateCustomerSchema } from "../validation/customers";
+import type {
+  createCustomerSchema,
+  Customer,
+  customerListQuerySchema,
+  updateCustomerSchema,
+} from "../validation/customers";
 import { metadataOf, pageArgs, toList, unixSeconds, type ObjectScope } from "./scope";
 
 type Row = Awaited<ReturnType<Db["customer"]["findUniqueOrThrow"]>>;
@@ -21,10 +26,17 @@ export function serializeCustomer(row: Row): Customer {
   };
 }
 
-export async function createCustomer(db: Db, scope: ObjectScope, keyId: string, input: z.infer<typeof createCustomerSchema>) {
+export async function createCustomer(
+  db: Db,
+  scope: ObjectScope,
+  keyId: string,
+  input: z.infer<typeof createCustomerSchema>,
+) {
   return db.$transaction(async (tx) => {
     const customer = serializeCustomer(
-      await tx.customer.create({ data: { id: newObjectId("cus"), ...scope, createdByKeyId: keyId, ...input, metadata: input.metadata ?? {} } }),
+      await tx.customer.create({
+        data: { id: newObjectId("cus"), ...scope, createdByKeyId: keyId, ...input, metadata: input.metadata ?? {} },
+      }),
     );
     await recordEvent(tx, scope, "customer.created", customer);
     return customer;
@@ -33,7 +45,10 @@ export async function createCustomer(db: Db, scope: ObjectScope, keyId: string, 
 
 export async function listCustomers(db: Db, scope: ObjectScope, query: z.infer<typeof customerListQuerySchema>) {
   const args = pageArgs(scope, query);
-  const rows = await db.customer.findMany({ ...args, where: { ...args.where, ...(query.email ? { email: query.email } : {}) } });
+  const rows = await db.customer.findMany({
+    ...args,
+    where: { ...args.where, ...(query.email ? { email: query.email } : {}) },
+  });
   return toList(rows, query.limit, "/api/v1/customers", serializeCustomer);
 }
 
@@ -47,7 +62,12 @@ export async function retrieveCustomer(db: Db, scope: ObjectScope, id: string) {
   return serializeCustomer(await findOwned(db, scope, id));
 }
 
-export async function updateCustomer(db: Db, scope: ObjectScope, id: string, input: z.infer<typeof updateCustomerSchema>) {
+export async function updateCustomer(
+  db: Db,
+  scope: ObjectScope,
+  id: string,
+  input: z.infer<typeof updateCustomerSchema>,
+) {
   return db.$transaction(async (tx) => {
     await findOwned(tx, scope, id);
     const customer = serializeCustomer(await tx.customer.update({ where: { id }, data: input }));

@@ -23,10 +23,17 @@ export function serializePaymentLink(row: Row): PaymentLink {
   };
 }
 
-export async function createPaymentLink(db: Db, scope: ObjectScope, keyId: string, input: z.infer<typeof createPaymentLinkSchema>) {
+export async function createPaymentLink(
+  db: Db,
+  scope: ObjectScope,
+  keyId: string,
+  input: z.infer<typeof createPaymentLinkSchema>,
+) {
   return db.$transaction(async (tx) => {
     const link = serializePaymentLink(
-      await tx.paymentLink.create({ data: { id: newObjectId("plink"), ...scope, createdByKeyId: keyId, ...input, metadata: input.metadata ?? {} } }),
+      await tx.paymentLink.create({
+        data: { id: newObjectId("plink"), ...scope, createdByKeyId: keyId, ...input, metadata: input.metadata ?? {} },
+      }),
     );
     await recordEvent(tx, scope, "payment_link.created", link);
     return link;
@@ -50,7 +57,12 @@ export async function retrievePaymentLink(db: Db, scope: ObjectScope, id: string
 }
 
 /** Updates an owned link and records `payment_link.updated` in the same transaction. */
-async function changePaymentLink(db: Db, scope: ObjectScope, id: string, data: { description?: string | null; metadata?: Record<string, string>; active?: boolean }) {
+async function changePaymentLink(
+  db: Db,
+  scope: ObjectScope,
+  id: string,
+  data: { description?: string | null; metadata?: Record<string, string>; active?: boolean },
+) {
   return db.$transaction(async (tx) => {
     await findOwned(tx, scope, id);
     const link = serializePaymentLink(await tx.paymentLink.update({ where: { id }, data }));
@@ -59,7 +71,12 @@ async function changePaymentLink(db: Db, scope: ObjectScope, id: string, data: {
   });
 }
 
-export async function updatePaymentLink(db: Db, scope: ObjectScope, id: string, input: z.infer<typeof updatePaymentLinkSchema>) {
+export async function updatePaymentLink(
+  db: Db,
+  scope: ObjectScope,
+  id: string,
+  input: z.infer<typeof updatePaymentLinkSchema>,
+) {
   return changePaymentLink(db, scope, id, input);
 }
 

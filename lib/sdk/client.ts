@@ -51,27 +51,38 @@ export class Client {
   }
 
   readonly paymentLinks = {
-    create: (params: T.PaymentLinkCreateParams, options?: RequestOptions) => this.post<T.PaymentLink>("/payment_links", params, options),
-    list: (params?: T.ListParams, options?: RequestOptions) => this.get<T.List<T.PaymentLink>>("/payment_links", params, options),
-    retrieve: (linkId: string, options?: RequestOptions) => this.get<T.PaymentLink>(`/payment_links/${id(linkId)}`, undefined, options),
+    create: (params: T.PaymentLinkCreateParams, options?: RequestOptions) =>
+      this.post<T.PaymentLink>("/payment_links", params, options),
+    list: (params?: T.ListParams, options?: RequestOptions) =>
+      this.get<T.List<T.PaymentLink>>("/payment_links", params, options),
+    retrieve: (linkId: string, options?: RequestOptions) =>
+      this.get<T.PaymentLink>(`/payment_links/${id(linkId)}`, undefined, options),
     update: (linkId: string, params: T.PaymentLinkUpdateParams, options?: RequestOptions) =>
       this.patch<T.PaymentLink>(`/payment_links/${id(linkId)}`, params, options),
-    archive: (linkId: string, options?: RequestOptions) => this.post<T.PaymentLink>(`/payment_links/${id(linkId)}/archive`, undefined, options),
+    archive: (linkId: string, options?: RequestOptions) =>
+      this.post<T.PaymentLink>(`/payment_links/${id(linkId)}/archive`, undefined, options),
   };
 
   readonly customers = {
-    create: (params: T.CustomerCreateParams, options?: RequestOptions) => this.post<T.Customer>("/customers", params, options),
-    list: (params?: T.CustomerListParams, options?: RequestOptions) => this.get<T.List<T.Customer>>("/customers", params, options),
-    retrieve: (customerId: string, options?: RequestOptions) => this.get<T.Customer>(`/customers/${id(customerId)}`, undefined, options),
+    create: (params: T.CustomerCreateParams, options?: RequestOptions) =>
+      this.post<T.Customer>("/customers", params, options),
+    list: (params?: T.CustomerListParams, options?: RequestOptions) =>
+      this.get<T.List<T.Customer>>("/customers", params, options),
+    retrieve: (customerId: string, options?: RequestOptions) =>
+      this.get<T.Customer>(`/customers/${id(customerId)}`, undefined, options),
     update: (customerId: string, params: T.CustomerUpdateParams, options?: RequestOptions) =>
       this.patch<T.Customer>(`/customers/${id(customerId)}`, params, options),
   };
 
   readonly checkoutSessions = {
-    create: (params: T.CheckoutSessionCreateParams, options?: RequestOptions) => this.post<T.CheckoutSession>("/checkout_sessions", params, options),
-    list: (params?: T.CheckoutSessionListParams, options?: RequestOptions) => this.get<T.List<T.CheckoutSession>>("/checkout_sessions", params, options),
-    retrieve: (sessionId: string, options?: RequestOptions) => this.get<T.CheckoutSession>(`/checkout_sessions/${id(sessionId)}`, undefined, options),
-    expire: (sessionId: string, options?: RequestOptions) => this.post<T.CheckoutSession>(`/checkout_sessions/${id(sessionId)}/expire`, undefined, options),
+    create: (params: T.CheckoutSessionCreateParams, options?: RequestOptions) =>
+      this.post<T.CheckoutSession>("/checkout_sessions", params, options),
+    list: (params?: T.CheckoutSessionListParams, options?: RequestOptions) =>
+      this.get<T.List<T.CheckoutSession>>("/checkout_sessions", params, options),
+    retrieve: (sessionId: string, options?: RequestOptions) =>
+      this.get<T.CheckoutSession>(`/checkout_sessions/${id(sessionId)}`, undefined, options),
+    expire: (sessionId: string, options?: RequestOptions) =>
+      this.post<T.CheckoutSession>(`/checkout_sessions/${id(sessionId)}/expire`, undefined, options),
     testHelpers: {
       /** Test mode only: marks an open session paid (`checkout.session.completed`). */
       complete: (sessionId: string, options?: RequestOptions) =>
@@ -80,20 +91,27 @@ export class Client {
   };
 
   readonly events = {
-    list: (params?: T.EventListParams, options?: RequestOptions) => this.get<T.List<T.Event>>("/events", params, options),
-    retrieve: (eventId: string, options?: RequestOptions) => this.get<T.Event>(`/events/${id(eventId)}`, undefined, options),
+    list: (params?: T.EventListParams, options?: RequestOptions) =>
+      this.get<T.List<T.Event>>("/events", params, options),
+    retrieve: (eventId: string, options?: RequestOptions) =>
+      this.get<T.Event>(`/events/${id(eventId)}`, undefined, options),
   };
 
   readonly webhookEndpoints = {
     /** The response's `secret` is shown only here: store it to verify signatures. */
-    create: (params: T.WebhookEndpointCreateParams, options?: RequestOptions) => this.post<T.CreatedWebhookEndpoint>("/webhook_endpoints", params, options),
-    list: (params?: T.ListParams, options?: RequestOptions) => this.get<T.List<T.WebhookEndpoint>>("/webhook_endpoints", params, options),
-    retrieve: (endpointId: string, options?: RequestOptions) => this.get<T.WebhookEndpoint>(`/webhook_endpoints/${id(endpointId)}`, undefined, options),
+    create: (params: T.WebhookEndpointCreateParams, options?: RequestOptions) =>
+      this.post<T.CreatedWebhookEndpoint>("/webhook_endpoints", params, options),
+    list: (params?: T.ListParams, options?: RequestOptions) =>
+      this.get<T.List<T.WebhookEndpoint>>("/webhook_endpoints", params, options),
+    retrieve: (endpointId: string, options?: RequestOptions) =>
+      this.get<T.WebhookEndpoint>(`/webhook_endpoints/${id(endpointId)}`, undefined, options),
     update: (endpointId: string, params: T.WebhookEndpointUpdateParams, options?: RequestOptions) =>
       this.patch<T.WebhookEndpoint>(`/webhook_endpoints/${id(endpointId)}`, params, options),
-    delete: (endpointId: string, options?: RequestOptions) => this.delete<T.DeletedWebhookEndpoint>(`/webhook_endpoints/${id(endpointId)}`, options),
+    delete: (endpointId: string, options?: RequestOptions) =>
+      this.delete<T.DeletedWebhookEndpoint>(`/webhook_endpoints/${id(endpointId)}`, options),
     /** Sends a signed `webhook_endpoint.test` event now and reports the endpoint's answer. */
-    test: (endpointId: string, options?: RequestOptions) => this.post<T.WebhookTestResult>(`/webhook_endpoints/${id(endpointId)}/test`, undefined, options),
+    test: (endpointId: string, options?: RequestOptions) =>
+      this.post<T.WebhookTestResult>(`/webhook_endpoints/${id(endpointId)}/test`, undefined, options),
     deliveries: (endpointId: string, params?: T.WebhookDeliveryListParams, options?: RequestOptions) =>
       this.get<T.List<T.WebhookDelivery>>(`/webhook_endpoints/${id(endpointId)}/deliveries`, params, options),
   };

@@ -53,7 +53,12 @@ export async function request<T>(
   if (input.body !== undefined) headers["Content-Type"] = "application/json";
   if (method === "POST") headers["Idempotency-Key"] = options.idempotencyKey ?? crypto.randomUUID();
   const url = `${transport.baseUrl.replace(/\/+$/, "")}/api/v1${path}${queryString(input.query)}`;
-  const init: RequestInit = { method, headers, body: input.body === undefined ? undefined : JSON.stringify(input.body), signal: options.signal };
+  const init: RequestInit = {
+    method,
+    headers,
+    body: input.body === undefined ? undefined : JSON.stringify(input.body),
+    signal: options.signal,
+  };
 
   for (let retry = 0; ; retry += 1) {
     let response: Response;
@@ -66,7 +71,10 @@ export async function request<T>(
         continue;
       }
       const message = `Could not reach the API at ${transport.baseUrl}: ${(cause as Error)?.message ?? String(cause)}`;
-      throw new MerchantConsoleError({ status: 0, type: "api_error", code: "network_error", message, requestId: null }, { cause });
+      throw new MerchantConsoleError(
+        { status: 0, type: "api_error", code: "network_error", message, requestId: null },
+        { cause },
+      );
     }
     if (response.ok) return (await response.json()) as T;
     if ((response.status === 429 || response.status >= 500) && retry < transport.maxRetries) {

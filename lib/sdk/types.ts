@@ -1,9 +1,18 @@
 // Types only, inferred from the zod schemas the routes validate with: the SDK ships no server code.
 import type { z } from "zod";
 import type { ApiKeySelf } from "../openapi/schemas";
-import type { CheckoutSession, checkoutSessionListQuerySchema, createCheckoutSessionSchema } from "../validation/checkout-sessions";
+import type {
+  CheckoutSession,
+  checkoutSessionListQuerySchema,
+  createCheckoutSessionSchema,
+} from "../validation/checkout-sessions";
 import type { ListQuery } from "../validation/common";
-import type { createCustomerSchema, Customer, customerListQuerySchema, updateCustomerSchema } from "../validation/customers";
+import type {
+  createCustomerSchema,
+  Customer,
+  customerListQuerySchema,
+  updateCustomerSchema,
+} from "../validation/customers";
 import type { Event, EventListQuery } from "../validation/events";
 import type { createPaymentLinkSchema, PaymentLink, updatePaymentLinkSchema } from "../validation/payment-links";
 import type {
@@ -17,7 +26,18 @@ import type {
   WebhookTestResult,
 } from "../validation/webhooks";
 
-export type { ApiKeySelf, CheckoutSession, Customer, Event, PaymentLink, CreatedWebhookEndpoint, DeletedWebhookEndpoint, WebhookDelivery, WebhookEndpoint, WebhookTestResult };
+export type {
+  ApiKeySelf,
+  CheckoutSession,
+  Customer,
+  Event,
+  PaymentLink,
+  CreatedWebhookEndpoint,
+  DeletedWebhookEndpoint,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookTestResult,
+};
 
 export interface List<T> {
   object: "list";

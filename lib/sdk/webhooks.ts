@@ -22,8 +22,11 @@ export async function verifyWebhookSignature(
   if (!header) return false;
   const pairs = header.split(",").map((part) => part.trim().split("="));
   const timestamp = pairs.find(([name]) => name === "t")?.[1];
-  if (!timestamp || !/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds) return false;
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+  if (!timestamp || !/^\d+$/.test(timestamp) || Math.abs(nowSeconds - Number(timestamp)) > toleranceSeconds)
+    return false;
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "verify",
+  ]);
   const signed = encoder.encode(`${timestamp}.${rawBody}`);
   for (const [name, value] of pairs) {
     const signature = name === "v1" && value ? hexToBytes(value) : null;

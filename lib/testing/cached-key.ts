@@ -1,7 +1,11 @@
 import type { CachedKey } from "../auth/key-cache";
 
 /** A CachedKey for cache and invalidation unit tests (no database). */
-export function cachedKey(id: string, applicationId: string | null = "app_1", merchantId: string | null = "mer_1"): CachedKey {
+export function cachedKey(
+  id: string,
+  applicationId: string | null = "app_1",
+  merchantId: string | null = "mer_1",
+): CachedKey {
   return {
     id,
     hash: `h_${id}`,

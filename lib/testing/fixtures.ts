@@ -8,7 +8,10 @@ export async function createMerchant(name = `Merchant ${randomBytes(3).toString(
   return db.merchant.create({ data: { id: newObjectId("mer"), name } });
 }
 
-export async function createApplication(merchantId: string, options: { allowedOrigins?: string[]; isEnabled?: boolean } = {}) {
+export async function createApplication(
+  merchantId: string,
+  options: { allowedOrigins?: string[]; isEnabled?: boolean } = {},
+) {
   return db.application.create({
     data: {
       id: newObjectId("app"),
@@ -27,11 +30,16 @@ export async function createKey(
   const { merchantId: givenMerchant, applicationId: givenApp, allowedOrigins, ...keyInput } = input;
   const merchantId = givenMerchant ?? (await createMerchant()).id;
   const applicationId = givenApp ?? (await createApplication(merchantId, { allowedOrigins })).id;
-  const { key, secret } = await createApiKey(db, authRuntime.bus, { merchantId, applicationId }, {
-    name: "test key",
-    scopes: [...SCOPES] as Scope[],
-    ...keyInput,
-  });
+  const { key, secret } = await createApiKey(
+    db,
+    authRuntime.bus,
+    { merchantId, applicationId },
+    {
+      name: "test key",
+      scopes: [...SCOPES] as Scope[],
+      ...keyInput,
+    },
+  );
   return { key, secret, merchantId, applicationId };
 }
 
@@ -43,7 +51,9 @@ export function bearer(secret: string, extra: Record<string, string> = {}): Reco
  * A signed-in dashboard user with a real database session. Without `merchantId` the user is onboarded like a
  * first GitHub sign-in (a merchant of their own, as owner); with it, they join that merchant with `role`.
  */
-export async function signIn(options: { merchantId?: string; role?: "owner" | "admin" | "developer" | "viewer"; githubLogin?: string } = {}) {
+export async function signIn(
+  options: { merchantId?: string; role?: "owner" | "admin" | "developer" | "viewer"; githubLogin?: string } = {},
+) {
   const { onboardUser } = await import("../merchants");
   const { createSession } = await import("../auth/session");
   const tag = randomBytes(4).toString("hex");
@@ -51,11 +61,16 @@ export async function signIn(options: { merchantId?: string; role?: "owner" | "a
     data: { name: `User ${tag}`, email: `user-${tag}@example.com`, githubLogin: options.githubLogin ?? `user-${tag}` },
   });
   if (options.merchantId) {
-    await db.membership.create({ data: { userId: user.id, merchantId: options.merchantId, role: options.role ?? "developer" } });
+    await db.membership.create({
+      data: { userId: user.id, merchantId: options.merchantId, role: options.role ?? "developer" },
+    });
   } else {
     await onboardUser(db, user);
   }
-  const membership = await db.membership.findFirstOrThrow({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
+  const membership = await db.membership.findFirstOrThrow({
+    where: { userId: user.id },
+    orderBy: { createdAt: "asc" },
+  });
   const { token } = await createSession(db, user.id);
   return { user, merchantId: membership.merchantId, cookie: `authjs.session-token=${token}` };
 }

@@ -45,7 +45,8 @@ function toRequest(incoming: IncomingMessage, origin: string): Request {
     else if (value !== undefined) headers.set(name, value);
   }
   // Next.js fills X-Forwarded-For from the socket when the client sent none; do the same.
-  if (!headers.has("x-forwarded-for") && incoming.socket.remoteAddress) headers.set("x-forwarded-for", incoming.socket.remoteAddress);
+  if (!headers.has("x-forwarded-for") && incoming.socket.remoteAddress)
+    headers.set("x-forwarded-for", incoming.socket.remoteAddress);
   const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
   return new Request(new URL(incoming.url ?? "/", origin), {
     method: incoming.method,
@@ -65,7 +66,9 @@ async function dispatch(incoming: IncomingMessage, outgoing: ServerResponse, ori
       outgoing.writeHead(405).end();
       return;
     }
-    const params = Object.fromEntries(route.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? "")]));
+    const params = Object.fromEntries(
+      route.names.map((name, index) => [name, decodeURIComponent(match[index + 1] ?? "")]),
+    );
     const response = await handler(toRequest(incoming, origin), { params: Promise.resolve(params) });
     const payload = Buffer.from(await response.arrayBuffer());
     // A handler that refused a body before reading it all (413) leaves bytes on the socket: don't reuse it.

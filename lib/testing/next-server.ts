@@ -31,11 +31,15 @@ export async function startNextServer(env: Record<string, string | undefined>, l
     throw new Error("No production build: run `npm run build` first (`npm test` does).");
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"], {
-    // The webhook worker would race tests that drive deliveries themselves: a test opts in with WEBHOOK_WORKER.
-    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1", WEBHOOK_WORKER: "0", ...env },
-    stdio: logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : ["ignore", "pipe", "pipe"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      // The webhook worker would race tests that drive deliveries themselves: a test opts in with WEBHOOK_WORKER.
+      env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1", WEBHOOK_WORKER: "0", ...env },
+      stdio: logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : ["ignore", "pipe", "pipe"],
+    },
+  );
   let captured = "";
   child.stdout?.on("data", (chunk: Buffer) => (captured += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (captured += chunk.toString()));
@@ -46,7 +50,10 @@ export async function startNextServer(env: Record<string, string | undefined>, l
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${output()}`);
-    const healthy = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");

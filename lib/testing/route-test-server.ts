@@ -26,7 +26,11 @@ export function routeTestServer(): { readonly url: string; sdk(apiKey: string): 
 
 /** The MerchantConsoleError a call rejects with (and a failed test if it resolves or throws anything else). */
 export async function failure(promise: Promise<unknown>): Promise<MerchantConsoleError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason);
-  if (!(error instanceof MerchantConsoleError)) throw new Error(`expected a MerchantConsoleError, got ${String(error)}`);
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof MerchantConsoleError))
+    throw new Error(`expected a MerchantConsoleError, got ${String(error)}`);
   return error;
 }

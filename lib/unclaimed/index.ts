@@ -16,20 +16,44 @@ export const unclaimedKeyRateLimit = () => Number(process.env.UNCLAIMED_KEY_RATE
  * An unclaimed key: test mode, every scope, a lower rate limit, its own sandbox (its objects' owner is the key
  * itself), expiring after UNCLAIMED_KEY_TTL_DAYS unless a merchant links it.
  */
-export async function createUnclaimedKey(db: Db, bus: InvalidationBus, input: z.infer<typeof createUnclaimedKeySchema>, clientIp: string | null) {
+export async function createUnclaimedKey(
+  db: Db,
+  bus: InvalidationBus,
+  input: z.infer<typeof createUnclaimedKeySchema>,
+  clientIp: string | null,
+) {
   const secret = input.key || undefined;
   if (secret?.startsWith("ck_") && classifySecret(secret).kind !== "product") {
-    throw new ApiError(400, "invalid_request", "parameter_invalid", "Invalid key: a key starting with ck_ must be a valid key in the ck_test_ format (with its checksum); omit \"key\" to have one generated.", { param: "key" });
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "parameter_invalid",
+      'Invalid key: a key starting with ck_ must be a valid key in the ck_test_ format (with its checksum); omit "key" to have one generated.',
+      { param: "key" },
+    );
   }
   const expiresAt = new Date(Date.now() + unclaimedKeyTtlDays() * 86_400_000);
   const { key, secret: created } = await createApiKey(
     db,
     bus,
     { merchantId: null, applicationId: null, createdIp: clientIp },
-    { name: input.label || "Unclaimed key", mode: "test", scopes: [...SCOPES], expiresAt, rateLimit: unclaimedKeyRateLimit() },
+    {
+      name: input.label || "Unclaimed key",
+      mode: "test",
+      scopes: [...SCOPES],
+      expiresAt,
+      rateLimit: unclaimedKeyRateLimit(),
+    },
     { secret },
   );
-  return { id: key.id, label: key.name, key: created, mode: "test" as const, claimed: false, expiresAt: expiresAt.toISOString() };
+  return {
+    id: key.id,
+    label: key.name,
+    key: created,
+    mode: "test" as const,
+    claimed: false,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 /**
@@ -38,7 +62,10 @@ export async function createUnclaimedKey(db: Db, bus: InvalidationBus, input: z.
  */
 function ownedModels(db: Db) {
   return [db.paymentLink, db.customer, db.checkoutSession, db.event, db.webhookEndpoint] as unknown as Array<{
-    updateMany(args: { where: { ownerId: string }; data: { ownerId: string } }): ReturnType<Db["paymentLink"]["updateMany"]>;
+    updateMany(args: {
+      where: { ownerId: string };
+      data: { ownerId: string };
+    }): ReturnType<Db["paymentLink"]["updateMany"]>;
     deleteMany(args: { where: { ownerId: string } }): ReturnType<Db["paymentLink"]["deleteMany"]>;
   }>;
 }
@@ -68,21 +95,33 @@ export async function linkApiKey(
   await findApplication(db, merchant.id, input.applicationId);
   if (classifySecret(input.key).kind === "malformed") throw notLinkable();
   const row = await db.apiKey.findUnique({ where: { hash: hashSecret(input.key) } });
-  if (!row || row.merchantId !== null || row.status !== "active" || (row.expiresAt && row.expiresAt <= now)) throw notLinkable();
+  if (!row || row.merchantId !== null || row.status !== "active" || (row.expiresAt && row.expiresAt <= now))
+    throw notLinkable();
 
   const active = await db.apiKey.count({
     where: { merchantId: merchant.id, status: "active", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
   });
   const limit = merchantKeyLimit(merchant);
   if (active >= limit) {
-    throw new ApiError(400, "invalid_request", "plan_key_limit_reached", `Your ${merchant.plan} plan allows ${limit} active API keys, and you have ${active}. Revoke a key or upgrade your plan.`);
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "plan_key_limit_reached",
+      `Your ${merchant.plan} plan allows ${limit} active API keys, and you have ${active}. Revoke a key or upgrade your plan.`,
+    );
   }
   // `merchantId: null` in the update makes a concurrent second claim fail (P2025) instead of stealing the key.
   const [claimed] = await db
     .$transaction([
       db.apiKey.update({
         where: { id: row.id, merchantId: null },
-        data: { merchantId: merchant.id, applicationId: input.applicationId, claimedAt: now, expiresAt: null, rateLimit: null },
+        data: {
+          merchantId: merchant.id,
+          applicationId: input.applicationId,
+          claimedAt: now,
+          expiresAt: null,
+          rateLimit: null,
+        },
       }),
       ...reassignOwnedObjects(db, row.id, merchant.id),
     ])
@@ -95,7 +134,10 @@ export async function linkApiKey(
 
 /** The cleanup job: expired unclaimed keys lose their sandbox objects (the key row stays, answering 401 expired). */
 export async function removeExpiredSandboxes(db: Db, now = new Date()): Promise<number> {
-  const expired = await db.apiKey.findMany({ where: { merchantId: null, expiresAt: { lte: now } }, select: { id: true } });
+  const expired = await db.apiKey.findMany({
+    where: { merchantId: null, expiresAt: { lte: now } },
+    select: { id: true },
+  });
   for (const { id } of expired) await db.$transaction(deleteOwnedObjects(db, id));
   return expired.length;
 }

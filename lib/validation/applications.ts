@@ -37,7 +37,9 @@ export type CreateApplicationKeyInput = z.input<typeof createApplicationKeySchem
 
 export const GRACE_PERIODS = { now: 0, "1h": 3600, "24h": 86_400, "7d": 604_800 } as const;
 export const rollApiKeySchema = z.strictObject({
-  gracePeriod: z.enum(Object.keys(GRACE_PERIODS) as [keyof typeof GRACE_PERIODS, ...Array<keyof typeof GRACE_PERIODS>]).default("24h"),
+  gracePeriod: z
+    .enum(Object.keys(GRACE_PERIODS) as [keyof typeof GRACE_PERIODS, ...Array<keyof typeof GRACE_PERIODS>])
+    .default("24h"),
 });
 
 export const apiKeyListQuerySchema = z.strictObject({
@@ -50,7 +52,12 @@ export const MANAGEMENT_TOKEN_LIFETIMES = { "1h": 3600, "8h": 28_800, "24h": 86_
 export const createManagementTokenSchema = z.strictObject({
   name: z.string().trim().min(1, "is required").max(100),
   expiresIn: z
-    .enum(Object.keys(MANAGEMENT_TOKEN_LIFETIMES) as [keyof typeof MANAGEMENT_TOKEN_LIFETIMES, ...Array<keyof typeof MANAGEMENT_TOKEN_LIFETIMES>])
+    .enum(
+      Object.keys(MANAGEMENT_TOKEN_LIFETIMES) as [
+        keyof typeof MANAGEMENT_TOKEN_LIFETIMES,
+        ...Array<keyof typeof MANAGEMENT_TOKEN_LIFETIMES>,
+      ],
+    )
     .default("24h"),
 });
 

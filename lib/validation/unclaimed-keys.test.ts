@@ -37,8 +37,12 @@ describe("custom secrets of unclaimed keys", () => {
     expect(messageOf(randomBase62(31))).toMatch(/at least 32/);
     expect(messageOf(randomBase62(129))).toMatch(/at most 128/);
     expect(messageOf(`${randomBase62(31)}!`)).toMatch(/only letters/);
-    expect(messageOf(`Qx7mP3vN8kR2tWc9LbY4${"z".repeat(16)}`)).toMatch(/repeated or sequential characters \(like 'zzzzzzzzzzzzzzzz'\)/);
-    expect(messageOf("Qx7mP3vN8kR2tWc90123456789abcdefghijklmnop")).toMatch(/repeated or sequential characters \(like '0123456789' and 'abcdefghijklmnop'/);
+    expect(messageOf(`Qx7mP3vN8kR2tWc9LbY4${"z".repeat(16)}`)).toMatch(
+      /repeated or sequential characters \(like 'zzzzzzzzzzzzzzzz'\)/,
+    );
+    expect(messageOf("Qx7mP3vN8kR2tWc90123456789abcdefghijklmnop")).toMatch(
+      /repeated or sequential characters \(like '0123456789' and 'abcdefghijklmnop'/,
+    );
     expect(messageOf("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1")).toMatch(/repeated or sequential/);
     expect(messageOf("zyxwvutsrqponmlkjihgfedcba9876543210")).toMatch(/repeated or sequential/);
     expect(messageOf("abababababababababababababababab")).toMatch(/predictable/);
@@ -47,7 +51,9 @@ describe("custom secrets of unclaimed keys", () => {
     expect(messageOf("Password1Password1Password1Password1")).toMatch(/repeated or sequential/);
     // 32 hex characters are exactly 128 bits; a run among them leaves fewer.
     expect(messageOf("9f1b2c07be5d2a8e61f0c3b94d7a25e8")).toBe("ok");
-    expect(messageOf("9f1b2c07be5d2a8e61f0c3b94d7a5678")).toMatch(/like '5678'\) add no entropy, which leaves under 128 bits/);
+    expect(messageOf("9f1b2c07be5d2a8e61f0c3b94d7a5678")).toMatch(
+      /like '5678'\) add no entropy, which leaves under 128 bits/,
+    );
     expect(messageOf(`ck_live_${randomBase62(32)}`)).toMatch(/ck_live_/);
   });
 

@@ -52,7 +52,12 @@ function collapsePatterns(secret: string): { collapsed: string; patterns: string
 /** The size of the alphabet a secret draws from, judged by the character classes it uses (hex counts as 16). */
 function alphabetSize(secret: string): number {
   if (/^[0-9a-f]+$/.test(secret) || /^[0-9A-F]+$/.test(secret)) return 16;
-  return (/[a-z]/.test(secret) ? 26 : 0) + (/[A-Z]/.test(secret) ? 26 : 0) + (/[0-9]/.test(secret) ? 10 : 0) + (/[_-]/.test(secret) ? 2 : 0);
+  return (
+    (/[a-z]/.test(secret) ? 26 : 0) +
+    (/[A-Z]/.test(secret) ? 26 : 0) +
+    (/[0-9]/.test(secret) ? 10 : 0) +
+    (/[_-]/.test(secret) ? 2 : 0)
+  );
 }
 
 /** The entropy estimate and the patterns it discounted, from one pass over the secret. */
@@ -77,7 +82,12 @@ function weakness(secret: string): string | null {
   const { bits, patterns } = assess(secret);
   if (bits < MIN_CUSTOM_KEY_BITS) {
     if (patterns.length > 0)
-      return `is too predictable: repeated or sequential characters (like ${patterns.slice(0, 2).map((pattern) => `'${pattern}'`).join(" and ")}) add no entropy, which leaves under ${MIN_CUSTOM_KEY_BITS} bits — omit "key" to have one generated`;
+      return `is too predictable: repeated or sequential characters (like ${patterns
+        .slice(0, 2)
+        .map((pattern) => `'${pattern}'`)
+        .join(
+          " and ",
+        )}) add no entropy, which leaves under ${MIN_CUSTOM_KEY_BITS} bits — omit "key" to have one generated`;
     return `is too predictable: it needs at least ${MIN_CUSTOM_KEY_BITS} bits of entropy (for example 32 random letters and digits, or 40 random hex characters) — omit "key" to have one generated`;
   }
   // Character statistics cannot tell words from randomness; random hex, base62 and base64url all mix classes.
@@ -95,7 +105,10 @@ export const customSecretSchema = z
     const reason = weakness(secret);
     if (reason) context.addIssue({ code: "custom", message: reason });
   })
-  .refine((secret) => !secret.startsWith("ck_live_"), "an unclaimed key is a test key: it must not start with ck_live_");
+  .refine(
+    (secret) => !secret.startsWith("ck_live_"),
+    "an unclaimed key is a test key: it must not start with ck_live_",
+  );
 
 /** `POST /api-keys`: create an unclaimed test key without an account. */
 export const createUnclaimedKeySchema = z.strictObject({

@@ -47,7 +47,11 @@ export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({
 });
 export type CreatedWebhookEndpoint = z.infer<typeof createdWebhookEndpointSchema>;
 
-export const deletedWebhookEndpointSchema = z.object({ id: z.string(), object: z.literal("webhook_endpoint"), deleted: z.literal(true) });
+export const deletedWebhookEndpointSchema = z.object({
+  id: z.string(),
+  object: z.literal("webhook_endpoint"),
+  deleted: z.literal(true),
+});
 export type DeletedWebhookEndpoint = z.infer<typeof deletedWebhookEndpointSchema>;
 
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
@@ -77,12 +81,16 @@ export const webhookDeliverySchema = z.object({
 });
 export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
 
-export const webhookDeliveryListQuerySchema = listQuerySchema.extend({ status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional() });
+export const webhookDeliveryListQuerySchema = listQuerySchema.extend({
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
+});
 
 export const webhookTestResultSchema = z.object({
   object: z.literal("webhook_test"),
   endpoint: z.string(),
-  event: z.record(z.string(), z.unknown()).describe("The signed payload that was sent (type webhook_endpoint.test, not stored)"),
+  event: z
+    .record(z.string(), z.unknown())
+    .describe("The signed payload that was sent (type webhook_endpoint.test, not stored)"),
   succeeded: z.boolean(),
   status_code: z.number().int().nullable(),
   error: z.string().nullable(),

@@ -77,18 +77,24 @@ export async function checkWebhookUrl(url: string, resolve: typeof lookup = look
   } catch {
     return { ok: false, reason: "must be an absolute http or https URL" };
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return { ok: false, reason: "must be an http or https URL" };
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    return { ok: false, reason: "must be an http or https URL" };
   if (privateAddressesAllowed()) return { ok: true };
   const host = parsed.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   try {
-    addresses = isIP(host) ? [host] : (await resolve(host, { all: true, verbatim: true })).map((entry) => entry.address);
+    addresses = isIP(host)
+      ? [host]
+      : (await resolve(host, { all: true, verbatim: true })).map((entry) => entry.address);
   } catch {
     return { ok: false, reason: `its host ${host} could not be resolved` };
   }
   const privateOne = addresses.find(isPrivateAddress);
   if (addresses.length === 0 || privateOne !== undefined) {
-    return { ok: false, reason: `resolves to a loopback, private or link-local address (${privateOne ?? "none"}); webhooks go to public addresses only` };
+    return {
+      ok: false,
+      reason: `resolves to a loopback, private or link-local address (${privateOne ?? "none"}); webhooks go to public addresses only`,
+    };
   }
   return { ok: true };
 }

@@ -41,23 +41,36 @@ export async function deliverDueWebhooks(db: Db, now = new Date(), options: { li
 }
 
 async function attemptDelivery(db: Db, id: string, lockedUntil: Date, now: Date): Promise<string> {
-  const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id }, include: { endpoint: true, event: true } });
+  const delivery = await db.webhookDelivery.findUniqueOrThrow({
+    where: { id },
+    include: { endpoint: true, event: true },
+  });
   const { endpoint } = delivery;
   if (endpoint.status !== "enabled") {
-    await db.webhookDelivery.updateMany({ where: { id, lockedUntil }, data: { status: "failed", lastError: "the endpoint is disabled", lockedUntil: null, nextAttemptAt: null } });
+    await db.webhookDelivery.updateMany({
+      where: { id, lockedUntil },
+      data: { status: "failed", lastError: "the endpoint is disabled", lockedUntil: null, nextAttemptAt: null },
+    });
     return "failed";
   }
   // Checked again at delivery time (the host may resolve elsewhere now); sendWebhook also refuses at connect time.
   const check = await checkWebhookUrl(endpoint.url);
   const result: SendResult = check.ok
-    ? await sendWebhook(endpoint.url, endpoint.secret, JSON.stringify(serializeEvent(delivery.event)), { "Webhook-Id": delivery.eventId })
+    ? await sendWebhook(endpoint.url, endpoint.secret, JSON.stringify(serializeEvent(delivery.event)), {
+        "Webhook-Id": delivery.eventId,
+      })
     : { statusCode: null, error: `refused: the url ${check.reason}`, durationMs: 0 };
 
   const attempts = delivery.attempts + 1;
   const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
   const status = succeeded ? "succeeded" : attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending";
   const error = succeeded ? null : (result.error ?? `the endpoint answered HTTP ${result.statusCode}`);
-  const entry: WebhookAttempt = { at: unixSeconds(now), status_code: result.statusCode, error, duration_ms: result.durationMs };
+  const entry: WebhookAttempt = {
+    at: unixSeconds(now),
+    status_code: result.statusCode,
+    error,
+    duration_ms: result.durationMs,
+  };
   await db.webhookDelivery.updateMany({
     where: { id, lockedUntil },
     data: {

@@ -34,7 +34,9 @@ export function serializeWebhookEndpoint(row: Row): WebhookEndpoint {
     object: "webhook_endpoint",
     livemode: row.livemode,
     url: row.url,
-    enabled_events: Array.isArray(row.enabledEvents) ? row.enabledEvents.filter((type): type is string => typeof type === "string") : [],
+    enabled_events: Array.isArray(row.enabledEvents)
+      ? row.enabledEvents.filter((type): type is string => typeof type === "string")
+      : [],
     status: row.status === "disabled" ? "disabled" : "enabled",
     description: row.description,
     metadata: metadataOf(row.metadata),
@@ -67,10 +69,19 @@ export function serializeWebhookDelivery(row: DeliveryRow): WebhookDelivery {
 
 async function assertDeliverable(url: string) {
   const check = await checkWebhookUrl(url);
-  if (!check.ok) throw invalidRequest("url_not_allowed", `Invalid url: ${check.reason}. (WEBHOOK_ALLOW_PRIVATE=1 allows private addresses in development.)`, "url");
+  if (!check.ok)
+    throw invalidRequest(
+      "url_not_allowed",
+      `Invalid url: ${check.reason}. (WEBHOOK_ALLOW_PRIVATE=1 allows private addresses in development.)`,
+      "url",
+    );
 }
 
-export async function createWebhookEndpoint(db: Db, scope: ObjectScope, input: CreateWebhookEndpointInput): Promise<CreatedWebhookEndpoint> {
+export async function createWebhookEndpoint(
+  db: Db,
+  scope: ObjectScope,
+  input: CreateWebhookEndpointInput,
+): Promise<CreatedWebhookEndpoint> {
   await assertDeliverable(input.url);
   const secret = newWebhookSecret();
   return db.$transaction(async (tx) => {
@@ -137,10 +148,19 @@ export async function deleteWebhookEndpoint(db: Db, scope: ObjectScope, id: stri
   });
 }
 
-export async function listWebhookDeliveries(db: Db, scope: ObjectScope, endpointId: string, query: z.infer<typeof webhookDeliveryListQuerySchema>) {
+export async function listWebhookDeliveries(
+  db: Db,
+  scope: ObjectScope,
+  endpointId: string,
+  query: z.infer<typeof webhookDeliveryListQuerySchema>,
+) {
   await findOwned(db, scope, endpointId);
   const rows = await db.webhookDelivery.findMany({
-    where: { endpointId, ...(query.status ? { status: query.status } : {}), ...(query.starting_after ? { id: { lt: query.starting_after } } : {}) },
+    where: {
+      endpointId,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.starting_after ? { id: { lt: query.starting_after } } : {}),
+    },
     orderBy: { id: "desc" },
     take: query.limit + 1,
     include: { event: { select: { type: true } } },
@@ -164,5 +184,13 @@ export async function sendTestWebhook(db: Db, scope: ObjectScope, id: string): P
     ? await sendWebhook(row.url, row.secret, JSON.stringify(event), { "Webhook-Id": event.id })
     : { statusCode: null, error: `refused: the url ${check.reason}`, durationMs: 0 };
   const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-  return { object: "webhook_test", endpoint: row.id, event, succeeded, status_code: result.statusCode, error: result.error, duration_ms: result.durationMs };
+  return {
+    object: "webhook_test",
+    endpoint: row.id,
+    event,
+    succeeded,
+    status_code: result.statusCode,
+    error: result.error,
+    duration_ms: result.durationMs,
+  };
 }

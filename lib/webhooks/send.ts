@@ -23,7 +23,9 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
     const refused = addresses.find((entry) => isPrivateAddress(entry.address));
     const first = addresses[0];
     if (refused || !first) {
-      const reason = new Error(`refused: ${hostname} resolves to a private address (${refused?.address ?? "none"})`) as NodeJS.ErrnoException;
+      const reason = new Error(
+        `refused: ${hostname} resolves to a private address (${refused?.address ?? "none"})`,
+      ) as NodeJS.ErrnoException;
       reason.code = "EPRIVATEADDRESS";
       return callback(reason, "", 0);
     }
@@ -33,7 +35,12 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
 };
 
 /** POSTs one signed payload; resolves with the status code (the body is drained, not read) or the error. Never throws. */
-export function sendWebhook(url: string, secret: string, body: string, headers: Record<string, string> = {}): Promise<SendResult> {
+export function sendWebhook(
+  url: string,
+  secret: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
@@ -65,7 +72,10 @@ export function sendWebhook(url: string, secret: string, body: string, headers: 
       },
     );
     request.on("error", (error: NodeJS.ErrnoException) => {
-      const message = error.name === "TimeoutError" || error.name === "AbortError" ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s` : error.message || error.code || "request failed";
+      const message =
+        error.name === "TimeoutError" || error.name === "AbortError"
+          ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s`
+          : error.message || error.code || "request failed";
       resolve({ statusCode: null, error: message, durationMs: elapsed() });
     });
     request.end(body);

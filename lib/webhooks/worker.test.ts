@@ -12,7 +12,10 @@ import { createWebhookEndpoint } from "./endpoints";
 let database: TestDatabase;
 let handle: DbHandle;
 beforeAll(async () => {
-  database = await createTestDatabase(process.env.TEST_DB_ENGINE === "postgresql" ? "postgresql" : "sqlite", process.env.TEST_DATABASE_URL_PG);
+  database = await createTestDatabase(
+    process.env.TEST_DB_ENGINE === "postgresql" ? "postgresql" : "sqlite",
+    process.env.TEST_DATABASE_URL_PG,
+  );
   await applyMigrations(database.url);
   handle = createDb(database.url);
 });
@@ -40,14 +43,22 @@ describe("the delivery worker (real `next start`, started by instrumentation.ts)
     const endpoint = await createWebhookEndpoint(handle.db, scope, { url, enabled_events: ["customer.created"] });
     const customer = await createCustomer(handle.db, scope, "key_worker_test", { name: "Queued" });
 
-    const server = await startNextServer({ DATABASE_URL: database.url, WEBHOOK_ALLOW_PRIVATE: "1", WEBHOOK_WORKER: "1", WEBHOOK_WORKER_INTERVAL_MS: "200" });
+    const server = await startNextServer({
+      DATABASE_URL: database.url,
+      WEBHOOK_ALLOW_PRIVATE: "1",
+      WEBHOOK_WORKER: "1",
+      WEBHOOK_WORKER_INTERVAL_MS: "200",
+    });
     try {
       const deadline = Date.now() + 15_000;
       while (received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(received).toHaveLength(1);
       const [delivered] = received;
       expect(await verifyWebhookSignature(delivered?.body ?? "", delivered?.signature, endpoint.secret)).toBe(true);
-      expect(JSON.parse(delivered?.body ?? "{}")).toMatchObject({ type: "customer.created", data: { object: customer } });
+      expect(JSON.parse(delivered?.body ?? "{}")).toMatchObject({
+        type: "customer.created",
+        data: { object: customer },
+      });
       const until = Date.now() + 5000;
       let row = await handle.db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
       while (row.status !== "succeeded" && Date.now() < until) {

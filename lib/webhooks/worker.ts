@@ -15,7 +15,12 @@ export function startDeliveryWorker(intervalMs = Number(process.env.WEBHOOK_WORK
     try {
       const deliveries = await deliverDueWebhooks(db);
       const expired = await expireDueCheckoutSessions(db);
-      if (deliveries.attempted > 0 || expired > 0) log.info("worker.tick", { attempted: deliveries.attempted, succeeded: deliveries.succeeded, expiredSessions: expired });
+      if (deliveries.attempted > 0 || expired > 0)
+        log.info("worker.tick", {
+          attempted: deliveries.attempted,
+          succeeded: deliveries.succeeded,
+          expiredSessions: expired,
+        });
     } catch (error) {
       log.error("worker.tick_failed", { message: (error as Error).message });
     } finally {

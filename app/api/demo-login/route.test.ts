@@ -7,7 +7,11 @@ afterEach(() => {
 });
 
 const post = (headers: Record<string, string> = {}) =>
-  fetch(`${server.url}/api/demo-login`, { method: "POST", redirect: "manual", headers: { Origin: server.url, ...headers } });
+  fetch(`${server.url}/api/demo-login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: server.url, ...headers },
+  });
 
 describe("demo sign-in", () => {
   it("does not exist without DEMO_LOGIN=1", async () => {
@@ -25,7 +29,9 @@ describe("demo sign-in", () => {
     expect(cookie).toMatch(/^authjs\.session-token=[0-9a-f]{64}; Path=\/; HttpOnly; SameSite=Lax/);
     const merchants = await fetch(`${server.url}/api/v1/merchants`, { headers: { Cookie: cookie.split(";")[0]! } });
     expect(merchants.status).toBe(200);
-    expect((await merchants.json()).items).toEqual([expect.objectContaining({ role: "owner", name: "Demo Merchant's team" })]);
+    expect((await merchants.json()).items).toEqual([
+      expect.objectContaining({ role: "owner", name: "Demo Merchant's team" }),
+    ]);
   });
 });
 
@@ -34,7 +40,13 @@ describe("demo sign-in under next start", () => {
     const { startNextServer } = await import("@/lib/testing");
     for (const flag of ["1", undefined]) {
       const server = await startNextServer({ DATABASE_URL: process.env.DATABASE_URL, DEMO_LOGIN: flag });
-      const status = (await fetch(`${server.url}/api/demo-login`, { method: "POST", redirect: "manual", headers: { Origin: server.url } })).status;
+      const status = (
+        await fetch(`${server.url}/api/demo-login`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Origin: server.url },
+        })
+      ).status;
       await new Promise((resolve) => setTimeout(resolve, 200)); // let the batched log line reach the pipe
       await server.stop();
       expect(status).toBe(flag ? 303 : 404);

@@ -9,7 +9,8 @@ export default function ApiKeysPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">API keys</h1>
         <p className="text-slate-600">
-          Every key of this merchant. A key&apos;s secret is shown once, when it is created or rolled; afterwards only its prefix is shown.
+          Every key of this merchant. A key&apos;s secret is shown once, when it is created or rolled; afterwards only
+          its prefix is shown.
         </p>
       </div>
       <ApiKeyPanel />

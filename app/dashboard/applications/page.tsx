@@ -8,7 +8,10 @@ export default function ApplicationsPage() {
     <section className="space-y-6">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold">Applications</h1>
-        <p className="text-slate-600">Each backend or integration gets its own application and API keys. Disabling an application blocks all of its keys.</p>
+        <p className="text-slate-600">
+          Each backend or integration gets its own application and API keys. Disabling an application blocks all of its
+          keys.
+        </p>
       </div>
       <ApplicationList />
     </section>

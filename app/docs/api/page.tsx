@@ -20,7 +20,10 @@ interface Operation {
   "x-scope": string | null;
   parameters: Parameter[];
   requestBody?: { content: { "application/json": { schema: JsonSchema } } };
-  responses: Record<string, { description?: string; content?: { "application/json": { schema: JsonSchema } }; $ref?: string }>;
+  responses: Record<
+    string,
+    { description?: string; content?: { "application/json": { schema: JsonSchema } }; $ref?: string }
+  >;
 }
 
 const METHOD_COLOURS: Record<string, string> = {
@@ -34,7 +37,11 @@ const METHOD_COLOURS: Record<string, string> = {
 export default function ApiReferencePage() {
   const document = buildOpenApiDocument();
   const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, operation]) => ({ path, method, operation: operation as unknown as Operation })),
+    Object.entries(methods).map(([method, operation]) => ({
+      path,
+      method,
+      operation: operation as unknown as Operation,
+    })),
   );
   const tags = document.tags.map((tag) => tag.name);
   const components = document.components;
@@ -46,17 +53,28 @@ export default function ApiReferencePage() {
         <h1 className="text-3xl font-semibold tracking-tight">{document.info.title} reference</h1>
         <Prose text={document.info.description} />
         <p className="text-sm text-slate-600">
-          Machine-readable: <a className="text-sky-700 underline hover:text-sky-900" href="/api/v1/openapi.json">/api/v1/openapi.json</a> (OpenAPI{" "}
-          {document.openapi}), generated from the same zod schemas the routes validate with. A typed TypeScript client lives in{" "}
-          <code className="font-mono">lib/sdk</code>.
+          Machine-readable:{" "}
+          <a className="text-sky-700 underline hover:text-sky-900" href="/api/v1/openapi.json">
+            /api/v1/openapi.json
+          </a>{" "}
+          (OpenAPI {document.openapi}), generated from the same zod schemas the routes validate with. A typed TypeScript
+          client lives in <code className="font-mono">lib/sdk</code>.
         </p>
       </header>
 
       <nav aria-label="Operations" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">Contents</h2>
         <ul className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-          <li><a className="text-sky-700 hover:underline" href="#authentication">Authentication</a></li>
-          <li><a className="text-sky-700 hover:underline" href="#errors">Errors</a></li>
+          <li>
+            <a className="text-sky-700 hover:underline" href="#authentication">
+              Authentication
+            </a>
+          </li>
+          <li>
+            <a className="text-sky-700 hover:underline" href="#errors">
+              Errors
+            </a>
+          </li>
           {operations.map(({ path, method, operation }) => (
             <li key={operation.operationId}>
               <a className="text-sky-700 hover:underline" href={`#${operation.operationId}`}>
@@ -68,15 +86,21 @@ export default function ApiReferencePage() {
       </nav>
 
       <section id="authentication" aria-labelledby="authentication-title" className="flex flex-col gap-3">
-        <h2 id="authentication-title" className="text-2xl font-semibold">Authentication</h2>
+        <h2 id="authentication-title" className="text-2xl font-semibold">
+          Authentication
+        </h2>
         <table className="w-full border-collapse text-left text-sm">
           <DocTableHead columns={["scheme", "how", "what"]} />
           <tbody>
             {Object.entries(components.securitySchemes).map(([name, scheme]) => (
               <tr key={name} className="border-b border-slate-100 align-top">
                 <td className="py-1 pr-4 font-mono">{name}</td>
-                <td className="py-1 pr-4">{"scheme" in scheme ? `Authorization: ${scheme.scheme}` : `${scheme.name} (${scheme.in})`}</td>
-                <td className="py-1"><Prose text={scheme.description} /></td>
+                <td className="py-1 pr-4">
+                  {"scheme" in scheme ? `Authorization: ${scheme.scheme}` : `${scheme.name} (${scheme.in})`}
+                </td>
+                <td className="py-1">
+                  <Prose text={scheme.description} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -85,13 +109,18 @@ export default function ApiReferencePage() {
       </section>
 
       <section id="errors" aria-labelledby="errors-title" className="flex flex-col gap-3">
-        <h2 id="errors-title" className="text-2xl font-semibold">Errors</h2>
-        <p className="text-sm text-slate-700">Every error answers with one envelope and an <code className="font-mono">X-Request-Id</code> header.</p>
+        <h2 id="errors-title" className="text-2xl font-semibold">
+          Errors
+        </h2>
+        <p className="text-sm text-slate-700">
+          Every error answers with one envelope and an <code className="font-mono">X-Request-Id</code> header.
+        </p>
         <SchemaTable schema={(components.schemas.Error as JsonSchema).properties?.error ?? {}} caption="error" />
         <ul className="text-sm text-slate-700">
           {Object.entries(components.responses).map(([name, response]) => (
             <li key={name}>
-              <span className="font-mono font-semibold">{name.replace("Error", "")}</span> <Prose text={response.description} />
+              <span className="font-mono font-semibold">{name.replace("Error", "")}</span>{" "}
+              <Prose text={response.description} />
             </li>
           ))}
         </ul>
@@ -99,7 +128,9 @@ export default function ApiReferencePage() {
 
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="flex flex-col gap-6">
-          <h2 id={`tag-${tag}`} className="border-b border-slate-200 pb-1 text-2xl font-semibold">{tag}</h2>
+          <h2 id={`tag-${tag}`} className="border-b border-slate-200 pb-1 text-2xl font-semibold">
+            {tag}
+          </h2>
           {operations
             .filter(({ operation }) => operation.tags.includes(tag))
             .map(({ path, method, operation }) => (
@@ -117,16 +148,26 @@ function OperationView({ path, method, operation }: { path: string; method: stri
   const success = responses.filter(([status]) => status.startsWith("2"));
   const errors = responses.filter(([status]) => !status.startsWith("2")).map(([status]) => status);
   return (
-    <article id={operation.operationId} aria-labelledby={`${operation.operationId}-title`} className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5">
+    <article
+      id={operation.operationId}
+      aria-labelledby={`${operation.operationId}-title`}
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-5"
+    >
       <h3 id={`${operation.operationId}-title`} className="flex flex-wrap items-center gap-2 text-base">
-        <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_COLOURS[method] ?? "bg-slate-100"}`}>{method}</span>
+        <span
+          className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase ${METHOD_COLOURS[method] ?? "bg-slate-100"}`}
+        >
+          {method}
+        </span>
         <code className="font-mono font-semibold">{path}</code>
         <span className="text-slate-600">— {operation.summary}</span>
       </h3>
       <Prose text={operation.description} />
       {parameters.length > 0 ? (
         <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">parameters</caption>
+          <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            parameters
+          </caption>
           <DocTableHead columns={["name", "in", "type", "required"]} />
           <tbody>
             {parameters.map((parameter) => (
@@ -140,16 +181,29 @@ function OperationView({ path, method, operation }: { path: string; method: stri
           </tbody>
         </table>
       ) : null}
-      {operation.requestBody ? <SchemaTable schema={operation.requestBody.content["application/json"].schema} caption="request body (JSON)" /> : null}
+      {operation.requestBody ? (
+        <SchemaTable schema={operation.requestBody.content["application/json"].schema} caption="request body (JSON)" />
+      ) : null}
       {success.map(([status, response]) =>
         response.content ? (
-          <SchemaTable key={status} schema={response.content["application/json"].schema} caption={`response ${status}`} />
+          <SchemaTable
+            key={status}
+            schema={response.content["application/json"].schema}
+            caption={`response ${status}`}
+          />
         ) : (
-          <p key={status} className="text-sm text-slate-700">Response {status}: {response.description}</p>
+          <p key={status} className="text-sm text-slate-700">
+            Response {status}: {response.description}
+          </p>
         ),
       )}
       <p className="text-sm text-slate-600">
-        Errors: {errors.map((status) => <a key={status} href="#errors" className="mr-2 font-mono text-sky-700 hover:underline">{status}</a>)}
+        Errors:{" "}
+        {errors.map((status) => (
+          <a key={status} href="#errors" className="mr-2 font-mono text-sky-700 hover:underline">
+            {status}
+          </a>
+        ))}
       </p>
     </article>
   );

@@ -35,7 +35,8 @@ export function describeType(schema: JsonSchema): string {
   const base = types
     .map((type) => {
       if (type === "array") return `array of ${schema.items ? describeType(schema.items) : "any"}`;
-      if (type === "object" && schema.additionalProperties && typeof schema.additionalProperties === "object") return `map of ${describeType(schema.additionalProperties)}`;
+      if (type === "object" && schema.additionalProperties && typeof schema.additionalProperties === "object")
+        return `map of ${describeType(schema.additionalProperties)}`;
       return type;
     })
     .join(" | ");
@@ -60,7 +61,12 @@ export function Prose({ text }: { text: string }) {
       {text.split("\n\n").map((paragraph, index) => (
         <p key={index} className="text-sm leading-6 text-slate-700">
           {paragraph.split(/(`[^`]+`|\*\*[^*]+\*\*)/).map((part, i): ReactNode => {
-            if (part.startsWith("`") && part.endsWith("`")) return <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">{part.slice(1, -1)}</code>;
+            if (part.startsWith("`") && part.endsWith("`"))
+              return (
+                <code key={i} className="rounded bg-slate-100 px-1 font-mono text-[0.85em]">
+                  {part.slice(1, -1)}
+                </code>
+              );
             if (part.startsWith("**") && part.endsWith("**")) return <strong key={i}>{part.slice(2, -2)}</strong>;
             return part;
           })}
@@ -78,7 +84,9 @@ export function SchemaTable({ schema, caption }: { schema: JsonSchema; caption: 
     <div className="flex flex-col gap-2">
       {properties.length > 0 ? (
         <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">{caption}</caption>
+          <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            {caption}
+          </caption>
           <DocTableHead columns={["field", "type", "required"]} />
           <tbody>
             {properties.map(([name, property]) => (
@@ -86,7 +94,9 @@ export function SchemaTable({ schema, caption }: { schema: JsonSchema; caption: 
                 <td className="py-1 pr-4 font-mono text-slate-900">{name}</td>
                 <td className="py-1 pr-4 text-slate-700">
                   {describeType(property)}
-                  {property.description ? <span className="block text-xs text-slate-500">{property.description}</span> : null}
+                  {property.description ? (
+                    <span className="block text-xs text-slate-500">{property.description}</span>
+                  ) : null}
                 </td>
                 <td className="py-1 text-slate-700">{required.has(name) ? "yes" : "no"}</td>
               </tr>
@@ -101,7 +111,9 @@ export function SchemaTable({ schema, caption }: { schema: JsonSchema; caption: 
       )}
       <details className="text-sm">
         <summary className="cursor-pointer text-slate-500 hover:text-slate-800">JSON Schema</summary>
-        <pre className="mt-2 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{JSON.stringify(schema, null, 2)}</pre>
+        <pre className="mt-2 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
+          {JSON.stringify(schema, null, 2)}
+        </pre>
       </details>
     </div>
   );

@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 
 // Every key of the current merchant (never a secret), filtered by application, mode and status.
 export const GET = withSession({}, async ({ merchant, query }) =>
-  json({ items: await listMerchantKeys(db, merchant.id, parseInput(apiKeyListQuerySchema, Object.fromEntries(query))) }),
+  json({
+    items: await listMerchantKeys(db, merchant.id, parseInput(apiKeyListQuerySchema, Object.fromEntries(query))),
+  }),
 );

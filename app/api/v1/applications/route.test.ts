@@ -15,7 +15,11 @@ function call(caller: Caller, method: string, path: string, body?: unknown, extr
   if (caller.cookie) headers.Cookie = caller.cookie;
   if (caller.token) headers.Authorization = `Bearer ${caller.token}`;
   if (caller.cookie && method !== "GET" && !("Origin" in extra)) headers.Origin = server.url;
-  return fetch(`${server.url}/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${server.url}/api/v1${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 const me = (key: string) => fetch(`${server.url}/api/v1/me`, { headers: bearer(key) });
 async function errorCode(response: Response) {
@@ -25,15 +29,28 @@ async function errorCode(response: Response) {
 describe("applications", () => {
   it("creates (201), refuses a duplicate name (409) and invalid input (400 with param)", async () => {
     const owner = await signIn();
-    const created = await call(owner, "POST", "/applications", { name: "Production Web Store", description: "Primary e-commerce backend" });
+    const created = await call(owner, "POST", "/applications", {
+      name: "Production Web Store",
+      description: "Primary e-commerce backend",
+    });
     expect(created.status).toBe(201);
     const app = await created.json();
-    expect(app).toMatchObject({ name: "Production Web Store", description: "Primary e-commerce backend", isEnabled: true });
+    expect(app).toMatchObject({
+      name: "Production Web Store",
+      description: "Primary e-commerce backend",
+      isEnabled: true,
+    });
     expect(app.id).toMatch(/^app_/);
     expect(Date.parse(app.createdAt)).not.toBeNaN();
 
-    expect(await errorCode(await call(owner, "POST", "/applications", { name: "Production Web Store" }))).toBe("409 application_exists");
-    for (const [body, param] of [[{}, "name"], [{ name: "x".repeat(101) }, "name"], [{ name: "ok", allowedOrigins: ["https://a.example/path"] }, "allowedOrigins.0"]] as const) {
+    expect(await errorCode(await call(owner, "POST", "/applications", { name: "Production Web Store" }))).toBe(
+      "409 application_exists",
+    );
+    for (const [body, param] of [
+      [{}, "name"],
+      [{ name: "x".repeat(101) }, "name"],
+      [{ name: "ok", allowedOrigins: ["https://a.example/path"] }, "allowedOrigins.0"],
+    ] as const) {
       const response = await call(owner, "POST", "/applications", body);
       expect(response.status).toBe(400);
       expect((await response.json()).error.param).toBe(param);
@@ -45,11 +62,22 @@ describe("applications", () => {
     const owner = await signIn();
     for (const name of ["A", "B", "C"]) await call(owner, "POST", "/applications", { name });
     const [newest] = (await (await call(owner, "GET", "/applications?limit=1")).json()).items;
-    const key = await (await call(owner, "POST", `/applications/${newest.id}/api-keys`, { description: "Primary checkout key" })).json();
+    const key = await (
+      await call(owner, "POST", `/applications/${newest.id}/api-keys`, { description: "Primary checkout key" })
+    ).json();
 
     const page = await (await call(owner, "GET", "/applications?include=apiKeys&page=1&limit=2")).json();
-    expect(page).toMatchObject({ page: 1, limit: 2, totalItems: 3, totalPages: 2, hasPreviousPage: false, hasNextPage: true });
-    expect(page.items[0].apiKeys).toEqual([{ id: key.id, keyPrefix: key.keyPrefix, description: "Primary checkout key", mode: "test", status: "active" }]);
+    expect(page).toMatchObject({
+      page: 1,
+      limit: 2,
+      totalItems: 3,
+      totalPages: 2,
+      hasPreviousPage: false,
+      hasNextPage: true,
+    });
+    expect(page.items[0].apiKeys).toEqual([
+      { id: key.id, keyPrefix: key.keyPrefix, description: "Primary checkout key", mode: "test", status: "active" },
+    ]);
     expect(JSON.stringify(page)).not.toContain(key.fullKey);
     const second = await (await call(owner, "GET", "/applications?page=2&limit=2")).json();
     expect(second).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
@@ -59,7 +87,9 @@ describe("applications", () => {
   it("disabling an application blocks its keys at once; enabling restores them", async () => {
     const owner = await signIn();
     const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
-    const { fullKey } = await (await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k" })).json();
+    const { fullKey } = await (
+      await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k" })
+    ).json();
     expect((await me(fullKey)).status).toBe(200);
     const disabled = await call(owner, "PATCH", `/applications/${app.id}/status`, { isEnabled: false });
     expect(await disabled.json()).toMatchObject({ id: app.id, isEnabled: false });
@@ -74,10 +104,19 @@ describe("application API keys", () => {
   it("creates a key whose fullKey works and is returned only once", async () => {
     const owner = await signIn();
     const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
-    const response = await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "Primary checkout key", mode: "live", scopes: ["links:read"] });
+    const response = await call(owner, "POST", `/applications/${app.id}/api-keys`, {
+      description: "Primary checkout key",
+      mode: "live",
+      scopes: ["links:read"],
+    });
     expect(response.status).toBe(201);
     const key = await response.json();
-    expect(key).toMatchObject({ applicationId: app.id, description: "Primary checkout key", mode: "live", scopes: ["links:read"] });
+    expect(key).toMatchObject({
+      applicationId: app.id,
+      description: "Primary checkout key",
+      mode: "live",
+      scopes: ["links:read"],
+    });
     expect(key.fullKey).toMatch(/^ck_live_[0-9A-Za-z]{32}$/);
     expect(key.keyPrefix).toBe(key.fullKey.slice(0, 12));
     expect(await (await me(key.fullKey)).json()).toMatchObject({ id: key.id, livemode: true });
@@ -97,13 +136,20 @@ describe("application API keys", () => {
     const owner = await signIn();
     const stranger = await signIn();
     const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
-    expect(await errorCode(await call(owner, "POST", `/applications/${app.id}/api-keys`, {}))).toBe("400 parameter_invalid");
-    expect(await errorCode(await call(owner, "POST", "/applications/app_nope/api-keys", { description: "k" }))).toBe("404 resource_missing");
-    expect(await errorCode(await call(stranger, "POST", `/applications/${app.id}/api-keys`, { description: "k" }))).toBe("404 resource_missing");
+    expect(await errorCode(await call(owner, "POST", `/applications/${app.id}/api-keys`, {}))).toBe(
+      "400 parameter_invalid",
+    );
+    expect(await errorCode(await call(owner, "POST", "/applications/app_nope/api-keys", { description: "k" }))).toBe(
+      "404 resource_missing",
+    );
+    expect(
+      await errorCode(await call(stranger, "POST", `/applications/${app.id}/api-keys`, { description: "k" })),
+    ).toBe("404 resource_missing");
     expect(await errorCode(await call(stranger, "GET", `/applications/${app.id}`))).toBe("404 resource_missing");
 
     process.env.APPLICATION_KEY_LIMIT = "2";
-    for (const d of ["one", "two"]) expect((await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: d })).status).toBe(201);
+    for (const d of ["one", "two"])
+      expect((await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: d })).status).toBe(201);
     const full = await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "three" });
     expect(full.status).toBe(400);
     expect((await full.json()).error).toMatchObject({ code: "application_key_limit_reached" });
@@ -126,26 +172,42 @@ describe("application API keys", () => {
     expect(revoked.status).toBe(204);
     expect(await revoked.text()).toBe("");
     expect(await errorCode(await me(key.fullKey))).toBe("401 revoked_api_key");
-    expect(await errorCode(await call(owner, "DELETE", `/applications/${app.id}/api-keys/${key.id}`))).toBe("400 api_key_already_revoked");
-    expect(await errorCode(await call(owner, "DELETE", `/applications/${app.id}/api-keys/key_unknown`))).toBe("404 resource_missing");
+    expect(await errorCode(await call(owner, "DELETE", `/applications/${app.id}/api-keys/${key.id}`))).toBe(
+      "400 api_key_already_revoked",
+    );
+    expect(await errorCode(await call(owner, "DELETE", `/applications/${app.id}/api-keys/key_unknown`))).toBe(
+      "404 resource_missing",
+    );
   });
 
   it("rolls: the new key works at once, the old one until its grace period ends", async () => {
     const owner = await signIn();
     const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
-    const old = await (await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k", scopes: ["links:read"] })).json();
-    const rolled = await (await call(owner, "POST", `/applications/${app.id}/api-keys/${old.id}/roll`, { gracePeriod: "1h" })).json();
+    const old = await (
+      await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k", scopes: ["links:read"] })
+    ).json();
+    const rolled = await (
+      await call(owner, "POST", `/applications/${app.id}/api-keys/${old.id}/roll`, { gracePeriod: "1h" })
+    ).json();
     expect(rolled.fullKey).not.toBe(old.fullKey);
     expect(rolled).toMatchObject({ scopes: ["links:read"], rolledFromId: old.id, description: "k" });
     expect((await me(rolled.fullKey)).status).toBe(200);
     expect((await me(old.fullKey)).status).toBe(200);
     expect(Date.parse(rolled.rolledKey.graceEndsAt) - Date.now()).toBeGreaterThan(3500_000);
 
-    const now = await (await call(owner, "POST", `/applications/${app.id}/api-keys/${rolled.id}/roll`, { gracePeriod: "now" })).json();
+    const now = await (
+      await call(owner, "POST", `/applications/${app.id}/api-keys/${rolled.id}/roll`, { gracePeriod: "now" })
+    ).json();
     expect(await errorCode(await me(rolled.fullKey))).toBe("401 expired_api_key");
     expect((await me(now.fullKey)).status).toBe(200);
-    expect(await errorCode(await call(owner, "POST", `/applications/${app.id}/api-keys/${rolled.id}/roll`, {}))).toBe("400 api_key_not_active");
-    expect(await errorCode(await call(owner, "POST", `/applications/${app.id}/api-keys/${now.id}/roll`, { gracePeriod: "2w" }))).toBe("400 parameter_invalid");
+    expect(await errorCode(await call(owner, "POST", `/applications/${app.id}/api-keys/${rolled.id}/roll`, {}))).toBe(
+      "400 api_key_not_active",
+    );
+    expect(
+      await errorCode(
+        await call(owner, "POST", `/applications/${app.id}/api-keys/${now.id}/roll`, { gracePeriod: "2w" }),
+      ),
+    ).toBe("400 parameter_invalid");
   });
 });
 
@@ -172,7 +234,9 @@ describe("who may do what", () => {
         expect(await errorCode(await call(member, method, path, body))).toBe("403 missing_permission");
       }
     }
-    expect(await errorCode(await call(admin, "POST", "/invites", { githubLogin: "someone" }))).toBe("403 missing_permission");
+    expect(await errorCode(await call(admin, "POST", "/invites", { githubLogin: "someone" }))).toBe(
+      "403 missing_permission",
+    );
     expect((await me(key.fullKey)).status).toBe(200);
   });
 
@@ -181,22 +245,51 @@ describe("who may do what", () => {
     const { secret } = await createKey({ merchantId: owner.merchantId });
     expect(await errorCode(await call({}, "GET", "/applications"))).toBe("401 not_signed_in");
     expect(await errorCode(await call({ token: secret }, "GET", "/applications"))).toBe("401 api_key_not_allowed");
-    expect(await errorCode(await call(owner, "POST", "/applications", { name: "x" }, { Origin: "https://evil.example" }))).toBe("403 cross_origin_request");
-    const noOrigin = await fetch(`${server.url}/api/v1/applications`, { method: "POST", headers: { Cookie: owner.cookie, "Content-Type": "application/json" }, body: "{}" });
+    expect(
+      await errorCode(await call(owner, "POST", "/applications", { name: "x" }, { Origin: "https://evil.example" })),
+    ).toBe("403 cross_origin_request");
+    const noOrigin = await fetch(`${server.url}/api/v1/applications`, {
+      method: "POST",
+      headers: { Cookie: owner.cookie, "Content-Type": "application/json" },
+      body: "{}",
+    });
     expect(noOrigin.status).toBe(403);
     expect(await db.application.count({ where: { merchantId: owner.merchantId } })).toBe(1); // the fixture key's app only
   });
 
   it("records an audit event for each mutation, with IP and user agent", async () => {
     const owner = await signIn();
-    const app = await (await call(owner, "POST", "/applications", { name: "Audited" }, { "User-Agent": "audit-test/1.0", "X-Forwarded-For": "203.0.113.8" })).json();
+    const app = await (
+      await call(
+        owner,
+        "POST",
+        "/applications",
+        { name: "Audited" },
+        { "User-Agent": "audit-test/1.0", "X-Forwarded-For": "203.0.113.8" },
+      )
+    ).json();
     const key = await (await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k" })).json();
     await call(owner, "POST", `/applications/${app.id}/api-keys/${key.id}/roll`, {});
     await call(owner, "DELETE", `/applications/${app.id}/api-keys/${key.id}`);
     await call(owner, "PATCH", `/applications/${app.id}/status`, { isEnabled: false });
-    const events = await db.auditEvent.findMany({ where: { merchantId: owner.merchantId }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => e.action)).toEqual(["application.created", "api_key.created", "api_key.rolled", "api_key.revoked", "application.disabled"]);
-    expect(events[0]).toMatchObject({ actorUserId: owner.user.id, targetType: "application", targetId: app.id, ip: "203.0.113.8", userAgent: "audit-test/1.0" });
+    const events = await db.auditEvent.findMany({
+      where: { merchantId: owner.merchantId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => e.action)).toEqual([
+      "application.created",
+      "api_key.created",
+      "api_key.rolled",
+      "api_key.revoked",
+      "application.disabled",
+    ]);
+    expect(events[0]).toMatchObject({
+      actorUserId: owner.user.id,
+      targetType: "application",
+      targetId: app.id,
+      ip: "203.0.113.8",
+      userAgent: "audit-test/1.0",
+    });
   });
 });
 
@@ -211,14 +304,18 @@ describe("management tokens", () => {
     const app = await call(tokenCaller, "POST", "/applications", { name: "From CI" }); // no Origin needed: not a cookie
     expect(app.status).toBe(201);
     expect((await call(tokenCaller, "GET", "/applications")).status).toBe(200);
-    expect(await errorCode(await call(tokenCaller, "POST", "/management-tokens", { name: "again" }))).toBe("401 session_required");
+    expect(await errorCode(await call(tokenCaller, "POST", "/management-tokens", { name: "again" }))).toBe(
+      "401 session_required",
+    );
     const list = await (await call(owner, "GET", "/management-tokens")).json();
     expect(list.items).toEqual([expect.objectContaining({ id, name: "CI deploys", status: "active" })]);
     expect(JSON.stringify(list)).not.toContain(token);
 
     expect((await call(owner, "DELETE", `/management-tokens/${id}`)).status).toBe(200);
     expect(await errorCode(await call(tokenCaller, "GET", "/applications"))).toBe("401 invalid_management_token");
-    expect(await errorCode(await call({ token: `${token}x` }, "GET", "/applications"))).toBe("401 invalid_management_token");
+    expect(await errorCode(await call({ token: `${token}x` }, "GET", "/applications"))).toBe(
+      "401 invalid_management_token",
+    );
   });
 });
 
@@ -227,8 +324,12 @@ describe("merchants, members and invites", () => {
     const owner = await signIn();
     const invited = await call(owner, "POST", "/invites", { githubLogin: "Octo-Cat", role: "viewer" });
     expect(invited.status).toBe(201);
-    expect(await errorCode(await call(owner, "POST", "/invites", { githubLogin: "octo-cat" }))).toBe("409 invite_exists");
-    expect(await errorCode(await call(owner, "POST", "/invites", { email: "a@example.com", githubLogin: "x" }))).toBe("400 parameter_invalid");
+    expect(await errorCode(await call(owner, "POST", "/invites", { githubLogin: "octo-cat" }))).toBe(
+      "409 invite_exists",
+    );
+    expect(await errorCode(await call(owner, "POST", "/invites", { email: "a@example.com", githubLogin: "x" }))).toBe(
+      "400 parameter_invalid",
+    );
 
     const guest = await signIn({ githubLogin: "octo-cat" }); // onboarding accepts the invite
     const merchants = await (await call(guest, "GET", "/merchants")).json();
@@ -244,11 +345,25 @@ describe("merchants, members and invites", () => {
     await db.membership.create({ data: { userId: owner.user.id, merchantId: other.merchantId, role: "viewer" } });
     await call(other, "POST", "/applications", { name: "Theirs" });
     const mine = await (await call(owner, "GET", "/applications")).json();
-    const theirs = await (await call(owner, "GET", "/applications", undefined, { "X-Merchant-Id": other.merchantId })).json();
-    const viaCookie = await (await call({ cookie: `${owner.cookie}; mc_merchant=${other.merchantId}` }, "GET", "/applications")).json();
+    const theirs = await (
+      await call(owner, "GET", "/applications", undefined, { "X-Merchant-Id": other.merchantId })
+    ).json();
+    const viaCookie = await (
+      await call({ cookie: `${owner.cookie}; mc_merchant=${other.merchantId}` }, "GET", "/applications")
+    ).json();
     expect(mine.totalItems).toBe(0);
     expect(theirs.items.map((a: { name: string }) => a.name)).toEqual(["Theirs"]);
     expect(viaCookie.totalItems).toBe(1);
-    expect(await errorCode(await call(owner, "POST", "/applications", { name: "x" }, { "X-Merchant-Id": other.merchantId, Origin: server.url }))).toBe("403 missing_permission");
+    expect(
+      await errorCode(
+        await call(
+          owner,
+          "POST",
+          "/applications",
+          { name: "x" },
+          { "X-Merchant-Id": other.merchantId, Origin: server.url },
+        ),
+      ),
+    ).toBe("403 missing_permission");
   });
 });

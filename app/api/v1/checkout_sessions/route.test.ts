@@ -12,7 +12,13 @@ describe("/api/v1/checkout_sessions", () => {
   it("creates an open session with a url and a 24 h expiry, and retrieves it", async () => {
     const client = server.sdk((await createKey()).secret);
     const before = Math.floor(Date.now() / 1000);
-    const session = await client.checkoutSessions.create({ amount: 2500, currency: "EUR", ...urls, cancel_url: "https://shop.example/cart", metadata: { order: "42" } });
+    const session = await client.checkoutSessions.create({
+      amount: 2500,
+      currency: "EUR",
+      ...urls,
+      cancel_url: "https://shop.example/cart",
+      metadata: { order: "42" },
+    });
     expect(session).toMatchObject({
       object: "checkout.session",
       livemode: false,
@@ -40,9 +46,15 @@ describe("/api/v1/checkout_sessions", () => {
     const customer = await client.customers.create({ email: "ada@example.com" });
     const session = await client.checkoutSessions.create({ payment_link: link.id, customer: customer.id, ...urls });
     expect(session).toMatchObject({ amount: 4999, currency: "usd", payment_link: link.id, customer: customer.id });
-    expect(await failure(client.checkoutSessions.create({ payment_link: link.id, currency: "eur", ...urls }))).toMatchObject({ status: 400, param: "currency" });
+    expect(
+      await failure(client.checkoutSessions.create({ payment_link: link.id, currency: "eur", ...urls })),
+    ).toMatchObject({ status: 400, param: "currency" });
     await client.paymentLinks.archive(link.id);
-    expect(await failure(client.checkoutSessions.create({ payment_link: link.id, ...urls }))).toMatchObject({ status: 400, code: "payment_link_inactive", param: "payment_link" });
+    expect(await failure(client.checkoutSessions.create({ payment_link: link.id, ...urls }))).toMatchObject({
+      status: 400,
+      code: "payment_link_inactive",
+      param: "payment_link",
+    });
   });
 
   it("refuses bad input with a 400 naming the parameter, and writes nothing", async () => {
@@ -86,8 +98,13 @@ describe("/api/v1/checkout_sessions", () => {
     expect((await client.checkoutSessions.list({ customer: customer.id })).data.map((s) => s.id)).toEqual([b.id]);
     const page = await client.checkoutSessions.list({ limit: 2 });
     expect(page.has_more).toBe(true);
-    expect((await client.checkoutSessions.list({ limit: 2, starting_after: page.data[1]?.id })).data.map((s) => s.id)).toEqual([a.id]);
-    expect(await failure(client.checkoutSessions.list({ status: "paid" as "open" }))).toMatchObject({ status: 400, param: "status" });
+    expect(
+      (await client.checkoutSessions.list({ limit: 2, starting_after: page.data[1]?.id })).data.map((s) => s.id),
+    ).toEqual([a.id]);
+    expect(await failure(client.checkoutSessions.list({ status: "paid" as "open" }))).toMatchObject({
+      status: 400,
+      param: "status",
+    });
   });
 
   it("expires and completes only open sessions, recording an event for each change", async () => {
@@ -95,14 +112,23 @@ describe("/api/v1/checkout_sessions", () => {
     const first = await client.checkoutSessions.create({ amount: 100, currency: "usd", ...urls });
     const expired = await client.checkoutSessions.expire(first.id);
     expect(expired).toMatchObject({ id: first.id, status: "expired", payment_status: "unpaid" });
-    expect(await failure(client.checkoutSessions.expire(first.id))).toMatchObject({ status: 400, code: "checkout_session_not_open" });
-    expect(await failure(client.checkoutSessions.testHelpers.complete(first.id))).toMatchObject({ status: 400, code: "checkout_session_not_open" });
+    expect(await failure(client.checkoutSessions.expire(first.id))).toMatchObject({
+      status: 400,
+      code: "checkout_session_not_open",
+    });
+    expect(await failure(client.checkoutSessions.testHelpers.complete(first.id))).toMatchObject({
+      status: 400,
+      code: "checkout_session_not_open",
+    });
 
     const second = await client.checkoutSessions.create({ amount: 100, currency: "usd", ...urls });
     const completed = await client.checkoutSessions.testHelpers.complete(second.id);
     expect(completed).toMatchObject({ status: "complete", payment_status: "paid" });
     expect(completed.completed_at).toBeGreaterThan(0);
-    expect(await failure(client.checkoutSessions.expire(second.id))).toMatchObject({ status: 400, code: "checkout_session_not_open" });
+    expect(await failure(client.checkoutSessions.expire(second.id))).toMatchObject({
+      status: 400,
+      code: "checkout_session_not_open",
+    });
 
     const types = (await client.events.list()).data.map((event) => `${event.type} ${event.data.object.id}`);
     expect(types).toEqual([
@@ -123,7 +149,10 @@ describe("/api/v1/checkout_sessions", () => {
     expect((await client.checkoutSessions.retrieve(session.id)).status).toBe("expired");
     expect((await client.checkoutSessions.list({ status: "expired" })).data.map((s) => s.id)).toEqual([session.id]);
     expect((await client.checkoutSessions.list({ status: "open" })).data).toEqual([]);
-    expect(await failure(client.checkoutSessions.testHelpers.complete(session.id))).toMatchObject({ status: 400, code: "checkout_session_not_open" });
+    expect(await failure(client.checkoutSessions.testHelpers.complete(session.id))).toMatchObject({
+      status: 400,
+      code: "checkout_session_not_open",
+    });
 
     expect(await expireDueCheckoutSessions(db)).toBeGreaterThanOrEqual(1);
     expect((await db.checkoutSession.findUniqueOrThrow({ where: { id: session.id } })).status).toBe("expired");
@@ -137,17 +166,28 @@ describe("/api/v1/checkout_sessions", () => {
     const owner = await createKey();
     const session = await server.sdk(owner.secret).checkoutSessions.create({ amount: 100, currency: "usd", ...urls });
     const app = await createApplication(owner.merchantId);
-    const live = await createApiKey(db, authRuntime.bus, { merchantId: owner.merchantId, applicationId: app.id }, { name: "live", mode: "live", scopes: ["sessions:read", "sessions:write"] });
+    const live = await createApiKey(
+      db,
+      authRuntime.bus,
+      { merchantId: owner.merchantId, applicationId: app.id },
+      { name: "live", mode: "live", scopes: ["sessions:read", "sessions:write"] },
+    );
     for (const secret of [(await createKey()).secret, live.secret]) {
       const client = server.sdk(secret);
-      expect(await failure(client.checkoutSessions.retrieve(session.id))).toMatchObject({ status: 404, code: "resource_missing" });
+      expect(await failure(client.checkoutSessions.retrieve(session.id))).toMatchObject({
+        status: 404,
+        code: "resource_missing",
+      });
       expect((await failure(client.checkoutSessions.expire(session.id))).status).toBe(404);
       expect((await client.checkoutSessions.list()).data).toEqual([]);
     }
     const liveClient = server.sdk(live.secret);
     const liveSession = await liveClient.checkoutSessions.create({ amount: 100, currency: "usd", ...urls });
     expect(liveSession.livemode).toBe(true);
-    expect(await failure(liveClient.checkoutSessions.testHelpers.complete(liveSession.id))).toMatchObject({ status: 404, type: "not_found" });
+    expect(await failure(liveClient.checkoutSessions.testHelpers.complete(liveSession.id))).toMatchObject({
+      status: 404,
+      type: "not_found",
+    });
     expect((await liveClient.checkoutSessions.retrieve(liveSession.id)).status).toBe("open");
   });
 

@@ -7,9 +7,18 @@ import { checkoutSessionListQuerySchema, createCheckoutSessionSchema } from "@/l
 export const dynamic = "force-dynamic";
 
 export const GET = withApiKey({ scope: "sessions:read" }, async ({ ownerId, livemode, query }) =>
-  json(await listCheckoutSessions(db, { ownerId, livemode }, parseInput(checkoutSessionListQuerySchema, Object.fromEntries(query)))),
+  json(
+    await listCheckoutSessions(
+      db,
+      { ownerId, livemode },
+      parseInput(checkoutSessionListQuerySchema, Object.fromEntries(query)),
+    ),
+  ),
 );
 
 export const POST = withApiKey({ scope: "sessions:write" }, async ({ ownerId, livemode, key, body }) =>
-  json(await createCheckoutSession(db, { ownerId, livemode }, key.id, parseInput(createCheckoutSessionSchema, body)), 201),
+  json(
+    await createCheckoutSession(db, { ownerId, livemode }, key.id, parseInput(createCheckoutSessionSchema, body)),
+    201,
+  ),
 );

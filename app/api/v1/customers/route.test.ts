@@ -7,7 +7,14 @@ describe("/api/v1/customers", () => {
   it("creates, lists (with email filter), retrieves and updates customers", async () => {
     const client = server.sdk((await createKey()).secret);
     const ada = await client.customers.create({ email: "ada@example.com", name: "Ada", metadata: { plan: "pro" } });
-    expect(ada).toMatchObject({ object: "customer", livemode: false, email: "ada@example.com", name: "Ada", description: null, metadata: { plan: "pro" } });
+    expect(ada).toMatchObject({
+      object: "customer",
+      livemode: false,
+      email: "ada@example.com",
+      name: "Ada",
+      description: null,
+      metadata: { plan: "pro" },
+    });
     expect(ada.id).toMatch(/^cus_/);
     await client.customers.create({ email: "bob@example.com" });
 
@@ -22,9 +29,15 @@ describe("/api/v1/customers", () => {
 
   it("validates, scopes and isolates customers", async () => {
     const client = server.sdk((await createKey({ scopes: ["customers:read", "customers:write"] })).secret);
-    expect(await failure(client.customers.create({ email: "not-an-email" }))).toMatchObject({ status: 400, param: "email" });
+    expect(await failure(client.customers.create({ email: "not-an-email" }))).toMatchObject({
+      status: 400,
+      param: "email",
+    });
     expect((await failure(client.customers.update("cus_missing", {}))).status).toBe(400);
-    expect(await failure(client.customers.retrieve("cus_missing"))).toMatchObject({ status: 404, code: "resource_missing" });
+    expect(await failure(client.customers.retrieve("cus_missing"))).toMatchObject({
+      status: 404,
+      code: "resource_missing",
+    });
     expect(await failure(client.paymentLinks.list())).toMatchObject({ status: 403, code: "missing_scope" });
 
     const other = server.sdk((await createKey()).secret);

@@ -12,8 +12,15 @@ describe("/api/v1/events", () => {
     const client = server.sdk((await createKey()).secret);
     const link = await client.paymentLinks.create({ amount: 100, currency: "usd" });
     const customer = await client.customers.create({ name: "Ada" });
-    const session = await client.checkoutSessions.create({ payment_link: link.id, customer: customer.id, success_url: "https://shop.example/ok" });
-    const endpoint = await client.webhookEndpoints.create({ url: "https://hooks.example/events", enabled_events: ["checkout.session.expired"] });
+    const session = await client.checkoutSessions.create({
+      payment_link: link.id,
+      customer: customer.id,
+      success_url: "https://shop.example/ok",
+    });
+    const endpoint = await client.webhookEndpoints.create({
+      url: "https://hooks.example/events",
+      enabled_events: ["checkout.session.expired"],
+    });
     await client.customers.update(customer.id, { name: "Ada L." });
     await client.webhookEndpoints.delete(endpoint.id);
 
@@ -47,19 +54,29 @@ describe("/api/v1/events", () => {
     const hourAgo = Math.floor(Date.now() / 1000) - 3600;
     await db.event.update({ where: { id: old.id }, data: { createdAt: new Date(hourAgo * 1000) } });
 
-    expect((await client.events.list({ type: "payment_link.created" })).data.map((e) => e.data.object.id)).toEqual([link.id]);
+    expect((await client.events.list({ type: "payment_link.created" })).data.map((e) => e.data.object.id)).toEqual([
+      link.id,
+    ]);
     expect((await client.events.list({ type: "customer.created" })).data).toHaveLength(3);
     expect((await client.events.list({ "created[lte]": hourAgo })).data.map((e) => e.id)).toEqual([old.id]);
     expect((await client.events.list({ "created[gt]": hourAgo })).data).toHaveLength(3);
-    expect((await client.events.list({ "created[gte]": hourAgo, "created[lt]": hourAgo + 1 })).data.map((e) => e.id)).toEqual([old.id]);
+    expect(
+      (await client.events.list({ "created[gte]": hourAgo, "created[lt]": hourAgo + 1 })).data.map((e) => e.id),
+    ).toEqual([old.id]);
     const page = await client.events.list({ limit: 3 });
     expect(page.has_more).toBe(true);
     const rest = await client.events.list({ limit: 3, starting_after: page.data[2]?.id });
     expect(rest).toMatchObject({ has_more: false });
     expect(rest.data.map((e) => e.id)).toEqual([old.id]);
 
-    expect(await failure(client.events.list({ type: "charge.succeeded" as "customer.created" }))).toMatchObject({ status: 400, param: "type" });
-    expect(await failure(client.events.list({ "created[gte]": -1 }))).toMatchObject({ status: 400, param: "created[gte]" });
+    expect(await failure(client.events.list({ type: "charge.succeeded" as "customer.created" }))).toMatchObject({
+      status: 400,
+      param: "type",
+    });
+    expect(await failure(client.events.list({ "created[gte]": -1 }))).toMatchObject({
+      status: 400,
+      param: "created[gte]",
+    });
   });
 
   it("isolates owners and modes, and requires events:read", async () => {
@@ -67,12 +84,26 @@ describe("/api/v1/events", () => {
     await server.sdk(owner.secret).customers.create({ name: "Secret customer" });
     const [event] = (await server.sdk(owner.secret).events.list()).data;
     const app = await createApplication(owner.merchantId);
-    const live = await createApiKey(db, authRuntime.bus, { merchantId: owner.merchantId, applicationId: app.id }, { name: "live", mode: "live", scopes: ["events:read"] });
+    const live = await createApiKey(
+      db,
+      authRuntime.bus,
+      { merchantId: owner.merchantId, applicationId: app.id },
+      { name: "live", mode: "live", scopes: ["events:read"] },
+    );
     for (const secret of [(await createKey()).secret, live.secret]) {
-      expect(await failure(server.sdk(secret).events.retrieve(event?.id ?? ""))).toMatchObject({ status: 404, code: "resource_missing" });
+      expect(await failure(server.sdk(secret).events.retrieve(event?.id ?? ""))).toMatchObject({
+        status: 404,
+        code: "resource_missing",
+      });
       expect((await server.sdk(secret).events.list()).data).toEqual([]);
     }
-    const noEvents = server.sdk((await createKey({ scopes: ["customers:read", "customers:write", "links:read", "sessions:read", "webhooks:read"] })).secret);
+    const noEvents = server.sdk(
+      (
+        await createKey({
+          scopes: ["customers:read", "customers:write", "links:read", "sessions:read", "webhooks:read"],
+        })
+      ).secret,
+    );
     const refused = await failure(noEvents.events.list());
     expect(refused).toMatchObject({ status: 403, code: "missing_scope" });
     expect(refused.message).toContain("events:read");
@@ -82,7 +113,14 @@ describe("/api/v1/events", () => {
   it("records no event for a refused change", async () => {
     const { secret, merchantId } = await createKey();
     const client = server.sdk(secret);
-    await failure(client.checkoutSessions.create({ amount: 100, currency: "usd", success_url: "https://shop.example/ok", customer: "cus_missing" }));
+    await failure(
+      client.checkoutSessions.create({
+        amount: 100,
+        currency: "usd",
+        success_url: "https://shop.example/ok",
+        customer: "cus_missing",
+      }),
+    );
     await failure(client.customers.update("cus_missing", { name: "x" }));
     expect(await db.event.count({ where: { ownerId: merchantId } })).toBe(0);
   });

@@ -11,8 +11,20 @@ export const GET = withSession({ permission: "settings.manage", sessionOnly: tru
   json({ items: await listManagementTokens(db, merchant.id) }),
 );
 
-export const POST = withSession({ permission: "settings.manage", sessionOnly: true }, async ({ merchant, user, body, audit }) => {
-  const created = await createManagementToken(db, merchant.id, user.id, parseInput(createManagementTokenSchema, body));
-  await audit("management_token.created", { type: "management_token", id: created.id }, { expiresAt: created.expiresAt });
-  return json(created, 201);
-});
+export const POST = withSession(
+  { permission: "settings.manage", sessionOnly: true },
+  async ({ merchant, user, body, audit }) => {
+    const created = await createManagementToken(
+      db,
+      merchant.id,
+      user.id,
+      parseInput(createManagementTokenSchema, body),
+    );
+    await audit(
+      "management_token.created",
+      { type: "management_token", id: created.id },
+      { expiresAt: created.expiresAt },
+    );
+    return json(created, 201);
+  },
+);

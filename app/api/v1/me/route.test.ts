@@ -23,7 +23,13 @@ describe("GET /api/v1/me", () => {
     expect(response.headers.get("ratelimit-remaining")).toBe("599");
     expect(response.headers.get("ratelimit-reset")).toMatch(/^\d+$/);
     const body = await response.json();
-    expect(body).toMatchObject({ id: key.id, prefix: secret.slice(0, 12), mode: "live", livemode: true, scopes: ["links:read"] });
+    expect(body).toMatchObject({
+      id: key.id,
+      prefix: secret.slice(0, 12),
+      mode: "live",
+      livemode: true,
+      scopes: ["links:read"],
+    });
     expect(body.application.id).toBe(applicationId);
     expect(body.merchant.id).toBe(merchantId);
     expect(JSON.stringify(body)).not.toContain(secret);
@@ -34,7 +40,9 @@ describe("GET /api/v1/me", () => {
     expect((await me({ "X-Api-Key": secret })).status).toBe(200);
     expect((await me({ Authorization: `Basic ${Buffer.from(`${secret}:`).toString("base64")}` })).status).toBe(200);
     expect((await me({ "X-Api-Key-Id": key.id, "X-Api-Key-Secret": secret })).status).toBe(200);
-    expect(await errorOf(await me({ "X-Api-Key-Id": "key_someoneelse", "X-Api-Key-Secret": secret }))).toBe("401 authentication invalid_api_key");
+    expect(await errorOf(await me({ "X-Api-Key-Id": "key_someoneelse", "X-Api-Key-Secret": secret }))).toBe(
+      "401 authentication invalid_api_key",
+    );
   });
 
   it("answers each authentication failure with its own code in the envelope", async () => {
@@ -55,16 +63,22 @@ describe("GET /api/v1/me", () => {
     expect(await errorOf(await me(bearer(revoked.secret)))).toBe("401 authentication revoked_api_key");
     expect(await errorOf(await me(bearer(expiring.secret)))).toBe("401 authentication expired_api_key");
     expect(await errorOf(await me(bearer(disabled.secret)))).toBe("401 authentication application_disabled");
-    expect(await errorOf(await me(bearer(originBound.secret, { Origin: "https://evil.example" })))).toBe("403 permission origin_not_allowed");
+    expect(await errorOf(await me(bearer(originBound.secret, { Origin: "https://evil.example" })))).toBe(
+      "403 permission origin_not_allowed",
+    );
     expect((await me(bearer(originBound.secret, { Origin: "https://shop.example" }))).status).toBe(200);
-    expect(await errorOf(await me(bearer(limited.secret, { "X-Forwarded-For": "203.0.113.9" })))).toBe("403 permission ip_not_allowed");
+    expect(await errorOf(await me(bearer(limited.secret, { "X-Forwarded-For": "203.0.113.9" })))).toBe(
+      "403 permission ip_not_allowed",
+    );
     expect((await me(bearer(limited.secret, { "X-Forwarded-For": "198.51.100.7" }))).status).toBe(200);
   });
 
   it("refuses two different keys, and a key in the query string", async () => {
     const a = await createKey();
     const b = await createKey();
-    expect(await errorOf(await me({ Authorization: `Bearer ${a.secret}`, "X-Api-Key": b.secret }))).toBe("400 invalid_request multiple_api_keys");
+    expect(await errorOf(await me({ Authorization: `Bearer ${a.secret}`, "X-Api-Key": b.secret }))).toBe(
+      "400 invalid_request multiple_api_keys",
+    );
     const response = await me({}, `?api_key=${a.secret}`);
     const body = await response.clone().json();
     expect(await errorOf(response)).toBe("400 invalid_request api_key_in_query");

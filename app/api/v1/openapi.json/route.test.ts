@@ -16,9 +16,13 @@ function routeFiles(dir = V1): Array<{ method: string; path: string; file: strin
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...routeFiles(full));
     else if (entry.name === "route.ts") {
-      const route = `/api/v1/${path.relative(V1, dir).split(path.sep).join("/")}`.replace(/\/$/, "").replace(/\[(\w+)\]/g, "{$1}");
+      const route = `/api/v1/${path.relative(V1, dir).split(path.sep).join("/")}`
+        .replace(/\/$/, "")
+        .replace(/\[(\w+)\]/g, "{$1}");
       const source = readFileSync(full, "utf8");
-      for (const [, method] of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE)\b/g)) {
+      for (const [, method] of source.matchAll(
+        /export\s+(?:const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE)\b/g,
+      )) {
         found.push({ method: method ?? "", path: route, file: path.relative(process.cwd(), full) });
       }
     }
@@ -37,7 +41,10 @@ interface Operation {
 type Document = {
   openapi: string;
   paths: Record<string, Record<string, Operation>>;
-  components: { securitySchemes: Record<string, { type: string }>; schemas: Record<string, { properties: Record<string, unknown> }> };
+  components: {
+    securitySchemes: Record<string, { type: string }>;
+    schemas: Record<string, { properties: Record<string, unknown> }>;
+  };
 };
 
 describe("GET /api/v1/openapi.json", () => {
@@ -52,8 +59,15 @@ describe("GET /api/v1/openapi.json", () => {
   it("is an OpenAPI 3.1 document with both API key schemes and the error envelope", () => {
     expect(document.openapi).toBe("3.1.0");
     expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
-    expect(document.components.securitySchemes.apiKeyHeader).toMatchObject({ type: "apiKey", in: "header", name: "X-Api-Key" });
-    const envelope = document.components.schemas.Error?.properties.error as { required: string[]; properties: Record<string, unknown> };
+    expect(document.components.securitySchemes.apiKeyHeader).toMatchObject({
+      type: "apiKey",
+      in: "header",
+      name: "X-Api-Key",
+    });
+    const envelope = document.components.schemas.Error?.properties.error as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     expect(envelope.required).toEqual(["type", "code", "message", "requestId"]);
     expect(Object.keys(envelope.properties)).toEqual(["type", "code", "message", "requestId", "param"]);
   });
@@ -61,8 +75,14 @@ describe("GET /api/v1/openapi.json", () => {
   it("documents every route file under app/api/v1, and nothing that does not exist", () => {
     const files = routeFiles();
     expect(files.length).toBeGreaterThan(20);
-    const documented = new Set(Object.entries(document.paths).flatMap(([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`)));
-    const missing = files.filter(({ method, path: route }) => !documented.has(`${method} ${route}`)).map(({ method, path: route, file }) => `${method} ${route} (${file})`);
+    const documented = new Set(
+      Object.entries(document.paths).flatMap(([route, operations]) =>
+        Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`),
+      ),
+    );
+    const missing = files
+      .filter(({ method, path: route }) => !documented.has(`${method} ${route}`))
+      .map(({ method, path: route, file }) => `${method} ${route} (${file})`);
     expect(missing, "add these to lib/openapi (registry.ts or management.ts)").toEqual([]);
     const existing = new Set(files.map(({ method, path: route }) => `${method} ${route}`));
     expect([...documented].filter((operation) => !existing.has(operation))).toEqual([]);
@@ -76,10 +96,18 @@ describe("GET /api/v1/openapi.json", () => {
     expect(JSON.stringify(create?.requestBody)).toContain("success_url");
     expect(Object.keys(create?.responses ?? {})).toEqual(expect.arrayContaining(["201", "400", "401", "403", "429"]));
     const events = document.paths["/api/v1/events"]?.get;
-    expect(events?.parameters.map((parameter) => parameter.name)).toEqual(expect.arrayContaining(["limit", "starting_after", "type", "created[gte]"]));
+    expect(events?.parameters.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(["limit", "starting_after", "type", "created[gte]"]),
+    );
     expect(document.paths["/api/v1/webhook_endpoints/{id}"]?.delete?.["x-scope"]).toBe("webhooks:write");
-    expect(document.paths["/api/v1/webhook_endpoints/{id}"]?.get?.parameters).toContainEqual({ name: "id", in: "path", required: true, schema: { type: "string" } });
-    for (const route of apiKeyRoutes) expect(document.paths[route.path]?.[route.method.toLowerCase()]?.["x-scope"]).toBe(route.scope);
+    expect(document.paths["/api/v1/webhook_endpoints/{id}"]?.get?.parameters).toContainEqual({
+      name: "id",
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    });
+    for (const route of apiKeyRoutes)
+      expect(document.paths[route.path]?.[route.method.toLowerCase()]?.["x-scope"]).toBe(route.scope);
   });
 });
 

@@ -17,8 +17,21 @@ function call(secret: string, method: string, path: string, body?: unknown, head
 describe("/api/v1/payment_links", () => {
   it("creates, retrieves, updates and archives a link", async () => {
     const client = server.sdk((await createKey()).secret);
-    const link = await client.paymentLinks.create({ amount: 4999, currency: "USD", description: "T-shirt", metadata: { sku: "tee-1" } });
-    expect(link).toMatchObject({ object: "payment_link", livemode: false, active: true, amount: 4999, currency: "usd", description: "T-shirt", metadata: { sku: "tee-1" } });
+    const link = await client.paymentLinks.create({
+      amount: 4999,
+      currency: "USD",
+      description: "T-shirt",
+      metadata: { sku: "tee-1" },
+    });
+    expect(link).toMatchObject({
+      object: "payment_link",
+      livemode: false,
+      active: true,
+      amount: 4999,
+      currency: "usd",
+      description: "T-shirt",
+      metadata: { sku: "tee-1" },
+    });
     expect(link.id).toMatch(/^plink_/);
     expect(typeof link.created).toBe("number");
 
@@ -53,7 +66,12 @@ describe("/api/v1/payment_links", () => {
     const link = await server.sdk(owner.secret).paymentLinks.create({ amount: 500, currency: "usd" });
     const stranger = await createKey();
     const app = await createApplication(owner.merchantId);
-    const live = await createApiKey(db, authRuntime.bus, { merchantId: owner.merchantId, applicationId: app.id }, { name: "live", mode: "live", scopes: ["links:read", "links:write"] });
+    const live = await createApiKey(
+      db,
+      authRuntime.bus,
+      { merchantId: owner.merchantId, applicationId: app.id },
+      { name: "live", mode: "live", scopes: ["links:read", "links:write"] },
+    );
 
     for (const secret of [stranger.secret, live.secret]) {
       const client = server.sdk(secret);
@@ -85,7 +103,12 @@ describe("/api/v1/payment_links", () => {
     expect(invalidJson.status).toBe(400);
     expect((await invalidJson.json()).error).toMatchObject({ type: "invalid_request", code: "invalid_json" });
     expect((await client.paymentLinks.list()).data).toEqual([]);
-    const huge = await call(secret, "POST", "/payment_links", JSON.stringify({ amount: 1, currency: "usd", description: "x".repeat(1024 * 1024) }));
+    const huge = await call(
+      secret,
+      "POST",
+      "/payment_links",
+      JSON.stringify({ amount: 1, currency: "usd", description: "x".repeat(1024 * 1024) }),
+    );
     expect(huge.status).toBe(413);
   });
 
@@ -105,7 +128,11 @@ describe("/api/v1/payment_links", () => {
     await client.paymentLinks.update(link.id, { description: "Mug" });
     await client.paymentLinks.archive(link.id);
     const events = (await client.events.list()).data;
-    expect(events.map((event) => event.type)).toEqual(["payment_link.updated", "payment_link.updated", "payment_link.created"]);
+    expect(events.map((event) => event.type)).toEqual([
+      "payment_link.updated",
+      "payment_link.updated",
+      "payment_link.created",
+    ]);
     expect(events[0]?.data.object).toMatchObject({ id: link.id, active: false, description: "Mug" });
     expect(events[2]?.data.object).toEqual(link);
   });
@@ -116,22 +143,44 @@ describe("Idempotency-Key", () => {
     const { secret } = await createKey();
     const client = server.sdk(secret);
     const first = await client.paymentLinks.create({ amount: 700, currency: "usd" }, { idempotencyKey: "order-1" });
-    const replay = await call(secret, "POST", "/payment_links", { amount: 700, currency: "usd" }, { "Idempotency-Key": "order-1" });
+    const replay = await call(
+      secret,
+      "POST",
+      "/payment_links",
+      { amount: 700, currency: "usd" },
+      { "Idempotency-Key": "order-1" },
+    );
     expect(replay.status).toBe(201);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(await replay.json()).toEqual(first);
-    expect(await client.paymentLinks.create({ amount: 700, currency: "usd" }, { idempotencyKey: "order-1" })).toEqual(first);
+    expect(await client.paymentLinks.create({ amount: 700, currency: "usd" }, { idempotencyKey: "order-1" })).toEqual(
+      first,
+    );
     expect((await client.paymentLinks.list()).data).toHaveLength(1);
 
-    const reused = await failure(client.paymentLinks.create({ amount: 800, currency: "usd" }, { idempotencyKey: "order-1" }));
+    const reused = await failure(
+      client.paymentLinks.create({ amount: 800, currency: "usd" }, { idempotencyKey: "order-1" }),
+    );
     expect(reused).toMatchObject({ status: 400, type: "idempotency", code: "idempotency_key_reused" });
 
-    expect((await failure(client.paymentLinks.create({ amount: -1, currency: "usd" }, { idempotencyKey: "order-2" }))).status).toBe(400);
-    const valid = await call(secret, "POST", "/payment_links", { amount: 5, currency: "usd" }, { "Idempotency-Key": "order-2" });
+    expect(
+      (await failure(client.paymentLinks.create({ amount: -1, currency: "usd" }, { idempotencyKey: "order-2" })))
+        .status,
+    ).toBe(400);
+    const valid = await call(
+      secret,
+      "POST",
+      "/payment_links",
+      { amount: 5, currency: "usd" },
+      { "Idempotency-Key": "order-2" },
+    );
     expect(valid.status).toBe(201);
     expect(valid.headers.get("idempotent-replayed")).toBeNull();
 
-    expect((await failure(client.paymentLinks.create({ amount: 5, currency: "usd" }, { idempotencyKey: "k".repeat(256) }))).status).toBe(400);
+    expect(
+      (await failure(client.paymentLinks.create({ amount: 5, currency: "usd" }, { idempotencyKey: "k".repeat(256) })))
+        .status,
+    ).toBe(400);
   });
 
   it("keeps keys per API key: another key may use the same Idempotency-Key", async () => {

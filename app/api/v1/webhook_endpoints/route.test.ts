@@ -43,8 +43,20 @@ const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
 describe("/api/v1/webhook_endpoints", () => {
   it("creates an endpoint whose whsec_ secret is shown only once; lists, retrieves, updates and deletes it", async () => {
     const client = server.sdk((await createKey()).secret);
-    const created = await client.webhookEndpoints.create({ url: "https://hooks.example/a", enabled_events: ["checkout.session.completed", "checkout.session.completed"], description: "orders" });
-    expect(created).toMatchObject({ object: "webhook_endpoint", livemode: false, url: "https://hooks.example/a", enabled_events: ["checkout.session.completed"], status: "enabled", description: "orders", metadata: {} });
+    const created = await client.webhookEndpoints.create({
+      url: "https://hooks.example/a",
+      enabled_events: ["checkout.session.completed", "checkout.session.completed"],
+      description: "orders",
+    });
+    expect(created).toMatchObject({
+      object: "webhook_endpoint",
+      livemode: false,
+      url: "https://hooks.example/a",
+      enabled_events: ["checkout.session.completed"],
+      status: "enabled",
+      description: "orders",
+      metadata: {},
+    });
     expect(created.id).toMatch(/^we_/);
     expect(created.secret).toMatch(/^whsec_[0-9A-Za-z]{32}$/);
     const { secret: _secret, ...withoutSecret } = created;
@@ -54,16 +66,32 @@ describe("/api/v1/webhook_endpoints", () => {
     expect(JSON.stringify(await client.webhookEndpoints.list())).not.toContain(created.secret);
     expect((await client.webhookEndpoints.list()).data).toEqual([withoutSecret]);
 
-    const updated = await client.webhookEndpoints.update(created.id, { enabled_events: ["*"], disabled: true, description: null });
+    const updated = await client.webhookEndpoints.update(created.id, {
+      enabled_events: ["*"],
+      disabled: true,
+      description: null,
+    });
     expect(updated).toMatchObject({ enabled_events: ["*"], status: "disabled", description: null });
     expect(JSON.stringify(updated)).not.toContain(created.secret);
     expect(await client.webhookEndpoints.update(created.id, { disabled: false })).toMatchObject({ status: "enabled" });
 
-    expect(await client.webhookEndpoints.delete(created.id)).toEqual({ id: created.id, object: "webhook_endpoint", deleted: true });
-    expect(await failure(client.webhookEndpoints.retrieve(created.id))).toMatchObject({ status: 404, code: "resource_missing" });
+    expect(await client.webhookEndpoints.delete(created.id)).toEqual({
+      id: created.id,
+      object: "webhook_endpoint",
+      deleted: true,
+    });
+    expect(await failure(client.webhookEndpoints.retrieve(created.id))).toMatchObject({
+      status: 404,
+      code: "resource_missing",
+    });
     expect((await failure(client.webhookEndpoints.delete(created.id))).status).toBe(404);
     const types = (await client.events.list()).data.map((event) => event.type);
-    expect(types).toEqual(["webhook_endpoint.deleted", "webhook_endpoint.updated", "webhook_endpoint.updated", "webhook_endpoint.created"]);
+    expect(types).toEqual([
+      "webhook_endpoint.deleted",
+      "webhook_endpoint.updated",
+      "webhook_endpoint.updated",
+      "webhook_endpoint.created",
+    ]);
   });
 
   it("validates input: url, enabled_events, empty updates", async () => {
@@ -76,7 +104,9 @@ describe("/api/v1/webhook_endpoints", () => {
       [{ url: "https://hooks.example" }, "enabled_events"],
     ];
     for (const [body, param] of cases) {
-      expect(await failure(client.webhookEndpoints.create(body as { url: string; enabled_events: ["*"] }))).toMatchObject({ status: 400, code: "parameter_invalid", param });
+      expect(
+        await failure(client.webhookEndpoints.create(body as { url: string; enabled_events: ["*"] })),
+      ).toMatchObject({ status: 400, code: "parameter_invalid", param });
     }
     const endpoint = await client.webhookEndpoints.create({ url: "https://hooks.example/b", enabled_events: ["*"] });
     expect((await failure(client.webhookEndpoints.update(endpoint.id, {}))).status).toBe(400);
@@ -86,30 +116,62 @@ describe("/api/v1/webhook_endpoints", () => {
   it("refuses loopback, private and link-local URLs unless WEBHOOK_ALLOW_PRIVATE=1", async () => {
     delete process.env.WEBHOOK_ALLOW_PRIVATE;
     const client = server.sdk((await createKey()).secret);
-    for (const url of ["http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.1.2.3/", "http://192.168.0.10/", "http://169.254.169.254/latest/meta-data", "http://[::1]/", "http://[::ffff:127.0.0.1]/", "http://[fe80::1]/"]) {
+    for (const url of [
+      "http://127.0.0.1:8080/hook",
+      "http://localhost/hook",
+      "http://10.1.2.3/",
+      "http://192.168.0.10/",
+      "http://169.254.169.254/latest/meta-data",
+      "http://[::1]/",
+      "http://[::ffff:127.0.0.1]/",
+      "http://[fe80::1]/",
+    ]) {
       const error = await failure(client.webhookEndpoints.create({ url, enabled_events: ["*"] }));
-      expect({ url, status: error.status, code: error.code, param: error.param }).toEqual({ url, status: 400, code: "url_not_allowed", param: "url" });
+      expect({ url, status: error.status, code: error.code, param: error.param }).toEqual({
+        url,
+        status: 400,
+        code: "url_not_allowed",
+        param: "url",
+      });
       expect(error.message).toMatch(/private/);
     }
     const endpoint = await client.webhookEndpoints.create({ url: "http://93.184.215.14/hook", enabled_events: ["*"] });
-    expect((await failure(client.webhookEndpoints.update(endpoint.id, { url: "http://127.0.0.1/" }))).param).toBe("url");
+    expect((await failure(client.webhookEndpoints.update(endpoint.id, { url: "http://127.0.0.1/" }))).param).toBe(
+      "url",
+    );
     expect((await client.webhookEndpoints.list()).data.map((e) => e.url)).toEqual(["http://93.184.215.14/hook"]);
 
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
-    expect((await client.webhookEndpoints.create({ url: "http://127.0.0.1:8080/hook", enabled_events: ["*"] })).url).toBe("http://127.0.0.1:8080/hook");
+    expect(
+      (await client.webhookEndpoints.create({ url: "http://127.0.0.1:8080/hook", enabled_events: ["*"] })).url,
+    ).toBe("http://127.0.0.1:8080/hook");
   });
 
   it("delivers a signed event, retries with backoff after two failures, and shows the attempts", async () => {
     const receiver = await startReceiver([500, 503]);
     try {
       const client = server.sdk((await createKey()).secret);
-      const endpoint = await client.webhookEndpoints.create({ url: receiver.url, enabled_events: ["checkout.session.completed"] });
-      const session = await client.checkoutSessions.create({ amount: 1500, currency: "usd", success_url: "https://shop.example/ok" });
+      const endpoint = await client.webhookEndpoints.create({
+        url: receiver.url,
+        enabled_events: ["checkout.session.completed"],
+      });
+      const session = await client.checkoutSessions.create({
+        amount: 1500,
+        currency: "usd",
+        success_url: "https://shop.example/ok",
+      });
       const completed = await client.checkoutSessions.testHelpers.complete(session.id);
       const [event] = (await client.events.list({ type: "checkout.session.completed" })).data;
 
       const [pending] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-      expect(pending).toMatchObject({ object: "webhook_delivery", endpoint: endpoint.id, event: event?.id, event_type: "checkout.session.completed", status: "pending", attempts: 0 });
+      expect(pending).toMatchObject({
+        object: "webhook_delivery",
+        endpoint: endpoint.id,
+        event: event?.id,
+        event_type: "checkout.session.completed",
+        status: "pending",
+        attempts: 0,
+      });
 
       // Attempt 1 fails (500); attempt 2 is not due before its backoff; it fails (503); attempt 3 succeeds.
       await deliverDueWebhooks(db);
@@ -124,13 +186,21 @@ describe("/api/v1/webhook_endpoints", () => {
       await deliverDueWebhooks(db, later(31 + 61));
       expect(receiver.received).toHaveLength(3);
       [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-      expect(delivery).toMatchObject({ status: "succeeded", attempts: 3, last_status_code: 200, last_error: null, next_attempt_at: null });
+      expect(delivery).toMatchObject({
+        status: "succeeded",
+        attempts: 3,
+        last_status_code: 200,
+        last_error: null,
+        next_attempt_at: null,
+      });
       expect(delivery?.attempt_log.map((attempt) => attempt.status_code)).toEqual([500, 503, 200]);
       expect(delivery?.attempt_log[0]?.error).toMatch(/HTTP 500/);
 
       for (const { body, headers } of receiver.received) {
         expect(await verifyWebhookSignature(body, headers["webhook-signature"] as string, endpoint.secret)).toBe(true);
-        expect(await verifyWebhookSignature(`${body} `, headers["webhook-signature"] as string, endpoint.secret)).toBe(false);
+        expect(await verifyWebhookSignature(`${body} `, headers["webhook-signature"] as string, endpoint.secret)).toBe(
+          false,
+        );
         expect(await verifyWebhookSignature(body, headers["webhook-signature"] as string, "whsec_wrong")).toBe(false);
         expect(headers["webhook-id"]).toBe(event?.id);
         expect(headers["content-type"]).toBe("application/json");
@@ -151,9 +221,13 @@ describe("/api/v1/webhook_endpoints", () => {
     const receiver = await startReceiver(Array<number>(MAX_DELIVERY_ATTEMPTS).fill(500));
     try {
       const client = server.sdk((await createKey()).secret);
-      const endpoint = await client.webhookEndpoints.create({ url: receiver.url, enabled_events: ["customer.created"] });
+      const endpoint = await client.webhookEndpoints.create({
+        url: receiver.url,
+        enabled_events: ["customer.created"],
+      });
       await client.customers.create({ name: "Retry me" });
-      for (let attempt = 0; attempt < MAX_DELIVERY_ATTEMPTS + 2; attempt += 1) await deliverDueWebhooks(db, later(attempt * 7200));
+      for (let attempt = 0; attempt < MAX_DELIVERY_ATTEMPTS + 2; attempt += 1)
+        await deliverDueWebhooks(db, later(attempt * 7200));
       const [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
       expect(delivery).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS, next_attempt_at: null });
       expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
@@ -192,7 +266,10 @@ describe("/api/v1/webhook_endpoints", () => {
     const owner = await createKey();
     const client = server.sdk(owner.secret);
     const all = await client.webhookEndpoints.create({ url: "https://hooks.example/all", enabled_events: ["*"] });
-    const links = await client.webhookEndpoints.create({ url: "https://hooks.example/links", enabled_events: ["payment_link.created"] });
+    const links = await client.webhookEndpoints.create({
+      url: "https://hooks.example/links",
+      enabled_events: ["payment_link.created"],
+    });
     const off = await client.webhookEndpoints.create({ url: "https://hooks.example/off", enabled_events: ["*"] });
     await client.webhookEndpoints.update(off.id, { disabled: true });
     const stranger = server.sdk((await createKey()).secret);
@@ -207,19 +284,35 @@ describe("/api/v1/webhook_endpoints", () => {
     // Deleting an endpoint drops its deliveries (tidy up: nothing here is sent to hooks.example).
     for (const endpoint of [all, links, off]) await client.webhookEndpoints.delete(endpoint.id);
     expect(await db.webhookDelivery.count({ where: { eventId: event?.id } })).toBe(0);
-    for (const endpoint of (await stranger.webhookEndpoints.list()).data) await stranger.webhookEndpoints.delete(endpoint.id);
+    for (const endpoint of (await stranger.webhookEndpoints.list()).data)
+      await stranger.webhookEndpoints.delete(endpoint.id);
   });
 
   it("POST /test sends a signed webhook_endpoint.test event now and reports the answer", async () => {
     const receiver = await startReceiver([200, 418]);
     try {
       const client = server.sdk((await createKey()).secret);
-      const endpoint = await client.webhookEndpoints.create({ url: receiver.url, enabled_events: ["checkout.session.expired"] });
+      const endpoint = await client.webhookEndpoints.create({
+        url: receiver.url,
+        enabled_events: ["checkout.session.expired"],
+      });
       const result = await client.webhookEndpoints.test(endpoint.id);
-      expect(result).toMatchObject({ object: "webhook_test", endpoint: endpoint.id, succeeded: true, status_code: 200, error: null });
+      expect(result).toMatchObject({
+        object: "webhook_test",
+        endpoint: endpoint.id,
+        succeeded: true,
+        status_code: 200,
+        error: null,
+      });
       expect(result.event).toMatchObject({ object: "event", type: "webhook_endpoint.test", livemode: false });
       const [received] = receiver.received;
-      expect(await verifyWebhookSignature(received?.body ?? "", received?.headers["webhook-signature"] as string, endpoint.secret)).toBe(true);
+      expect(
+        await verifyWebhookSignature(
+          received?.body ?? "",
+          received?.headers["webhook-signature"] as string,
+          endpoint.secret,
+        ),
+      ).toBe(true);
       expect(JSON.parse(received?.body ?? "{}")).toEqual(result.event);
       expect(await client.webhookEndpoints.test(endpoint.id)).toMatchObject({ succeeded: false, status_code: 418 });
       expect((await client.webhookEndpoints.deliveries(endpoint.id)).data).toEqual([]);
@@ -231,9 +324,15 @@ describe("/api/v1/webhook_endpoints", () => {
 
   it("isolates owners and modes, and requires webhooks:read / webhooks:write", async () => {
     const owner = server.sdk((await createKey()).secret);
-    const endpoint = await owner.webhookEndpoints.create({ url: "https://hooks.example/iso", enabled_events: ["checkout.session.expired"] });
+    const endpoint = await owner.webhookEndpoints.create({
+      url: "https://hooks.example/iso",
+      enabled_events: ["checkout.session.expired"],
+    });
     const stranger = server.sdk((await createKey()).secret);
-    expect(await failure(stranger.webhookEndpoints.retrieve(endpoint.id))).toMatchObject({ status: 404, code: "resource_missing" });
+    expect(await failure(stranger.webhookEndpoints.retrieve(endpoint.id))).toMatchObject({
+      status: 404,
+      code: "resource_missing",
+    });
     expect((await failure(stranger.webhookEndpoints.update(endpoint.id, { disabled: true }))).status).toBe(404);
     expect((await failure(stranger.webhookEndpoints.delete(endpoint.id))).status).toBe(404);
     expect((await failure(stranger.webhookEndpoints.test(endpoint.id))).status).toBe(404);
@@ -241,11 +340,16 @@ describe("/api/v1/webhook_endpoints", () => {
 
     const reader = server.sdk((await createKey({ scopes: ["webhooks:read"] })).secret);
     const writer = server.sdk((await createKey({ scopes: ["webhooks:write"] })).secret);
-    const refused = await failure(reader.webhookEndpoints.create({ url: "https://hooks.example/r", enabled_events: ["*"] }));
+    const refused = await failure(
+      reader.webhookEndpoints.create({ url: "https://hooks.example/r", enabled_events: ["*"] }),
+    );
     expect(refused).toMatchObject({ status: 403, code: "missing_scope" });
     expect(refused.message).toContain("webhooks:write");
     expect((await reader.webhookEndpoints.list()).data).toEqual([]);
-    const mine = await writer.webhookEndpoints.create({ url: "https://hooks.example/w", enabled_events: ["checkout.session.expired"] });
+    const mine = await writer.webhookEndpoints.create({
+      url: "https://hooks.example/w",
+      enabled_events: ["checkout.session.expired"],
+    });
     expect((await failure(writer.webhookEndpoints.list())).status).toBe(403);
     expect((await failure(writer.webhookEndpoints.retrieve(mine.id))).status).toBe(403);
     expect((await failure(writer.webhookEndpoints.deliveries(mine.id))).status).toBe(403);

@@ -7,7 +7,8 @@ export default function ManagementTokensPage() {
   return (
     <div className="space-y-4">
       <p className="text-slate-600">
-        A management token lets a script or CI job call the management API (applications, keys) as you, on this merchant, for a limited time. It is shown once.
+        A management token lets a script or CI job call the management API (applications, keys) as you, on this
+        merchant, for a limited time. It is shown once.
       </p>
       <ManagementTokens />
     </div>

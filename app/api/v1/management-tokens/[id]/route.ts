@@ -5,8 +5,11 @@ import { db } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = withSession<{ id: string }>({ permission: "settings.manage", sessionOnly: true }, async ({ merchant, params, audit }) => {
-  const token = await revokeManagementToken(db, merchant.id, params.id);
-  await audit("management_token.revoked", { type: "management_token", id: token.id });
-  return json(token);
-});
+export const DELETE = withSession<{ id: string }>(
+  { permission: "settings.manage", sessionOnly: true },
+  async ({ merchant, params, audit }) => {
+    const token = await revokeManagementToken(db, merchant.id, params.id);
+    await audit("management_token.revoked", { type: "management_token", id: token.id });
+    return json(token);
+  },
+);

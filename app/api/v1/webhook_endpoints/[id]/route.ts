@@ -13,7 +13,9 @@ export const GET = withApiKey<Params>({ scope: "webhooks:read" }, async ({ owner
 );
 
 export const PATCH = withApiKey<Params>({ scope: "webhooks:write" }, async ({ ownerId, livemode, params, body }) =>
-  json(await updateWebhookEndpoint(db, { ownerId, livemode }, params.id, parseInput(updateWebhookEndpointSchema, body))),
+  json(
+    await updateWebhookEndpoint(db, { ownerId, livemode }, params.id, parseInput(updateWebhookEndpointSchema, body)),
+  ),
 );
 
 export const DELETE = withApiKey<Params>({ scope: "webhooks:write" }, async ({ ownerId, livemode, params }) =>

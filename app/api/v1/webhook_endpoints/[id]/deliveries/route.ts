@@ -6,6 +6,15 @@ import { listWebhookDeliveries } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey<{ id: string }>({ scope: "webhooks:read" }, async ({ ownerId, livemode, params, query }) =>
-  json(await listWebhookDeliveries(db, { ownerId, livemode }, params.id, parseInput(webhookDeliveryListQuerySchema, Object.fromEntries(query)))),
+export const GET = withApiKey<{ id: string }>(
+  { scope: "webhooks:read" },
+  async ({ ownerId, livemode, params, query }) =>
+    json(
+      await listWebhookDeliveries(
+        db,
+        { ownerId, livemode },
+        params.id,
+        parseInput(webhookDeliveryListQuerySchema, Object.fromEntries(query)),
+      ),
+    ),
 );
