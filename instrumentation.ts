@@ -7,9 +7,9 @@ export async function register() {
       message: "DEMO_LOGIN=1: anyone can sign in as the shared demo merchant. Never enable it on a real deployment.",
     });
   }
-  const { db } = await import("./lib/db");
+  const { appContext } = await import("./lib/auth/runtime");
   const { startMaintenance } = await import("./lib/maintenance");
-  startMaintenance(db);
+  startMaintenance(appContext);
   if (process.env.WEBHOOK_WORKER !== "0") {
     const { startDeliveryWorker } = await import("./lib/webhooks/worker");
     startDeliveryWorker();

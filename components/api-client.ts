@@ -1,4 +1,4 @@
-import type { ErrorEnvelope } from "@/lib/api/errors";
+import type { ErrorEnvelope } from "@/lib/http/errors";
 
 /** An error response of the API, carrying its envelope (code, message, param, requestId). */
 export class ApiRequestError extends Error {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { authRuntime } from "@/lib/auth";
-import { randomBase62 } from "@/lib/auth/base62";
+import { randomBase62 } from "@/lib/ids/base62";
 import { db } from "@/lib/db";
 import { bearer, signIn, routeTestServer } from "@/lib/testing";
 import { removeExpiredSandboxes } from "@/lib/unclaimed";

@@ -1,20 +1,10 @@
-import { json, parseInput } from "@/lib/api";
-import { withPublic } from "@/lib/api/with-public";
-import { authRuntime } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { createUnclaimedKey } from "@/lib/unclaimed";
-import { createUnclaimedKeySchema } from "@/lib/validation";
+import { unclaimedKeys } from "@/lib/contract";
+import { createUnclaimedKey } from "@/lib/keys/unclaimed";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
 // POST /api-keys: a working test key with one request and no account. The key is shown only in this response.
-export const POST = withPublic(
-  {
-    limiter: () => authRuntime.rateLimiter,
-    bucket: "unclaimed-create",
-    limit: () => Number(process.env.UNCLAIMED_KEYS_PER_IP_PER_HOUR ?? 10),
-    windowMs: 3_600_000,
-  },
-  async ({ body, clientIp }) =>
-    json(await createUnclaimedKey(db, authRuntime.bus, parseInput(createUnclaimedKeySchema, body), clientIp), 201),
+export const POST = route(unclaimedKeys.create, ({ ctx, body, clientIp }) =>
+  createUnclaimedKey(ctx, { key: body, clientIp }),
 );

@@ -2,17 +2,18 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
-import { listApplications, listMerchantKeys } from "@/lib/applications";
+import { listApplications } from "@/lib/applications";
 import { getDashboardSession } from "@/lib/auth/dashboard";
-import { db } from "@/lib/db";
+import { appContext } from "@/lib/auth/runtime";
+import { listMerchantKeys } from "@/lib/keys/lifecycle";
 
 export default async function DashboardHome() {
   const session = await getDashboardSession();
   if (!session) redirect("/");
   const mode = modeFromCookie((await cookies()).get(MODE_COOKIE)?.value);
   const [applications, activeKeys] = await Promise.all([
-    listApplications(db, session.merchant.id, { page: 1, limit: 1 }),
-    listMerchantKeys(db, session.merchant.id, { mode, status: "active" }),
+    listApplications(appContext, { merchantId: session.merchant.id, query: { page: 1, limit: 1 } }),
+    listMerchantKeys(appContext, { merchantId: session.merchant.id, query: { mode, status: "active" } }),
   ]);
 
   return (

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { Scope } from "@/lib/auth/scopes";
-import { KEY_MODES, type KeyMode } from "@/lib/validation/api-keys";
-import { createApplicationKeySchema } from "@/lib/validation/applications";
+import type { Scope } from "@/lib/contract/scopes";
+import { KEY_MODES, type KeyMode } from "@/lib/contract/api-keys";
+import { createApplicationKeySchema } from "@/lib/contract/applications";
 import type { Application, CreatedKey } from "../api-types";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { useFormErrors } from "../form-errors";

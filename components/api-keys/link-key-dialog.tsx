@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { linkApiKeySchema } from "@/lib/validation/unclaimed-keys";
+import { linkApiKeySchema } from "@/lib/contract/unclaimed-keys";
 import type { Application, MerchantKey } from "../api-types";
 import { useFormErrors } from "../form-errors";
 import { Button } from "../ui/button";

@@ -1,6 +1,6 @@
 "use client";
 
-import { SCOPES, type Scope } from "@/lib/auth/scopes";
+import { SCOPES, type Scope } from "@/lib/contract/scopes";
 
 const ACTIONS = ["read", "write"] as const;
 /** Rows in the order SCOPES lists them: links, sessions, webhooks, events (read only), customers. */

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { CreateApplicationKeyInput, GRACE_PERIODS } from "@/lib/validation/applications";
+import type { CreateApplicationKeyInput, GRACE_PERIODS } from "@/lib/contract/applications";
 import type { z } from "zod";
-import type { linkApiKeySchema } from "@/lib/validation/unclaimed-keys";
+import type { linkApiKeySchema } from "@/lib/contract/unclaimed-keys";
 import { apiFetch } from "../api-client";
 import type { CreatedKey, MerchantKey, RolledKey } from "../api-types";
 import { useInvalidateMerchant } from "../applications/use-applications";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { createApplicationSchema } from "@/lib/validation/applications";
+import { createApplicationSchema } from "@/lib/contract/applications";
 import type { Application } from "../api-types";
 import { useFormErrors } from "../form-errors";
 import { Button } from "../ui/button";

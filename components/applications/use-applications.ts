@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateApplicationInput } from "@/lib/validation/applications";
+import type { CreateApplicationInput } from "@/lib/contract/applications";
 import { apiFetch } from "../api-client";
 import type { Application, ApplicationPage } from "../api-types";
 import { useDashboard } from "../dashboard/dashboard-context";

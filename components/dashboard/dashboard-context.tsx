@@ -1,8 +1,8 @@
 "use client";
 
 import { createContext, useContext, type ReactNode } from "react";
-import type { Role } from "@/lib/auth/permissions";
-import type { KeyMode } from "@/lib/validation/api-keys";
+import type { Role } from "@/lib/contract/roles";
+import type { KeyMode } from "@/lib/contract/api-keys";
 
 /** What the server layout knows about the signed-in member, for client components to decide what to show. */
 export interface DashboardContextValue {

@@ -1,5 +1,5 @@
 // Cookies the dashboard shares between server and browser. No "use client": the layout reads them too.
-import type { KeyMode } from "@/lib/validation/api-keys";
+import type { KeyMode } from "@/lib/contract/api-keys";
 
 /** The test / live toggle; test unless the person chose live. */
 export const MODE_COOKIE = "mc_mode";

@@ -1,4 +1,4 @@
-import type { KeyMode } from "@/lib/validation/api-keys";
+import type { KeyMode } from "@/lib/contract/api-keys";
 
 export interface KeyFilters {
   mode: KeyMode;

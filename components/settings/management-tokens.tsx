@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { MANAGEMENT_TOKEN_LIFETIMES, createManagementTokenSchema } from "@/lib/validation/applications";
+import { MANAGEMENT_TOKEN_LIFETIMES, createManagementTokenSchema } from "@/lib/contract/accounts";
 import type { ManagementToken } from "../api-types";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { fieldErrorsFromIssues, splitApiError, type FieldErrors } from "../form-errors";

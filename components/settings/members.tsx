@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { createInviteSchema } from "@/lib/validation/applications";
+import { createInviteSchema } from "@/lib/contract/accounts";
 import type { Invite } from "../api-types";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { fieldErrorsFromIssues, splitApiError, type FieldErrors } from "../form-errors";

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { createInviteSchema, createManagementTokenSchema } from "@/lib/validation/applications";
+import type { createInviteSchema, createManagementTokenSchema } from "@/lib/contract/accounts";
 import { apiFetch } from "../api-client";
 import type { CreatedManagementToken, Invite, ManagementToken, MemberList } from "../api-types";
 import { useInvalidateMerchant } from "../applications/use-applications";

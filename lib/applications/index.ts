@@ -1,27 +1,16 @@
-import type { z } from "zod";
-import type { Db } from "../db";
-import { ApiError } from "../api/errors";
-import { newObjectId } from "../api/ids";
-import { createApiKey, keyStatus, revokeApiKey, rollApiKey, serializeApiKey, type ApiKeyView } from "../auth/keys";
-import type { InvalidationBus } from "../auth/invalidation";
-import type {
-  apiKeyListQuerySchema,
-  applicationListQuerySchema,
-  createApplicationKeySchema,
-  createApplicationSchema,
-} from "../validation/applications";
-import { GRACE_PERIODS } from "../validation/applications";
+import type { Context } from "../context";
+import type { Db, DbTx } from "../db";
+import type { Application, ApplicationListQuery, CreateApplicationInput } from "../contract/applications";
+import { ApiError } from "../http/errors";
+import { newObjectId } from "../ids";
+import { keySummary, type KeyRow } from "../keys/lifecycle";
 
 type ApplicationRow = Awaited<ReturnType<Db["application"]["findUniqueOrThrow"]>>;
-type KeyRow = Awaited<ReturnType<Db["apiKey"]["findUniqueOrThrow"]>>;
-
-/** Active keys one application may hold (the management API's "maximum number of API keys"). */
-export const APPLICATION_KEY_LIMIT = () => Number(process.env.APPLICATION_KEY_LIMIT ?? 25);
 
 const stringList = (value: unknown) =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
 
-export function serializeApplication(row: ApplicationRow) {
+export function serializeApplication(row: ApplicationRow): Application {
   return {
     id: row.id,
     name: row.name,
@@ -32,30 +21,28 @@ export function serializeApplication(row: ApplicationRow) {
   };
 }
 
-/** A key as listed under its application: never a secret. */
-export function keySummary(row: KeyRow) {
-  return { id: row.id, keyPrefix: row.prefix, description: row.name, mode: row.mode, status: keyStatus(row) };
-}
-
 const applicationMissing = (id: string) =>
   new ApiError(404, "not_found", "resource_missing", `No such application: '${id}'.`, { param: "id" });
 
 /** Another merchant's application does not exist for this caller: 404, never 403. */
-export async function findApplication(db: Db, merchantId: string, id: string): Promise<ApplicationRow> {
+export async function findApplication(db: DbTx, merchantId: string, id: string): Promise<ApplicationRow> {
   const row = await db.application.findFirst({ where: { id, merchantId } });
   if (!row) throw applicationMissing(id);
   return row;
 }
 
-export async function createApplication(db: Db, merchantId: string, input: z.infer<typeof createApplicationSchema>) {
+export async function createApplication(
+  { db }: Context,
+  { merchantId, application }: { merchantId: string; application: CreateApplicationInput },
+) {
   try {
     const row = await db.application.create({
       data: {
         id: newObjectId("app"),
         merchantId,
-        name: input.name,
-        description: input.description ?? null,
-        allowedOrigins: input.allowedOrigins,
+        name: application.name,
+        description: application.description ?? null,
+        allowedOrigins: application.allowedOrigins,
       },
     });
     return serializeApplication(row);
@@ -65,7 +52,7 @@ export async function createApplication(db: Db, merchantId: string, input: z.inf
         409,
         "invalid_request",
         "application_exists",
-        `An application named '${input.name}' already exists for your merchant account.`,
+        `An application named '${application.name}' already exists for your merchant account.`,
         { param: "name" },
       );
     }
@@ -73,7 +60,10 @@ export async function createApplication(db: Db, merchantId: string, input: z.inf
   }
 }
 
-export async function listApplications(db: Db, merchantId: string, query: z.infer<typeof applicationListQuerySchema>) {
+export async function listApplications(
+  { db }: Context,
+  { merchantId, query }: { merchantId: string; query: ApplicationListQuery },
+) {
   const [totalItems, rows] = await Promise.all([
     db.application.count({ where: { merchantId } }),
     db.application.findMany({
@@ -99,126 +89,20 @@ export async function listApplications(db: Db, merchantId: string, query: z.infe
   };
 }
 
+/** One application with a summary of each of its keys (never a secret). */
+export async function retrieveApplication({ db }: Context, { merchantId, id }: { merchantId: string; id: string }) {
+  const application = await findApplication(db, merchantId, id);
+  const keys = await db.apiKey.findMany({ where: { applicationId: application.id }, orderBy: { createdAt: "desc" } });
+  return { ...serializeApplication(application), apiKeys: keys.map(keySummary) };
+}
+
 /** Disabling blocks every key of the application at once, in every process. */
 export async function setApplicationEnabled(
-  db: Db,
-  bus: InvalidationBus,
-  merchantId: string,
-  id: string,
-  isEnabled: boolean,
+  { db, bus }: Context,
+  { merchantId, id, isEnabled }: { merchantId: string; id: string; isEnabled: boolean },
 ) {
   await findApplication(db, merchantId, id);
   const row = await db.application.update({ where: { id }, data: { isEnabled } });
   await bus.publish({ applicationId: id });
   return serializeApplication(row);
-}
-
-/** The merchant's active-key limit from its plan (free: 10 unless the merchant has its own limit). */
-export function merchantKeyLimit(merchant: { plan: string; keyLimit: number | null }): number {
-  return merchant.keyLimit ?? Number(process.env.FREE_PLAN_KEY_LIMIT ?? 10);
-}
-
-async function assertKeyLimits(
-  db: Db,
-  merchant: { id: string; plan: string; keyLimit: number | null },
-  applicationId: string,
-  now = new Date(),
-) {
-  const active = {
-    status: "active",
-    OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-    AND: [{ OR: [{ graceEndsAt: null }, { graceEndsAt: { gt: now } }] }],
-  };
-  const [inApplication, inMerchant] = await Promise.all([
-    db.apiKey.count({ where: { applicationId, ...active } }),
-    db.apiKey.count({ where: { merchantId: merchant.id, ...active } }),
-  ]);
-  if (inApplication >= APPLICATION_KEY_LIMIT()) {
-    throw new ApiError(
-      400,
-      "invalid_request",
-      "application_key_limit_reached",
-      `This application already has the maximum of ${APPLICATION_KEY_LIMIT()} active API keys. Revoke one first.`,
-    );
-  }
-  const limit = merchantKeyLimit(merchant);
-  if (inMerchant >= limit) {
-    throw new ApiError(
-      400,
-      "invalid_request",
-      "plan_key_limit_reached",
-      `Your ${merchant.plan} plan allows ${limit} active API keys, and you have ${inMerchant}. Revoke a key or upgrade your plan.`,
-    );
-  }
-}
-
-export async function createApplicationKey(
-  db: Db,
-  bus: InvalidationBus,
-  merchant: { id: string; plan: string; keyLimit: number | null },
-  applicationId: string,
-  input: z.infer<typeof createApplicationKeySchema>,
-  createdById: string,
-): Promise<{ key: ApiKeyView; secret: string }> {
-  await findApplication(db, merchant.id, applicationId);
-  await assertKeyLimits(db, merchant, applicationId);
-  const { description, ...rest } = input;
-  return createApiKey(db, bus, { merchantId: merchant.id, applicationId, createdById }, { ...rest, name: description });
-}
-
-/** The key creation response: the only place the full key ever appears. */
-export function createdKeyResponse({ key, secret }: { key: ApiKeyView; secret: string }) {
-  return { ...key, applicationId: key.applicationId, fullKey: secret, keyPrefix: key.prefix, description: key.name };
-}
-
-async function findApplicationKey(db: Db, merchantId: string, applicationId: string, keyId: string): Promise<KeyRow> {
-  await findApplication(db, merchantId, applicationId);
-  const row = await db.apiKey.findFirst({ where: { id: keyId, applicationId, merchantId } });
-  if (!row)
-    throw new ApiError(404, "not_found", "resource_missing", `No such API key: '${keyId}'.`, { param: "keyId" });
-  return row;
-}
-
-export async function revokeApplicationKey(
-  db: Db,
-  bus: InvalidationBus,
-  merchantId: string,
-  applicationId: string,
-  keyId: string,
-) {
-  const row = await findApplicationKey(db, merchantId, applicationId, keyId);
-  if (row.status === "revoked")
-    throw new ApiError(400, "invalid_request", "api_key_already_revoked", "This API key is already revoked.");
-  return revokeApiKey(db, bus, keyId);
-}
-
-export async function rollApplicationKey(
-  db: Db,
-  bus: InvalidationBus,
-  merchantId: string,
-  applicationId: string,
-  keyId: string,
-  gracePeriod: keyof typeof GRACE_PERIODS,
-  userId: string,
-) {
-  const row = await findApplicationKey(db, merchantId, applicationId, keyId);
-  if (keyStatus(row) !== "active")
-    throw new ApiError(400, "invalid_request", "api_key_not_active", "Only an active API key can be rolled.");
-  return rollApiKey(db, bus, keyId, GRACE_PERIODS[gracePeriod], { createdById: userId });
-}
-
-/** Every key of the merchant, newest first, for the dashboard's API keys page. */
-export async function listMerchantKeys(db: Db, merchantId: string, query: z.infer<typeof apiKeyListQuerySchema>) {
-  const rows = await db.apiKey.findMany({
-    where: {
-      merchantId,
-      ...(query.applicationId ? { applicationId: query.applicationId } : {}),
-      ...(query.mode ? { mode: query.mode } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    include: { application: { select: { id: true, name: true } } },
-  });
-  return rows
-    .map((row) => ({ ...serializeApiKey(row), application: row.application }))
-    .filter((key) => !query.status || key.status === query.status);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { readCredentials } from "./credentials";
 
 const request = (headers: Record<string, string>, url = "http://x/api/v1/me") =>

@@ -1,4 +1,4 @@
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 
 export interface Credentials {
   secret: string;

@@ -1,17 +1,18 @@
 import { cookies, headers } from "next/headers";
 import { db } from "../db";
 import { listMerchantsOf } from "../merchants";
-import { hasPermission, type Role } from "./permissions";
+import { appContext } from "./runtime";
+import { hasPermission, type Role } from "../contract/roles";
 import { MERCHANT_COOKIE, userFromSessionCookie } from "./session";
 
 /**
  * The signed-in user of a dashboard page (server components), with their merchants and the current one, resolved
- * exactly as withSession resolves them for the API. Null when signed out.
+ * exactly as the session authenticator resolves them for the API. Null when signed out.
  */
 export async function getDashboardSession() {
   const user = await userFromSessionCookie(db, await headers());
   if (!user) return null;
-  const merchants = await listMerchantsOf(db, user.id);
+  const { items: merchants } = await listMerchantsOf(appContext, { userId: user.id });
   const chosen = (await cookies()).get(MERCHANT_COOKIE)?.value;
   const current = merchants.find((m) => m.id === chosen) ?? merchants[0];
   if (!current) return null;

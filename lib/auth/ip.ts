@@ -1,6 +1,8 @@
 import { BlockList, isIP } from "node:net";
 
-export { isIpRule } from "../validation/ip-rule";
+export { clientIp } from "../http/client-ip";
+
+export { isIpRule } from "../contract/ip-rule";
 
 /** A matcher for an allowlist of addresses and CIDR ranges (IPv4-mapped IPv6 addresses match their IPv4 rules). */
 export function ipMatcher(rules: readonly string[]): (ip: string) => boolean {
@@ -16,21 +18,4 @@ export function ipMatcher(rules: readonly string[]): (ip: string) => boolean {
     const version = isIP(plain);
     return version !== 0 && list.check(plain, version === 6 ? "ipv6" : "ipv4");
   };
-}
-
-/**
- * The caller's address. Route handlers cannot see the socket, so this reads X-Forwarded-For, which Next.js fills
- * from the socket when absent and a reverse proxy appends to. TRUSTED_PROXY_COUNT (default 1: the server itself or
- * one proxy) says how many entries from the right were written by infrastructure we trust.
- */
-export function clientIp(
-  headers: Headers,
-  trustedProxies = Number(process.env.TRUSTED_PROXY_COUNT ?? 1),
-): string | null {
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const entry = entries[Math.max(0, entries.length - Math.max(1, trustedProxies))];
-  return entry && isIP(entry.replace(/^::ffff:/, "")) ? entry : null;
 }

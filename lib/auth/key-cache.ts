@@ -1,6 +1,7 @@
 import { epochMs } from "../clock";
 import type { KeyMode } from "./key-format";
-import type { Scope } from "./scopes";
+import type { Scope } from "../contract/scopes";
+import type { ObjectScope } from "../objects";
 
 /** Everything the verifier needs about a key, held in memory so steady-state requests make no query. */
 export interface CachedKey {
@@ -15,11 +16,18 @@ export interface CachedKey {
   ipAllowlist: readonly string[] | null;
   merchant: { id: string; name: string } | null;
   application: { id: string; name: string; isEnabled: boolean; allowedOrigins: readonly string[] } | null;
-  /** The key and its application as route handlers see them, built once per cache entry rather than per request. */
-  view: {
-    key: { id: string; name: string; prefix: string; mode: KeyMode; scopes: readonly Scope[] };
-    application: { id: string; name: string } | null;
-  };
+  /** The caller as route handlers see it, built once per cache entry rather than per request. */
+  principal: ApiKeyPrincipal;
+}
+
+/** An API-key caller, as the request pipeline hands it to a handler. */
+export interface ApiKeyPrincipal {
+  key: { id: string; name: string; prefix: string; mode: KeyMode; scopes: Scope[] };
+  merchant: { id: string; name: string } | null;
+  application: { id: string; name: string } | null;
+  livemode: boolean;
+  /** Whose objects this request sees: the merchant's, or an unclaimed key's own sandbox, in the key's mode. */
+  owner: ObjectScope;
 }
 
 export interface Invalidation {

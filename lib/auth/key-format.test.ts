@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BASE62, randomBase62, toBase62 } from "./base62";
+import { BASE62, randomBase62, toBase62 } from "../ids/base62";
 import { hashesEqual, hashSecret } from "./hash";
 import { classifySecret, displayPrefix, generateSecret, newKeyId } from "./key-format";
 

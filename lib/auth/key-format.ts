@@ -1,9 +1,9 @@
 import { crc32 } from "node:zlib";
-import { randomBase62, toBase62 } from "./base62";
+import { randomBase62, toBase62 } from "../ids/base62";
 
-import type { KeyMode } from "../validation/api-keys";
+import type { KeyMode } from "../contract/api-keys";
 
-export type { KeyMode } from "../validation/api-keys";
+export type { KeyMode } from "../contract/api-keys";
 
 const RANDOM_LENGTH = 26; // 26 base62 characters: 154 bits from crypto.randomBytes
 const CHECKSUM_LENGTH = 6; // CRC32 (< 62^6) in base62

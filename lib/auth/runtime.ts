@@ -1,5 +1,6 @@
+import type { Context } from "../context";
 import { db } from "../db";
-import { createRateLimiter, type RateLimiter } from "../api/rate-limit";
+import { createRateLimiter, type RateLimiter } from "../http/rate-limit";
 import { InvalidationBus } from "./invalidation";
 import { KeyCache } from "./key-cache";
 import { UsageRecorder } from "./usage";
@@ -42,3 +43,6 @@ function createRuntime(): AuthRuntime {
 // One per process (kept across Next.js dev reloads): the cache is only useful if every route shares it.
 const globalForAuth = globalThis as unknown as { merchantConsoleAuth?: AuthRuntime };
 export const authRuntime: AuthRuntime = (globalForAuth.merchantConsoleAuth ??= createRuntime());
+
+/** The domain context of this process: its database, its invalidation bus, the wall clock. */
+export const appContext: Context = { db, bus: authRuntime.bus, now: () => new Date() };

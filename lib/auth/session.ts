@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import type { Db } from "../db";
-import { ApiError } from "../api/errors";
+import { ApiError } from "../http/errors";
 import { authSecret } from "./secret";
 
 /** Auth.js's database-session cookie (the `__Secure-` form is used over HTTPS). */

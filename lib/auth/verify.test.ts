@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { MemoryRateLimiter } from "../api/rate-limit";
+import { MemoryRateLimiter } from "../http/rate-limit";
 import { db, dbHandle } from "../db";
 import { createApplication, createKey } from "../testing/fixtures";
 import { KeyCache } from "./key-cache";

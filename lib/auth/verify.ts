@@ -1,10 +1,10 @@
 import type { Db } from "../db";
-import type { RateLimitDecision, RateLimiter } from "../api/rate-limit";
+import type { RateLimitDecision, RateLimiter } from "../http/rate-limit";
 import { hashesEqual, hashSecret } from "./hash";
 import { ipMatcher } from "./ip";
 import type { CachedKey, KeyCache } from "./key-cache";
 import { classifySecret, type KeyMode } from "./key-format";
-import { scopesFromJson, type Scope } from "./scopes";
+import { scopesFromJson, type Scope } from "../contract/scopes";
 
 export type VerifyFailureCode =
   | "invalid_api_key"
@@ -94,9 +94,12 @@ export async function loadKey(db: Db, hash: string): Promise<CachedKey | null> {
     ipAllowlist: row.ipAllowlist === null ? null : stringList(row.ipAllowlist),
     merchant: row.merchant,
     application: row.application && { ...row.application, allowedOrigins: stringList(row.application.allowedOrigins) },
-    view: {
+    principal: {
       key: { id: row.id, name: row.name, prefix: row.prefix, mode, scopes },
+      merchant: row.merchant,
       application: row.application && { id: row.application.id, name: row.application.name },
+      livemode: mode === "live",
+      owner: { ownerId: row.merchant?.id ?? row.id, livemode: mode === "live" },
     },
   };
 }

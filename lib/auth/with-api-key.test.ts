@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDb } from "../db";
-import { json } from "../api/respond";
+import { json } from "../http/respond";
 import { createKey } from "../testing/fixtures";
 import { withApiKey } from "./with-api-key";
 

@@ -107,7 +107,9 @@ async function main() {
   const links = Array.from({ length: 100 }, (_, i) => ({ amount: 100 + i, currency: "usd", description: `Link ${i}` }));
   const { createPaymentLink } = await import("../payments");
   const keyRow = await db.apiKey.findFirstOrThrow({ where: { name: "bench" } });
-  for (const link of links) await createPaymentLink(db, { ownerId: merchantId, livemode: false }, keyRow.id, link);
+  const ctx = { db, bus: { async publish() {} }, now: () => new Date() };
+  const owner = { ownerId: merchantId, livemode: false };
+  for (const link of links) await createPaymentLink(ctx, { owner, keyId: keyRow.id, link });
   await db.$disconnect();
 
   const server = await startNextServer(

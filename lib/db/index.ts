@@ -1,6 +1,7 @@
 import { createDb, type DbHandle } from "./client";
 
 export type { Db, DbHandle } from "./client";
+export type { DbTx } from "./tx";
 export { createDb } from "./client";
 export { engineOf, type DbEngine } from "./engines";
 

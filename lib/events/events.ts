@@ -1,7 +1,7 @@
+import type { Context } from "../context";
 import type { Db } from "../db";
-import { notFound } from "../api/errors";
-import type { Event, EventListQuery } from "../validation/events";
-import { pageArgs, toList, unixSeconds, type ObjectScope } from "../payments/scope";
+import type { Event, EventListQuery } from "../contract/events";
+import { ownedObjects, unixSeconds, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["event"]["findUniqueOrThrow"]>>;
 
@@ -22,10 +22,16 @@ export function serializeEvent(row: Row): Event {
   };
 }
 
+const events = ownedObjects({
+  name: "event",
+  url: "/api/v1/events",
+  model: (db) => db.event,
+  serialize: serializeEvent,
+});
+
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 
-export async function listEvents(db: Db, scope: ObjectScope, query: EventListQuery) {
-  const args = pageArgs(scope, query);
+export function listEvents({ db }: Context, { owner, query }: { owner: ObjectScope; query: EventListQuery }) {
   // Unix seconds bounds become one half-open range [gte, lt) over createdAt (milliseconds).
   const lower = Math.max(query["created[gte]"] ?? -Infinity, (query["created[gt]"] ?? -Infinity) + 1);
   const upper = Math.min(query["created[lt]"] ?? Infinity, (query["created[lte]"] ?? Infinity) + 1);
@@ -33,19 +39,12 @@ export async function listEvents(db: Db, scope: ObjectScope, query: EventListQue
     ...(Number.isFinite(lower) ? { gte: fromUnix(lower) } : {}),
     ...(Number.isFinite(upper) ? { lt: fromUnix(upper) } : {}),
   };
-  const rows = await db.event.findMany({
-    ...args,
-    where: {
-      ...args.where,
-      ...(query.type ? { type: query.type } : {}),
-      ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),
-    },
+  return events.list(db, owner, query, {
+    ...(query.type ? { type: query.type } : {}),
+    ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),
   });
-  return toList(rows, query.limit, "/api/v1/events", serializeEvent);
 }
 
-export async function retrieveEvent(db: Db, scope: ObjectScope, id: string) {
-  const row = await db.event.findFirst({ where: { id, ...scope } });
-  if (!row) throw notFound("event", id);
-  return serializeEvent(row);
+export function retrieveEvent({ db }: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  return events.retrieve(db, owner, id);
 }

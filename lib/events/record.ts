@@ -1,10 +1,9 @@
-import type { Db } from "../db";
-import { newObjectId } from "../api/ids";
-import type { EventType } from "../validation/events";
-import type { ObjectScope } from "../payments/scope";
+import type { DbTx } from "../db";
+import { newObjectId } from "../ids";
+import type { EventType } from "../contract/events";
+import type { ObjectScope } from "../objects";
 
-/** A client inside `db.$transaction(async (tx) => …)`, or the client itself. */
-export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$use" | "$extends" | "$transaction">;
+export type { DbTx };
 
 /** Whether an endpoint's `enabled_events` (a JSON array) includes this type or `*`. */
 export function listensTo(enabledEvents: unknown, type: string): boolean {

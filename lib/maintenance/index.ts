@@ -1,22 +1,22 @@
-import type { Db } from "../db";
-import { purgeExpiredIdempotencyRecords } from "../api/idempotency";
+import type { Context } from "../context";
+import { purgeExpiredIdempotencyRecords } from "../http/idempotency";
+import { removeExpiredSandboxes } from "../keys/unclaimed";
 import { log } from "../log";
-import { removeExpiredSandboxes } from "../unclaimed";
 
 /** The periodic clean-up: expired unclaimed keys' sandbox objects, and idempotency records past 24 hours. */
-export async function runMaintenance(db: Db, now = new Date()) {
-  const sandboxes = await removeExpiredSandboxes(db, now);
-  const { count: idempotencyRecords } = await purgeExpiredIdempotencyRecords(db, now);
+export async function runMaintenance(ctx: Context) {
+  const sandboxes = await removeExpiredSandboxes(ctx);
+  const { count: idempotencyRecords } = await purgeExpiredIdempotencyRecords(ctx.db, ctx.now());
   return { sandboxes, idempotencyRecords };
 }
 
 /** Runs the clean-up now and then every MAINTENANCE_INTERVAL_MS (default one hour); the timer never keeps the process alive. */
 export function startMaintenance(
-  db: Db,
+  ctx: Context,
   intervalMs = Number(process.env.MAINTENANCE_INTERVAL_MS ?? 3_600_000),
 ): () => void {
   const run = () =>
-    runMaintenance(db).then(
+    runMaintenance(ctx).then(
       (done) => {
         if (done.sandboxes > 0 || done.idempotencyRecords > 0) log.info("maintenance.done", done);
       },

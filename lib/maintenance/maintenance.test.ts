@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createApiKey, authRuntime, SCOPES } from "../auth";
+import type { Context } from "../context";
 import { db } from "../db";
 import { createPaymentLink } from "../payments";
 import { createKey } from "../testing/fixtures";
 import { runMaintenance } from ".";
+
+const ctx: Context = { db, bus: { async publish() {} }, now: () => new Date() };
 
 describe("runMaintenance", () => {
   it("removes expired sandboxes and old idempotency records, and nothing else", async () => {
@@ -20,20 +23,21 @@ describe("runMaintenance", () => {
       { name: "v", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 86_400_000) },
     );
     const merchantKey = await createKey();
-    const doomed = await createPaymentLink(db, { ownerId: unclaimed.key.id, livemode: false }, unclaimed.key.id, {
-      amount: 1,
-      currency: "usd",
+    const doomed = await createPaymentLink(ctx, {
+      owner: { ownerId: unclaimed.key.id, livemode: false },
+      keyId: unclaimed.key.id,
+      link: { amount: 1, currency: "usd" },
     });
-    const kept = await createPaymentLink(db, { ownerId: live.key.id, livemode: false }, live.key.id, {
-      amount: 2,
-      currency: "usd",
+    const kept = await createPaymentLink(ctx, {
+      owner: { ownerId: live.key.id, livemode: false },
+      keyId: live.key.id,
+      link: { amount: 2, currency: "usd" },
     });
-    const merchants = await createPaymentLink(
-      db,
-      { ownerId: merchantKey.merchantId, livemode: false },
-      merchantKey.key.id,
-      { amount: 3, currency: "usd" },
-    );
+    const merchants = await createPaymentLink(ctx, {
+      owner: { ownerId: merchantKey.merchantId, livemode: false },
+      keyId: merchantKey.key.id,
+      link: { amount: 3, currency: "usd" },
+    });
     await db.idempotencyRecord.create({
       data: {
         apiKeyId: "key_m",
@@ -45,7 +49,7 @@ describe("runMaintenance", () => {
       },
     });
 
-    const done = await runMaintenance(db, new Date(Date.now() + 2000));
+    const done = await runMaintenance({ ...ctx, now: () => new Date(Date.now() + 2000) });
     expect(done.sandboxes).toBeGreaterThanOrEqual(1);
     expect(done.idempotencyRecords).toBeGreaterThanOrEqual(1);
     expect(await db.paymentLink.findUnique({ where: { id: doomed.id } })).toBeNull();

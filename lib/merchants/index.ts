@@ -1,8 +1,9 @@
-import type { z } from "zod";
+import type { Context } from "../context";
 import type { Db } from "../db";
-import { ApiError } from "../api/errors";
-import { newObjectId } from "../api/ids";
-import type { createInviteSchema } from "../validation/applications";
+import { ApiError } from "../http/errors";
+import type { Role } from "../contract/roles";
+import { newObjectId } from "../ids";
+import type { CreateInviteInput } from "../contract/accounts";
 
 const INVITE_TTL_MS = 14 * 24 * 3600 * 1000;
 
@@ -51,16 +52,23 @@ export async function onboardUser(
   }
 }
 
-export async function listMerchantsOf(db: Db, userId: string) {
+export async function listMerchantsOf({ db }: Context, { userId }: { userId: string }) {
   const memberships = await db.membership.findMany({
     where: { userId },
     include: { merchant: true },
     orderBy: { createdAt: "asc" },
   });
-  return memberships.map((m) => ({ id: m.merchant.id, name: m.merchant.name, plan: m.merchant.plan, role: m.role }));
+  return {
+    items: memberships.map((m) => ({
+      id: m.merchant.id,
+      name: m.merchant.name,
+      plan: m.merchant.plan,
+      role: m.role as Role,
+    })),
+  };
 }
 
-export async function listMembers(db: Db, merchantId: string) {
+export async function listMembers({ db }: Context, { merchantId }: { merchantId: string }) {
   const [members, invites] = await Promise.all([
     db.membership.findMany({ where: { merchantId }, include: { user: true }, orderBy: { createdAt: "asc" } }),
     db.invite.findMany({ where: { merchantId, acceptedAt: null }, orderBy: { createdAt: "desc" } }),
@@ -71,23 +79,21 @@ export async function listMembers(db: Db, merchantId: string) {
       name: m.user.name,
       email: m.user.email,
       githubLogin: m.user.githubLogin,
-      role: m.role,
+      role: m.role as Role,
     })),
     invites: invites.map((i) => ({
       id: i.id,
       email: i.email,
       githubLogin: i.githubLogin,
-      role: i.role,
+      role: i.role as Role,
       expiresAt: i.expiresAt.toISOString(),
     })),
   };
 }
 
 export async function createInvite(
-  db: Db,
-  merchantId: string,
-  invitedById: string,
-  input: z.infer<typeof createInviteSchema>,
+  { db, now }: Context,
+  { merchantId, invitedById, invite: input }: { merchantId: string; invitedById: string; invite: CreateInviteInput },
 ) {
   const email = input.email?.toLowerCase() ?? null;
   const githubLogin = input.githubLogin?.toLowerCase() ?? null;
@@ -102,14 +108,14 @@ export async function createInvite(
       githubLogin,
       role: input.role,
       invitedById,
-      expiresAt: new Date(Date.now() + INVITE_TTL_MS),
+      expiresAt: new Date(now().getTime() + INVITE_TTL_MS),
     },
   });
   return {
     id: row.id,
     email: row.email,
     githubLogin: row.githubLogin,
-    role: row.role,
+    role: row.role as Role,
     expiresAt: row.expiresAt.toISOString(),
   };
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { apiRoutes, type RouteDescription } from "./registry";
-import { errorEnvelopeSchema } from "./schemas";
+import { errorEnvelopeSchema, operations, pathParamNames, type Access, type OperationSpec } from "../contract";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -26,21 +25,29 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   503: "`service_unavailable`: retry",
 };
 
-const COMMON_ERRORS: Record<RouteDescription["auth"], number[]> = {
+const COMMON_ERRORS: Record<Access["kind"], number[]> = {
   apiKey: [401, 403, 429, 500, 503],
-  management: [401, 403, 500, 503],
-  none: [500],
+  session: [401, 403, 500, 503],
+  public: [500],
 };
 
-const SECURITY: Record<RouteDescription["auth"], Array<Record<string, string[]>>> = {
-  apiKey: [{ bearerAuth: [] }, { apiKeyHeader: [] }],
-  management: [{ sessionCookie: [] }, { managementToken: [] }],
-  none: [],
-};
+function securityOf(auth: Access): Array<Record<string, string[]>> {
+  if (auth.kind === "apiKey") return [{ bearerAuth: [] }, { apiKeyHeader: [] }];
+  if (auth.kind === "public") return [];
+  return auth.sessionOnly ? [{ sessionCookie: [] }] : [{ sessionCookie: [] }, { managementToken: [] }];
+}
 
-function operationId(route: RouteDescription): string {
+function accessOf(auth: Access): string {
+  if (auth.kind === "apiKey") return `**Scope:** ${auth.scope ? `\`${auth.scope}\`` : "none (any valid key)"}`;
+  if (auth.kind === "public") return "**Auth:** none";
+  const who = auth.sessionOnly ? "the dashboard's session only" : "dashboard session or management token";
+  return `**Auth:** ${who}${auth.permission ? `; permission \`${auth.permission}\`` : ""}`;
+}
+
+function operationId(route: OperationSpec): string {
   const words = route.path
     .replace(/^\/api\/v1\//, "")
+    .replace(/^\//, "")
     .split(/[/._-]/)
     .filter((word) => word && !word.startsWith("{"));
   return [
@@ -50,8 +57,8 @@ function operationId(route: RouteDescription): string {
   ].join("");
 }
 
-function parametersOf(route: RouteDescription): JsonSchema[] {
-  const path = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+function parametersOf(route: OperationSpec): JsonSchema[] {
+  const path = pathParamNames(route.path).map((name) => ({
     name,
     in: "path",
     required: true,
@@ -75,27 +82,22 @@ function parametersOf(route: RouteDescription): JsonSchema[] {
     }
   }
   const idempotency =
-    route.auth === "apiKey" && route.method !== "GET" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [];
+    route.auth.kind === "apiKey" && route.method !== "GET" ? [{ $ref: "#/components/parameters/IdempotencyKey" }] : [];
   return [...path, ...query, ...idempotency];
 }
 
-function operationOf(route: RouteDescription): JsonSchema {
-  const access =
-    route.auth === "apiKey"
-      ? `**Scope:** ${route.scope ? `\`${route.scope}\`` : "none (any valid key)"}`
-      : route.auth === "management"
-        ? `**Auth:** dashboard session or management token${route.permission ? `; permission \`${route.permission}\`` : ""}`
-        : "**Auth:** none";
+function operationOf(route: OperationSpec): JsonSchema {
+  const { auth } = route;
   const status = route.status ?? 200;
-  const errors = [...new Set([...(route.errors ?? []), ...COMMON_ERRORS[route.auth]])].sort((a, b) => a - b);
+  const errors = [...new Set([...(route.errors ?? []), ...COMMON_ERRORS[auth.kind]])].sort((a, b) => a - b);
   return {
     operationId: operationId(route),
     summary: route.summary,
-    description: [access, route.description].filter(Boolean).join("\n\n"),
+    description: [accessOf(auth), route.description].filter(Boolean).join("\n\n"),
     tags: [route.tag],
-    "x-scope": route.scope,
-    ...(route.permission ? { "x-permission": route.permission } : {}),
-    security: SECURITY[route.auth],
+    "x-scope": auth.kind === "apiKey" ? auth.scope : null,
+    ...(auth.kind === "session" && auth.permission ? { "x-permission": auth.permission } : {}),
+    security: securityOf(auth),
     parameters: parametersOf(route),
     ...(route.body
       ? {
@@ -122,8 +124,8 @@ export const API_DESCRIPTION = `The Merchant Console API. Authenticate with an A
 
 Webhooks are POSTed as JSON events with the header \`Webhook-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_ secret>\`. Verify it over the raw body, reject timestamps more than 5 minutes old, and compare in constant time (\`verifyWebhookSignature\` in the SDK does all three). Answer 2xx within 10 s; anything else is retried with exponential backoff (30 s, 1 min, 2 min, … up to 8 attempts).`;
 
-/** The OpenAPI 3.1 document of /api/v1, generated from the route registry and the zod schemas the routes use. */
-export function buildOpenApiDocument(routes: readonly RouteDescription[] = apiRoutes) {
+/** The OpenAPI 3.1 document of the API, generated from the contract alone. */
+export function buildOpenApiDocument(routes: readonly OperationSpec[] = operations) {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of routes) (paths[route.path] ??= {})[route.method.toLowerCase()] = operationOf(route);
   const errorResponses = Object.fromEntries(

@@ -1,14 +1,14 @@
-import type { z } from "zod";
+import type { Context } from "../context";
 import type { Db } from "../db";
-import { ApiError, invalidRequest, notFound } from "../api/errors";
-import { newObjectId } from "../api/ids";
+import { ApiError, invalidRequest } from "../http/errors";
+import { newObjectId } from "../ids";
 import { recordEvent, type DbTx } from "../events/record";
 import type {
   CheckoutSession,
-  checkoutSessionListQuerySchema,
+  CheckoutSessionListQuery,
   CreateCheckoutSessionInput,
-} from "../validation/checkout-sessions";
-import { metadataOf, pageArgs, toList, unixSeconds, type ObjectScope } from "./scope";
+} from "../contract/checkout-sessions";
+import { metadataOf, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["checkoutSession"]["findUniqueOrThrow"]>>;
 
@@ -48,14 +48,26 @@ export function serializeCheckoutSession(row: Row, now = new Date()): CheckoutSe
   };
 }
 
+/**
+ * The owned sessions as seen at `now`: every session a list or retrieve serializes reads its status at the same
+ * instant, so an open session past its expiry is expired in the answer as in the list's status filter.
+ */
+const checkoutSessionsAt = (now: Date) =>
+  ownedObjects({
+    name: "checkout session",
+    url: "/api/v1/checkout_sessions",
+    model: (db) => db.checkoutSession,
+    serialize: (row: Row) => serializeCheckoutSession(row, now),
+  });
+
 /** The price of a session: its own amount and currency, or those of a payment link of the same owner and mode. */
-async function priceOf(tx: DbTx, scope: ObjectScope, input: CreateCheckoutSessionInput) {
+async function priceOf(tx: DbTx, owner: ObjectScope, input: CreateCheckoutSessionInput) {
   if (input.payment_link === undefined) {
     if (input.amount === undefined || input.currency === undefined)
       throw invalidRequest("parameter_missing", "Give amount and currency, or payment_link.", "amount");
     return { amount: input.amount, currency: input.currency, paymentLinkId: null };
   }
-  const link = await tx.paymentLink.findFirst({ where: { id: input.payment_link, ...scope } });
+  const link = await tx.paymentLink.findFirst({ where: { id: input.payment_link, ...owner } });
   if (!link) throw invalidRequest("resource_missing", `No such payment link: '${input.payment_link}'.`, "payment_link");
   if (!link.active)
     throw invalidRequest("payment_link_inactive", `The payment link '${link.id}' is archived.`, "payment_link");
@@ -70,24 +82,22 @@ async function priceOf(tx: DbTx, scope: ObjectScope, input: CreateCheckoutSessio
 }
 
 export async function createCheckoutSession(
-  db: Db,
-  scope: ObjectScope,
-  keyId: string,
-  input: CreateCheckoutSessionInput,
-  now = new Date(),
-) {
-  return db.$transaction(async (tx) => {
-    const price = await priceOf(tx, scope, input);
+  ctx: Context,
+  { owner, keyId, session: input }: { owner: ObjectScope; keyId: string; session: CreateCheckoutSessionInput },
+): Promise<CheckoutSession> {
+  const now = ctx.now();
+  return ctx.db.$transaction(async (tx) => {
+    const price = await priceOf(tx, owner, input);
     if (
       input.customer !== undefined &&
-      !(await tx.customer.findFirst({ where: { id: input.customer, ...scope }, select: { id: true } }))
+      !(await tx.customer.findFirst({ where: { id: input.customer, ...owner }, select: { id: true } }))
     ) {
       throw invalidRequest("resource_missing", `No such customer: '${input.customer}'.`, "customer");
     }
     const row = await tx.checkoutSession.create({
       data: {
         id: newObjectId("cs", now.getTime()),
-        ...scope,
+        ...owner,
         ...price,
         customerId: input.customer ?? null,
         successUrl: input.success_url,
@@ -99,7 +109,7 @@ export async function createCheckoutSession(
       },
     });
     const session = serializeCheckoutSession(row, now);
-    await recordEvent(tx, scope, "checkout.session.created", session, now);
+    await recordEvent(tx, owner, "checkout.session.created", session, now);
     return session;
   });
 }
@@ -112,32 +122,19 @@ function statusWhere(status: CheckoutSession["status"] | undefined, now: Date) {
   return {};
 }
 
-export async function listCheckoutSessions(
-  db: Db,
-  scope: ObjectScope,
-  query: z.infer<typeof checkoutSessionListQuerySchema>,
-  now = new Date(),
+export function listCheckoutSessions(
+  ctx: Context,
+  { owner, query }: { owner: ObjectScope; query: CheckoutSessionListQuery },
 ) {
-  const args = pageArgs(scope, query);
-  const rows = await db.checkoutSession.findMany({
-    ...args,
-    where: {
-      ...args.where,
-      ...statusWhere(query.status, now),
-      ...(query.customer ? { customerId: query.customer } : {}),
-    },
+  const now = ctx.now();
+  return checkoutSessionsAt(now).list(ctx.db, owner, query, {
+    ...statusWhere(query.status, now),
+    ...(query.customer ? { customerId: query.customer } : {}),
   });
-  return toList(rows, query.limit, "/api/v1/checkout_sessions", (row) => serializeCheckoutSession(row, now));
 }
 
-async function findOwned(db: DbTx, scope: ObjectScope, id: string): Promise<Row> {
-  const row = await db.checkoutSession.findFirst({ where: { id, ...scope } });
-  if (!row) throw notFound("checkout session", id);
-  return row;
-}
-
-export async function retrieveCheckoutSession(db: Db, scope: ObjectScope, id: string) {
-  return serializeCheckoutSession(await findOwned(db, scope, id));
+export function retrieveCheckoutSession(ctx: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  return checkoutSessionsAt(ctx.now()).retrieve(ctx.db, owner, id);
 }
 
 const notOpen = (id: string, status: string) =>
@@ -150,9 +147,16 @@ const notOpen = (id: string, status: string) =>
  * Moves an open session to `complete` or `expired` and records the event, in one transaction. The update is
  * conditional on `status = "open"`, so of two concurrent transitions exactly one wins.
  */
-async function transition(db: Db, scope: ObjectScope, id: string, to: "complete" | "expired", now: Date) {
-  return db.$transaction(async (tx) => {
-    const row = await findOwned(tx, scope, id);
+async function transition(
+  ctx: Context,
+  owner: ObjectScope,
+  id: string,
+  to: "complete" | "expired",
+): Promise<CheckoutSession> {
+  const now = ctx.now();
+  const sessions = checkoutSessionsAt(now);
+  return ctx.db.$transaction(async (tx) => {
+    const row = await sessions.find(tx, owner, id);
     const current = checkoutSessionStatus(row, now);
     // Expiring a session whose time ran out (and that the sweep has not reached yet) is the same transition.
     const allowed = row.status === "open" && (current === "open" || to === "expired");
@@ -160,11 +164,11 @@ async function transition(db: Db, scope: ObjectScope, id: string, to: "complete"
     const data =
       to === "complete" ? { status: to, paymentStatus: "paid", completedAt: now } : { status: to, expiredAt: now };
     const { count } = await tx.checkoutSession.updateMany({ where: { id, status: "open" }, data });
-    if (count !== 1) throw notOpen(id, checkoutSessionStatus(await findOwned(tx, scope, id), now));
-    const session = serializeCheckoutSession(await findOwned(tx, scope, id), now);
+    if (count !== 1) throw notOpen(id, checkoutSessionStatus(await sessions.find(tx, owner, id), now));
+    const session = await sessions.retrieve(tx, owner, id);
     await recordEvent(
       tx,
-      scope,
+      owner,
       to === "complete" ? "checkout.session.completed" : "checkout.session.expired",
       session,
       now,
@@ -173,15 +177,15 @@ async function transition(db: Db, scope: ObjectScope, id: string, to: "complete"
   });
 }
 
-export async function expireCheckoutSession(db: Db, scope: ObjectScope, id: string, now = new Date()) {
-  return transition(db, scope, id, "expired", now);
+export async function expireCheckoutSession(ctx: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  return transition(ctx, owner, id, "expired");
 }
 
 /** Test mode only: a live key gets 404, as if the route did not exist. */
-export async function completeCheckoutSessionForTest(db: Db, scope: ObjectScope, id: string, now = new Date()) {
-  if (scope.livemode)
+export async function completeCheckoutSessionForTest(ctx: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  if (owner.livemode)
     throw new ApiError(404, "not_found", "resource_missing", "Test helpers exist only in test mode: use a test key.");
-  return transition(db, scope, id, "complete", now);
+  return transition(ctx, owner, id, "complete");
 }
 
 /** The worker's sweep: writes `expired` (and records `checkout.session.expired`) for open sessions past their expiry. */

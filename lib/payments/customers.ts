@@ -1,15 +1,9 @@
-import type { z } from "zod";
+import type { Context } from "../context";
 import type { Db } from "../db";
-import { notFound } from "../api/errors";
-import { newObjectId } from "../api/ids";
-import { recordEvent, type DbTx } from "../events/record";
-import type {
-  createCustomerSchema,
-  Customer,
-  customerListQuerySchema,
-  updateCustomerSchema,
-} from "../validation/customers";
-import { metadataOf, pageArgs, toList, unixSeconds, type ObjectScope } from "./scope";
+import { newObjectId } from "../ids";
+import { recordEvent } from "../events/record";
+import type { CreateCustomerInput, Customer, CustomerListQuery, UpdateCustomerInput } from "../contract/customers";
+import { metadataOf, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["customer"]["findUniqueOrThrow"]>>;
 
@@ -26,52 +20,50 @@ export function serializeCustomer(row: Row): Customer {
   };
 }
 
+const customers = ownedObjects({
+  name: "customer",
+  url: "/api/v1/customers",
+  model: (db) => db.customer,
+  serialize: serializeCustomer,
+});
+
 export async function createCustomer(
-  db: Db,
-  scope: ObjectScope,
-  keyId: string,
-  input: z.infer<typeof createCustomerSchema>,
+  { db }: Context,
+  { owner, keyId, customer }: { owner: ObjectScope; keyId: string; customer: CreateCustomerInput },
 ) {
   return db.$transaction(async (tx) => {
-    const customer = serializeCustomer(
+    const created = serializeCustomer(
       await tx.customer.create({
-        data: { id: newObjectId("cus"), ...scope, createdByKeyId: keyId, ...input, metadata: input.metadata ?? {} },
+        data: {
+          id: newObjectId("cus"),
+          ...owner,
+          createdByKeyId: keyId,
+          ...customer,
+          metadata: customer.metadata ?? {},
+        },
       }),
     );
-    await recordEvent(tx, scope, "customer.created", customer);
-    return customer;
+    await recordEvent(tx, owner, "customer.created", created);
+    return created;
   });
 }
 
-export async function listCustomers(db: Db, scope: ObjectScope, query: z.infer<typeof customerListQuerySchema>) {
-  const args = pageArgs(scope, query);
-  const rows = await db.customer.findMany({
-    ...args,
-    where: { ...args.where, ...(query.email ? { email: query.email } : {}) },
-  });
-  return toList(rows, query.limit, "/api/v1/customers", serializeCustomer);
+export function listCustomers({ db }: Context, { owner, query }: { owner: ObjectScope; query: CustomerListQuery }) {
+  return customers.list(db, owner, query, query.email ? { email: query.email } : {});
 }
 
-async function findOwned(db: DbTx, scope: ObjectScope, id: string): Promise<Row> {
-  const row = await db.customer.findFirst({ where: { id, ...scope } });
-  if (!row) throw notFound("customer", id);
-  return row;
-}
-
-export async function retrieveCustomer(db: Db, scope: ObjectScope, id: string) {
-  return serializeCustomer(await findOwned(db, scope, id));
+export function retrieveCustomer({ db }: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  return customers.retrieve(db, owner, id);
 }
 
 export async function updateCustomer(
-  db: Db,
-  scope: ObjectScope,
-  id: string,
-  input: z.infer<typeof updateCustomerSchema>,
+  { db }: Context,
+  { owner, id, changes }: { owner: ObjectScope; id: string; changes: UpdateCustomerInput },
 ) {
   return db.$transaction(async (tx) => {
-    await findOwned(tx, scope, id);
-    const customer = serializeCustomer(await tx.customer.update({ where: { id }, data: input }));
-    await recordEvent(tx, scope, "customer.updated", customer);
+    await customers.find(tx, owner, id);
+    const customer = serializeCustomer(await tx.customer.update({ where: { id }, data: changes }));
+    await recordEvent(tx, owner, "customer.updated", customer);
     return customer;
   });
 }

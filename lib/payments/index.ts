@@ -1,4 +1,3 @@
-export * from "./scope";
 export * from "./payment-links";
 export * from "./customers";
 export * from "./checkout-sessions";

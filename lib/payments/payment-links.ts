@@ -1,11 +1,10 @@
-import type { z } from "zod";
+import type { Context } from "../context";
 import type { Db } from "../db";
-import { notFound } from "../api/errors";
-import { newObjectId } from "../api/ids";
-import { recordEvent, type DbTx } from "../events/record";
-import type { ListQuery } from "../validation/common";
-import type { createPaymentLinkSchema, PaymentLink, updatePaymentLinkSchema } from "../validation/payment-links";
-import { metadataOf, pageArgs, toList, unixSeconds, type ObjectScope } from "./scope";
+import type { ListQuery } from "../contract/common";
+import type { CreatePaymentLinkInput, PaymentLink, UpdatePaymentLinkInput } from "../contract/payment-links";
+import { recordEvent } from "../events/record";
+import { newObjectId } from "../ids";
+import { metadataOf, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["paymentLink"]["findUniqueOrThrow"]>>;
 
@@ -23,64 +22,59 @@ export function serializePaymentLink(row: Row): PaymentLink {
   };
 }
 
+const paymentLinks = ownedObjects({
+  name: "payment link",
+  url: "/api/v1/payment_links",
+  model: (db) => db.paymentLink,
+  serialize: serializePaymentLink,
+});
+
 export async function createPaymentLink(
-  db: Db,
-  scope: ObjectScope,
-  keyId: string,
-  input: z.infer<typeof createPaymentLinkSchema>,
+  { db }: Context,
+  { owner, keyId, link }: { owner: ObjectScope; keyId: string; link: CreatePaymentLinkInput },
 ) {
   return db.$transaction(async (tx) => {
-    const link = serializePaymentLink(
+    const created = serializePaymentLink(
       await tx.paymentLink.create({
-        data: { id: newObjectId("plink"), ...scope, createdByKeyId: keyId, ...input, metadata: input.metadata ?? {} },
+        data: { id: newObjectId("plink"), ...owner, createdByKeyId: keyId, ...link, metadata: link.metadata ?? {} },
       }),
     );
-    await recordEvent(tx, scope, "payment_link.created", link);
-    return link;
+    await recordEvent(tx, owner, "payment_link.created", created);
+    return created;
   });
 }
 
-export async function listPaymentLinks(db: Db, scope: ObjectScope, query: ListQuery) {
-  const rows = await db.paymentLink.findMany(pageArgs(scope, query));
-  return toList(rows, query.limit, "/api/v1/payment_links", serializePaymentLink);
+export function listPaymentLinks({ db }: Context, { owner, query }: { owner: ObjectScope; query: ListQuery }) {
+  return paymentLinks.list(db, owner, query);
 }
 
-/** Another owner's or the other mode's link does not exist for this caller: 404, never 403. */
-async function findOwned(db: DbTx, scope: ObjectScope, id: string): Promise<Row> {
-  const row = await db.paymentLink.findFirst({ where: { id, ...scope } });
-  if (!row) throw notFound("payment link", id);
-  return row;
-}
-
-export async function retrievePaymentLink(db: Db, scope: ObjectScope, id: string) {
-  return serializePaymentLink(await findOwned(db, scope, id));
+export function retrievePaymentLink({ db }: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  return paymentLinks.retrieve(db, owner, id);
 }
 
 /** Updates an owned link and records `payment_link.updated` in the same transaction. */
 async function changePaymentLink(
-  db: Db,
-  scope: ObjectScope,
+  { db }: Context,
+  owner: ObjectScope,
   id: string,
-  data: { description?: string | null; metadata?: Record<string, string>; active?: boolean },
+  data: UpdatePaymentLinkInput & { active?: boolean },
 ) {
   return db.$transaction(async (tx) => {
-    await findOwned(tx, scope, id);
+    await paymentLinks.find(tx, owner, id);
     const link = serializePaymentLink(await tx.paymentLink.update({ where: { id }, data }));
-    await recordEvent(tx, scope, "payment_link.updated", link);
+    await recordEvent(tx, owner, "payment_link.updated", link);
     return link;
   });
 }
 
-export async function updatePaymentLink(
-  db: Db,
-  scope: ObjectScope,
-  id: string,
-  input: z.infer<typeof updatePaymentLinkSchema>,
+export function updatePaymentLink(
+  ctx: Context,
+  { owner, id, changes }: { owner: ObjectScope; id: string; changes: UpdatePaymentLinkInput },
 ) {
-  return changePaymentLink(db, scope, id, input);
+  return changePaymentLink(ctx, owner, id, changes);
 }
 
 /** Archiving is an update (`active: false`): it records `payment_link.updated`. */
-export async function archivePaymentLink(db: Db, scope: ObjectScope, id: string) {
-  return changePaymentLink(db, scope, id, { active: false });
+export function archivePaymentLink(ctx: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  return changePaymentLink(ctx, owner, id, { active: false });
 }

@@ -1,8 +1,60 @@
+import type { z } from "zod";
+import { apiKeyResources, managementResources, pathParamNames, type OperationSpec, type PathArgs } from "../contract";
 import { request, type Fetch, type QueryValue, type RequestOptions, type TransportOptions } from "./http";
-import type * as T from "./types";
+
+/** What a call takes after its path parameters: the body, or the query of a list (all optional). */
+type InputOf<Op extends OperationSpec> = Op["body"] extends z.ZodType
+  ? z.input<Op["body"]>
+  : Op["query"] extends z.ZodType
+    ? Partial<z.output<Op["query"]>>
+    : never;
+
+type InputArgs<Op extends OperationSpec> = [InputOf<Op>] extends [never]
+  ? [options?: RequestOptions]
+  : object extends InputOf<Op>
+    ? [input?: InputOf<Op>, options?: RequestOptions]
+    : [input: InputOf<Op>, options?: RequestOptions];
+
+/** One operation as a method: `(…path ids, input?, options?) => Promise<response>`. */
+export type Call<Op extends OperationSpec> = (
+  ...args: [...PathArgs<Op["path"]>, ...InputArgs<Op>]
+) => Promise<z.output<Op["response"]>>;
+
+type Group = Record<string, OperationSpec>;
+/** A group of operations of the contract (`paymentLinks`, `applications`, …) as an object of methods. */
+export type Resources<Groups extends Record<string, Group>> = {
+  readonly [Name in keyof Groups]: { readonly [Op in keyof Groups[Name]]: Call<Groups[Name][Op]> };
+};
+
+function bind(op: OperationSpec, transport: TransportOptions): (...args: unknown[]) => Promise<unknown> {
+  const names = pathParamNames(op.path);
+  const takesInput = op.body !== undefined || op.query !== undefined;
+  return (...args) => {
+    const ids = args.slice(0, names.length).map((id) => encodeURIComponent(String(id)));
+    const input = takesInput ? args[names.length] : undefined;
+    const options = args[names.length + (takesInput ? 1 : 0)] as RequestOptions | undefined;
+    let next = 0;
+    const path = op.path.replace(/\{\w+\}/g, () => ids[next++] ?? "");
+    const sent = op.body ? { body: input } : { query: input as Record<string, QueryValue> | undefined };
+    return request(transport, op.method, path, sent, options);
+  };
+}
+
+/** Every operation of `groups` as a method, all calling through one transport. */
+export function bindResources<Groups extends Record<string, Group>>(
+  groups: Groups,
+  transport: TransportOptions,
+): Resources<Groups> {
+  return Object.fromEntries(
+    Object.entries(groups).map(([name, group]) => [
+      name,
+      Object.fromEntries(Object.entries(group).map(([op, spec]) => [op, bind(spec, transport)])),
+    ]),
+  ) as unknown as Resources<Groups>;
+}
 
 export interface ClientOptions {
-  /** `ck_test_…` or `ck_live_…`. */
+  /** `ck_test_…` or `ck_live_…` (for `Client`), or a management token (for `ManagementClient`). */
   apiKey: string;
   /** Where the app runs, e.g. https://console.example.com (default http://localhost:3000). */
   baseUrl?: string;
@@ -14,105 +66,30 @@ export interface ClientOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-const id = (value: string) => encodeURIComponent(value);
-const query = (params: object | undefined) => params as Record<string, QueryValue> | undefined;
-
-/** A typed client for /api/v1: one method per route, grouped by resource. */
-export class Client {
-  private readonly transport: TransportOptions;
-
-  constructor(options: ClientOptions) {
-    if (!options.apiKey) throw new TypeError("Client: apiKey is required");
-    this.transport = {
-      apiKey: options.apiKey,
-      baseUrl: options.baseUrl ?? "http://localhost:3000",
-      maxRetries: Math.max(0, options.maxRetries ?? 2),
-      fetch: options.fetch ?? ((input, init) => fetch(input, init)),
-      sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
-    };
-  }
-
-  private get<R>(path: string, params?: object, options?: RequestOptions) {
-    return request<R>(this.transport, "GET", path, { query: query(params) }, options);
-  }
-  private post<R>(path: string, body?: unknown, options?: RequestOptions) {
-    return request<R>(this.transport, "POST", path, { body }, options);
-  }
-  private patch<R>(path: string, body: unknown, options?: RequestOptions) {
-    return request<R>(this.transport, "PATCH", path, { body }, options);
-  }
-  private delete<R>(path: string, options?: RequestOptions) {
-    return request<R>(this.transport, "DELETE", path, {}, options);
-  }
-
-  /** The calling key: its mode, scopes, application and merchant. */
-  me(options?: RequestOptions) {
-    return this.get<T.ApiKeySelf>("/me", undefined, options);
-  }
-
-  readonly paymentLinks = {
-    create: (params: T.PaymentLinkCreateParams, options?: RequestOptions) =>
-      this.post<T.PaymentLink>("/payment_links", params, options),
-    list: (params?: T.ListParams, options?: RequestOptions) =>
-      this.get<T.List<T.PaymentLink>>("/payment_links", params, options),
-    retrieve: (linkId: string, options?: RequestOptions) =>
-      this.get<T.PaymentLink>(`/payment_links/${id(linkId)}`, undefined, options),
-    update: (linkId: string, params: T.PaymentLinkUpdateParams, options?: RequestOptions) =>
-      this.patch<T.PaymentLink>(`/payment_links/${id(linkId)}`, params, options),
-    archive: (linkId: string, options?: RequestOptions) =>
-      this.post<T.PaymentLink>(`/payment_links/${id(linkId)}/archive`, undefined, options),
-  };
-
-  readonly customers = {
-    create: (params: T.CustomerCreateParams, options?: RequestOptions) =>
-      this.post<T.Customer>("/customers", params, options),
-    list: (params?: T.CustomerListParams, options?: RequestOptions) =>
-      this.get<T.List<T.Customer>>("/customers", params, options),
-    retrieve: (customerId: string, options?: RequestOptions) =>
-      this.get<T.Customer>(`/customers/${id(customerId)}`, undefined, options),
-    update: (customerId: string, params: T.CustomerUpdateParams, options?: RequestOptions) =>
-      this.patch<T.Customer>(`/customers/${id(customerId)}`, params, options),
-  };
-
-  readonly checkoutSessions = {
-    create: (params: T.CheckoutSessionCreateParams, options?: RequestOptions) =>
-      this.post<T.CheckoutSession>("/checkout_sessions", params, options),
-    list: (params?: T.CheckoutSessionListParams, options?: RequestOptions) =>
-      this.get<T.List<T.CheckoutSession>>("/checkout_sessions", params, options),
-    retrieve: (sessionId: string, options?: RequestOptions) =>
-      this.get<T.CheckoutSession>(`/checkout_sessions/${id(sessionId)}`, undefined, options),
-    expire: (sessionId: string, options?: RequestOptions) =>
-      this.post<T.CheckoutSession>(`/checkout_sessions/${id(sessionId)}/expire`, undefined, options),
-    testHelpers: {
-      /** Test mode only: marks an open session paid (`checkout.session.completed`). */
-      complete: (sessionId: string, options?: RequestOptions) =>
-        this.post<T.CheckoutSession>(`/test_helpers/checkout_sessions/${id(sessionId)}/complete`, undefined, options),
-    },
-  };
-
-  readonly events = {
-    list: (params?: T.EventListParams, options?: RequestOptions) =>
-      this.get<T.List<T.Event>>("/events", params, options),
-    retrieve: (eventId: string, options?: RequestOptions) =>
-      this.get<T.Event>(`/events/${id(eventId)}`, undefined, options),
-  };
-
-  readonly webhookEndpoints = {
-    /** The response's `secret` is shown only here: store it to verify signatures. */
-    create: (params: T.WebhookEndpointCreateParams, options?: RequestOptions) =>
-      this.post<T.CreatedWebhookEndpoint>("/webhook_endpoints", params, options),
-    list: (params?: T.ListParams, options?: RequestOptions) =>
-      this.get<T.List<T.WebhookEndpoint>>("/webhook_endpoints", params, options),
-    retrieve: (endpointId: string, options?: RequestOptions) =>
-      this.get<T.WebhookEndpoint>(`/webhook_endpoints/${id(endpointId)}`, undefined, options),
-    update: (endpointId: string, params: T.WebhookEndpointUpdateParams, options?: RequestOptions) =>
-      this.patch<T.WebhookEndpoint>(`/webhook_endpoints/${id(endpointId)}`, params, options),
-    delete: (endpointId: string, options?: RequestOptions) =>
-      this.delete<T.DeletedWebhookEndpoint>(`/webhook_endpoints/${id(endpointId)}`, options),
-    /** Sends a signed `webhook_endpoint.test` event now and reports the endpoint's answer. */
-    test: (endpointId: string, options?: RequestOptions) =>
-      this.post<T.WebhookTestResult>(`/webhook_endpoints/${id(endpointId)}/test`, undefined, options),
-    deliveries: (endpointId: string, params?: T.WebhookDeliveryListParams, options?: RequestOptions) =>
-      this.get<T.List<T.WebhookDelivery>>(`/webhook_endpoints/${id(endpointId)}/deliveries`, params, options),
+function transportOf(options: ClientOptions): TransportOptions {
+  if (!options.apiKey) throw new TypeError("Client: apiKey is required");
+  return {
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl ?? "http://localhost:3000",
+    maxRetries: Math.max(0, options.maxRetries ?? 2),
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    idempotency: true,
   };
 }
+
+/** The typed client of the API-key operations: one method per operation of the contract, grouped by resource. */
+export type Client = Resources<typeof apiKeyResources>;
+export const Client = class {
+  constructor(options: ClientOptions) {
+    Object.assign(this, bindResources(apiKeyResources, transportOf(options)));
+  }
+} as unknown as new (options: ClientOptions) => Client;
+
+/** The management operations (applications, keys, members, tokens) with a management token as `apiKey`. */
+export type ManagementClient = Resources<typeof managementResources>;
+export const ManagementClient = class {
+  constructor(options: ClientOptions) {
+    Object.assign(this, bindResources(managementResources, transportOf(options)));
+  }
+} as unknown as new (options: ClientOptions) => ManagementClient;

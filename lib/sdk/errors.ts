@@ -1,4 +1,4 @@
-import type { ApiErrorType } from "../api/errors";
+import type { ApiErrorType } from "../contract/meta";
 
 export interface MerchantConsoleErrorFields {
   status: number;

@@ -4,11 +4,16 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 export type QueryValue = string | number | boolean | undefined;
 
 export interface TransportOptions {
-  apiKey: string;
+  /** Sent as `Authorization: Bearer`; absent for the dashboard, which calls with its session cookie. */
+  apiKey?: string;
   baseUrl: string;
   maxRetries: number;
   fetch: Fetch;
   sleep: (ms: number) => Promise<void>;
+  /** Send an Idempotency-Key with every POST (API keys honour it). */
+  idempotency: boolean;
+  /** `same-origin` for the dashboard's cookie. */
+  credentials?: RequestCredentials;
 }
 
 export interface RequestOptions {
@@ -44,20 +49,24 @@ export function queryString(query: Record<string, QueryValue> | undefined): stri
  */
 export async function request<T>(
   transport: TransportOptions,
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
   path: string,
   input: { query?: Record<string, QueryValue>; body?: unknown } = {},
   options: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Authorization: `Bearer ${transport.apiKey}`, Accept: "application/json" };
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (transport.apiKey) headers.Authorization = `Bearer ${transport.apiKey}`;
   if (input.body !== undefined) headers["Content-Type"] = "application/json";
-  if (method === "POST") headers["Idempotency-Key"] = options.idempotencyKey ?? crypto.randomUUID();
-  const url = `${transport.baseUrl.replace(/\/+$/, "")}/api/v1${path}${queryString(input.query)}`;
+  if (method === "POST" && (transport.idempotency || options.idempotencyKey)) {
+    headers["Idempotency-Key"] = options.idempotencyKey ?? crypto.randomUUID();
+  }
+  const url = `${transport.baseUrl.replace(/\/+$/, "")}${path}${queryString(input.query)}`;
   const init: RequestInit = {
     method,
     headers,
     body: input.body === undefined ? undefined : JSON.stringify(input.body),
     signal: options.signal,
+    ...(transport.credentials ? { credentials: transport.credentials } : {}),
   };
 
   for (let retry = 0; ; retry += 1) {
@@ -76,6 +85,7 @@ export async function request<T>(
         { cause },
       );
     }
+    if (response.status === 204) return undefined as T;
     if (response.ok) return (await response.json()) as T;
     if ((response.status === 429 || response.status >= 500) && retry < transport.maxRetries) {
       const wait = retryAfterMs(response) ?? backoffMs(retry);

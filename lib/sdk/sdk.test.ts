@@ -121,7 +121,7 @@ describe("Client: retries", () => {
     expect(calls).toHaveLength(3);
 
     const offline = client([new TypeError("fetch failed")], { maxRetries: 0 });
-    const network = await offline.sdk.me().catch((reason: unknown) => reason);
+    const network = await offline.sdk.me.retrieve().catch((reason: unknown) => reason);
     expect(network).toMatchObject({ status: 0, type: "api_error", code: "network_error", requestId: null });
     expect((network as MerchantConsoleError).cause).toBeInstanceOf(TypeError);
   });
@@ -148,7 +148,7 @@ describe("Client: retries", () => {
 
   it("does not wait out a Retry-After longer than a minute", async () => {
     const { sdk, calls, sleeps } = client([envelope(429, "rate_limited", "rate_limited", { "Retry-After": "3600" })]);
-    await expect(sdk.me()).rejects.toMatchObject({ status: 429, code: "rate_limited" });
+    await expect(sdk.me.retrieve()).rejects.toMatchObject({ status: 429, code: "rate_limited" });
     expect(calls).toHaveLength(1);
     expect(sleeps).toEqual([]);
   });
@@ -158,7 +158,7 @@ describe("Client: retries", () => {
       [new Response("<html>bad gateway</html>", { status: 502, headers: { "X-Request-Id": "req_proxy" } })],
       { maxRetries: 0 },
     );
-    await expect(sdk.me()).rejects.toMatchObject({
+    await expect(sdk.me.retrieve()).rejects.toMatchObject({
       status: 502,
       type: "api_error",
       code: "unexpected_response",
@@ -218,13 +218,13 @@ describe("Client against the API", () => {
 
   it("me() describes the calling key", async () => {
     const { secret, key } = await createKey({ scopes: ["events:read"] });
-    const me = await new Client({ apiKey: secret, baseUrl: server.url }).me();
+    const me = await new Client({ apiKey: secret, baseUrl: server.url }).me.retrieve();
     expect(me).toMatchObject({ object: "api_key", id: key.id, mode: "test", livemode: false, scopes: ["events:read"] });
   });
 
   it("an invalid key is a 401 MerchantConsoleError with the request id", async () => {
     const error = await new Client({ apiKey: "ck_test_nope", baseUrl: server.url })
-      .me()
+      .me.retrieve()
       .catch((reason: unknown) => reason);
     expect(error).toMatchObject({ status: 401, type: "authentication", code: "invalid_api_key" });
     expect((error as MerchantConsoleError).requestId).toMatch(/^req_/);

@@ -18,9 +18,12 @@ export function cachedKey(
     ipAllowlist: null,
     merchant: merchantId ? { id: merchantId, name: "M" } : null,
     application: applicationId ? { id: applicationId, name: "A", isEnabled: true, allowedOrigins: [] } : null,
-    view: {
+    principal: {
       key: { id, name: id, prefix: "ck_test_abcd", mode: "test", scopes: [] },
+      merchant: merchantId ? { id: merchantId, name: "M" } : null,
       application: applicationId ? { id: applicationId, name: "A" } : null,
+      livemode: false,
+      owner: { ownerId: merchantId ?? id, livemode: false },
     },
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { newObjectId } from "../api/ids";
+import { newObjectId } from "../ids";
 import { authRuntime, createApiKey, SCOPES, type Scope } from "../auth";
-import type { CreateApiKeyInput } from "../validation/api-keys";
+import type { CreateApiKeyInput } from "../contract/api-keys";
 import { db } from "../db";
 
 export async function createMerchant(name = `Merchant ${randomBytes(3).toString("hex")}`) {

@@ -1,7 +1,7 @@
 import type { Db } from "../db";
 import { serializeEvent } from "../events/events";
-import { unixSeconds } from "../payments/scope";
-import type { WebhookAttempt } from "../validation/webhooks";
+import { unixSeconds } from "../objects";
+import type { WebhookAttempt } from "../contract/webhooks";
 import { checkWebhookUrl } from "./address";
 import { attemptLogOf } from "./endpoints";
 import { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult } from "./send";

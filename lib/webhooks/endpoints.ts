@@ -1,11 +1,11 @@
-import type { z } from "zod";
+import type { Context } from "../context";
 import type { Db } from "../db";
-import { invalidRequest, notFound } from "../api/errors";
-import { newObjectId } from "../api/ids";
-import { randomBase62 } from "../auth/base62";
-import { recordEvent, type DbTx } from "../events/record";
-import { metadataOf, pageArgs, toList, unixSeconds, type ObjectScope } from "../payments/scope";
-import type { ListQuery } from "../validation/common";
+import { invalidRequest } from "../http/errors";
+import { newObjectId } from "../ids";
+import { randomBase62 } from "../ids/base62";
+import { recordEvent } from "../events/record";
+import { metadataOf, ownedObjects, toList, unixSeconds, type ObjectScope } from "../objects";
+import type { ListQuery } from "../contract/common";
 import type {
   CreatedWebhookEndpoint,
   CreateWebhookEndpointInput,
@@ -13,10 +13,10 @@ import type {
   UpdateWebhookEndpointInput,
   WebhookAttempt,
   WebhookDelivery,
-  webhookDeliveryListQuerySchema,
+  WebhookDeliveryListQuery,
   WebhookEndpoint,
   WebhookTestResult,
-} from "../validation/webhooks";
+} from "../contract/webhooks";
 import { checkWebhookUrl } from "./address";
 import { sendWebhook } from "./send";
 
@@ -43,6 +43,13 @@ export function serializeWebhookEndpoint(row: Row): WebhookEndpoint {
     created: unixSeconds(row.createdAt),
   };
 }
+
+const webhookEndpoints = ownedObjects({
+  name: "webhook endpoint",
+  url: "/api/v1/webhook_endpoints",
+  model: (db) => db.webhookEndpoint,
+  serialize: serializeWebhookEndpoint,
+});
 
 export function attemptLogOf(value: unknown): WebhookAttempt[] {
   return Array.isArray(value) ? (value as WebhookAttempt[]) : [];
@@ -78,9 +85,8 @@ async function assertDeliverable(url: string) {
 }
 
 export async function createWebhookEndpoint(
-  db: Db,
-  scope: ObjectScope,
-  input: CreateWebhookEndpointInput,
+  { db }: Context,
+  { owner, endpoint: input }: { owner: ObjectScope; endpoint: CreateWebhookEndpointInput },
 ): Promise<CreatedWebhookEndpoint> {
   await assertDeliverable(input.url);
   const secret = newWebhookSecret();
@@ -88,7 +94,7 @@ export async function createWebhookEndpoint(
     const row = await tx.webhookEndpoint.create({
       data: {
         id: newObjectId("we"),
-        ...scope,
+        ...owner,
         url: input.url,
         enabledEvents: input.enabled_events,
         description: input.description ?? null,
@@ -97,31 +103,27 @@ export async function createWebhookEndpoint(
       },
     });
     const endpoint = serializeWebhookEndpoint(row);
-    await recordEvent(tx, scope, "webhook_endpoint.created", endpoint);
+    await recordEvent(tx, owner, "webhook_endpoint.created", endpoint);
     return { ...endpoint, secret };
   });
 }
 
-export async function listWebhookEndpoints(db: Db, scope: ObjectScope, query: ListQuery) {
-  const rows = await db.webhookEndpoint.findMany(pageArgs(scope, query));
-  return toList(rows, query.limit, "/api/v1/webhook_endpoints", serializeWebhookEndpoint);
+export function listWebhookEndpoints({ db }: Context, { owner, query }: { owner: ObjectScope; query: ListQuery }) {
+  return webhookEndpoints.list(db, owner, query);
 }
 
-async function findOwned(db: DbTx, scope: ObjectScope, id: string): Promise<Row> {
-  const row = await db.webhookEndpoint.findFirst({ where: { id, ...scope } });
-  if (!row) throw notFound("webhook endpoint", id);
-  return row;
+export function retrieveWebhookEndpoint({ db }: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  return webhookEndpoints.retrieve(db, owner, id);
 }
 
-export async function retrieveWebhookEndpoint(db: Db, scope: ObjectScope, id: string) {
-  return serializeWebhookEndpoint(await findOwned(db, scope, id));
-}
-
-export async function updateWebhookEndpoint(db: Db, scope: ObjectScope, id: string, input: UpdateWebhookEndpointInput) {
-  await findOwned(db, scope, id);
+export async function updateWebhookEndpoint(
+  { db }: Context,
+  { owner, id, changes: input }: { owner: ObjectScope; id: string; changes: UpdateWebhookEndpointInput },
+) {
+  await webhookEndpoints.find(db, owner, id);
   if (input.url !== undefined) await assertDeliverable(input.url);
   return db.$transaction(async (tx) => {
-    await findOwned(tx, scope, id);
+    await webhookEndpoints.find(tx, owner, id);
     const row = await tx.webhookEndpoint.update({
       where: { id },
       data: {
@@ -133,28 +135,29 @@ export async function updateWebhookEndpoint(db: Db, scope: ObjectScope, id: stri
       },
     });
     const endpoint = serializeWebhookEndpoint(row);
-    await recordEvent(tx, scope, "webhook_endpoint.updated", endpoint);
+    await recordEvent(tx, owner, "webhook_endpoint.updated", endpoint);
     return endpoint;
   });
 }
 
 /** Deletes the endpoint and its pending deliveries; the `webhook_endpoint.deleted` event goes to the other endpoints. */
-export async function deleteWebhookEndpoint(db: Db, scope: ObjectScope, id: string): Promise<DeletedWebhookEndpoint> {
+export async function deleteWebhookEndpoint(
+  { db }: Context,
+  { owner, id }: { owner: ObjectScope; id: string },
+): Promise<DeletedWebhookEndpoint> {
   return db.$transaction(async (tx) => {
-    const endpoint = serializeWebhookEndpoint(await findOwned(tx, scope, id));
+    const endpoint = await webhookEndpoints.retrieve(tx, owner, id);
     await tx.webhookEndpoint.delete({ where: { id } });
-    await recordEvent(tx, scope, "webhook_endpoint.deleted", endpoint);
+    await recordEvent(tx, owner, "webhook_endpoint.deleted", endpoint);
     return { id, object: "webhook_endpoint", deleted: true };
   });
 }
 
 export async function listWebhookDeliveries(
-  db: Db,
-  scope: ObjectScope,
-  endpointId: string,
-  query: z.infer<typeof webhookDeliveryListQuerySchema>,
+  { db }: Context,
+  { owner, endpointId, query }: { owner: ObjectScope; endpointId: string; query: WebhookDeliveryListQuery },
 ) {
-  await findOwned(db, scope, endpointId);
+  await webhookEndpoints.find(db, owner, endpointId);
   const rows = await db.webhookDelivery.findMany({
     where: {
       endpointId,
@@ -169,14 +172,17 @@ export async function listWebhookDeliveries(
 }
 
 /** Sends one signed `webhook_endpoint.test` event now and reports the outcome; it is neither stored nor retried. */
-export async function sendTestWebhook(db: Db, scope: ObjectScope, id: string): Promise<WebhookTestResult> {
-  const row = await findOwned(db, scope, id);
+export async function sendTestWebhook(
+  ctx: Context,
+  { owner, id }: { owner: ObjectScope; id: string },
+): Promise<WebhookTestResult> {
+  const row = await webhookEndpoints.find(ctx.db, owner, id);
   const event = {
     id: newObjectId("evt"),
     object: "event",
     type: "webhook_endpoint.test",
     livemode: row.livemode,
-    created: unixSeconds(new Date()),
+    created: unixSeconds(ctx.now()),
     data: { object: serializeWebhookEndpoint(row) },
   };
   const check = await checkWebhookUrl(row.url);

@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Context } from "../context";
 import { createDb, type DbHandle } from "../db";
 import { applyMigrations } from "../db/migrate";
 import { createCustomer } from "../payments/customers";
@@ -38,10 +39,14 @@ describe("the delivery worker (real `next start`, started by instrumentation.ts)
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     process.env.WEBHOOK_ALLOW_PRIVATE = "1";
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
-    const scope = { ownerId: "mer_worker_test", livemode: false };
+    const owner = { ownerId: "mer_worker_test", livemode: false };
+    const ctx: Context = { db: handle.db, bus: { async publish() {} }, now: () => new Date() };
     // Queued with no process running: the delivery exists only as a database row.
-    const endpoint = await createWebhookEndpoint(handle.db, scope, { url, enabled_events: ["customer.created"] });
-    const customer = await createCustomer(handle.db, scope, "key_worker_test", { name: "Queued" });
+    const endpoint = await createWebhookEndpoint(ctx, {
+      owner,
+      endpoint: { url, enabled_events: ["customer.created"] },
+    });
+    const customer = await createCustomer(ctx, { owner, keyId: "key_worker_test", customer: { name: "Queued" } });
 
     const server = await startNextServer({
       DATABASE_URL: database.url,

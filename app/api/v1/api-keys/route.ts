@@ -1,14 +1,10 @@
-import { json, parseInput } from "@/lib/api";
-import { listMerchantKeys } from "@/lib/applications";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
-import { apiKeyListQuerySchema } from "@/lib/validation";
+import { apiKeys } from "@/lib/contract";
+import { listMerchantKeys } from "@/lib/keys/lifecycle";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
 // Every key of the current merchant (never a secret), filtered by application, mode and status.
-export const GET = withSession({}, async ({ merchant, query }) =>
-  json({
-    items: await listMerchantKeys(db, merchant.id, parseInput(apiKeyListQuerySchema, Object.fromEntries(query))),
-  }),
-);
+export const GET = route(apiKeys.list, async ({ ctx, merchant, query }) => ({
+  items: await listMerchantKeys(ctx, { merchantId: merchant.id, query }),
+}));

@@ -1,17 +1,15 @@
-import { json, parseInput } from "@/lib/api";
 import { createApplication, listApplications } from "@/lib/applications";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
-import { applicationListQuerySchema, createApplicationSchema } from "@/lib/validation";
+import { applications } from "@/lib/contract";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withSession({}, async ({ merchant, query }) =>
-  json(await listApplications(db, merchant.id, parseInput(applicationListQuerySchema, Object.fromEntries(query)))),
+export const GET = route(applications.list, ({ ctx, merchant, query }) =>
+  listApplications(ctx, { merchantId: merchant.id, query }),
 );
 
-export const POST = withSession({ permission: "settings.manage" }, async ({ merchant, body, audit }) => {
-  const application = await createApplication(db, merchant.id, parseInput(createApplicationSchema, body));
+export const POST = route(applications.create, async ({ ctx, merchant, body, audit }) => {
+  const application = await createApplication(ctx, { merchantId: merchant.id, application: body });
   await audit("application.created", { type: "application", id: application.id }, { name: application.name });
-  return json(application, 201);
+  return application;
 });

@@ -89,7 +89,7 @@ describe("/api/v1/checkout_sessions", () => {
     const b = await client.checkoutSessions.create({ amount: 200, currency: "usd", customer: customer.id, ...urls });
     const c = await client.checkoutSessions.create({ amount: 300, currency: "usd", ...urls });
     await client.checkoutSessions.expire(a.id);
-    await client.checkoutSessions.testHelpers.complete(c.id);
+    await client.checkoutSessions.complete(c.id);
 
     expect((await client.checkoutSessions.list()).data.map((s) => s.id)).toEqual([c.id, b.id, a.id]);
     expect((await client.checkoutSessions.list({ status: "open" })).data.map((s) => s.id)).toEqual([b.id]);
@@ -116,13 +116,13 @@ describe("/api/v1/checkout_sessions", () => {
       status: 400,
       code: "checkout_session_not_open",
     });
-    expect(await failure(client.checkoutSessions.testHelpers.complete(first.id))).toMatchObject({
+    expect(await failure(client.checkoutSessions.complete(first.id))).toMatchObject({
       status: 400,
       code: "checkout_session_not_open",
     });
 
     const second = await client.checkoutSessions.create({ amount: 100, currency: "usd", ...urls });
-    const completed = await client.checkoutSessions.testHelpers.complete(second.id);
+    const completed = await client.checkoutSessions.complete(second.id);
     expect(completed).toMatchObject({ status: "complete", payment_status: "paid" });
     expect(completed.completed_at).toBeGreaterThan(0);
     expect(await failure(client.checkoutSessions.expire(second.id))).toMatchObject({
@@ -149,7 +149,7 @@ describe("/api/v1/checkout_sessions", () => {
     expect((await client.checkoutSessions.retrieve(session.id)).status).toBe("expired");
     expect((await client.checkoutSessions.list({ status: "expired" })).data.map((s) => s.id)).toEqual([session.id]);
     expect((await client.checkoutSessions.list({ status: "open" })).data).toEqual([]);
-    expect(await failure(client.checkoutSessions.testHelpers.complete(session.id))).toMatchObject({
+    expect(await failure(client.checkoutSessions.complete(session.id))).toMatchObject({
       status: 400,
       code: "checkout_session_not_open",
     });
@@ -184,7 +184,7 @@ describe("/api/v1/checkout_sessions", () => {
     const liveClient = server.sdk(live.secret);
     const liveSession = await liveClient.checkoutSessions.create({ amount: 100, currency: "usd", ...urls });
     expect(liveSession.livemode).toBe(true);
-    expect(await failure(liveClient.checkoutSessions.testHelpers.complete(liveSession.id))).toMatchObject({
+    expect(await failure(liveClient.checkoutSessions.complete(liveSession.id))).toMatchObject({
       status: 404,
       type: "not_found",
     });
@@ -199,7 +199,7 @@ describe("/api/v1/checkout_sessions", () => {
     expect(refused).toMatchObject({ status: 403, code: "missing_scope" });
     expect(refused.message).toContain("sessions:write");
     expect((await failure(reader.checkoutSessions.expire(session.id))).status).toBe(403);
-    expect((await failure(reader.checkoutSessions.testHelpers.complete(session.id))).status).toBe(403);
+    expect((await failure(reader.checkoutSessions.complete(session.id))).status).toBe(403);
     expect((await failure(writer.checkoutSessions.list())).status).toBe(403);
     expect((await failure(writer.checkoutSessions.retrieve(session.id))).status).toBe(403);
     expect((await reader.checkoutSessions.list()).data).toEqual([]);

@@ -1,24 +1,11 @@
-import { json, parseInput } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { checkoutSessions } from "@/lib/contract";
 import { createCheckoutSession, listCheckoutSessions } from "@/lib/payments";
-import { checkoutSessionListQuerySchema, createCheckoutSessionSchema } from "@/lib/validation";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey({ scope: "sessions:read" }, async ({ ownerId, livemode, query }) =>
-  json(
-    await listCheckoutSessions(
-      db,
-      { ownerId, livemode },
-      parseInput(checkoutSessionListQuerySchema, Object.fromEntries(query)),
-    ),
-  ),
-);
+export const GET = route(checkoutSessions.list, ({ ctx, owner, query }) => listCheckoutSessions(ctx, { owner, query }));
 
-export const POST = withApiKey({ scope: "sessions:write" }, async ({ ownerId, livemode, key, body }) =>
-  json(
-    await createCheckoutSession(db, { ownerId, livemode }, key.id, parseInput(createCheckoutSessionSchema, body)),
-    201,
-  ),
+export const POST = route(checkoutSessions.create, ({ ctx, owner, key, body }) =>
+  createCheckoutSession(ctx, { owner, keyId: key.id, session: body }),
 );

@@ -1,11 +1,7 @@
-import { json, parseInput } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { events } from "@/lib/contract";
 import { listEvents } from "@/lib/events";
-import { eventListQuerySchema } from "@/lib/validation";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey({ scope: "events:read" }, async ({ ownerId, livemode, query }) =>
-  json(await listEvents(db, { ownerId, livemode }, parseInput(eventListQuerySchema, Object.fromEntries(query)))),
-);
+export const GET = route(events.list, ({ ctx, owner, query }) => listEvents(ctx, { owner, query }));

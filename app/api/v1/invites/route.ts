@@ -1,14 +1,12 @@
-import { json, parseInput } from "@/lib/api";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
+import { invites } from "@/lib/contract";
 import { createInvite } from "@/lib/merchants";
-import { createInviteSchema } from "@/lib/validation";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
 // Owners invite by e-mail or GitHub login; the invite is accepted when that person signs in.
-export const POST = withSession({ permission: "members.manage" }, async ({ merchant, user, body, audit }) => {
-  const invite = await createInvite(db, merchant.id, user.id, parseInput(createInviteSchema, body));
+export const POST = route(invites.create, async ({ ctx, merchant, user, body, audit }) => {
+  const invite = await createInvite(ctx, { merchantId: merchant.id, invitedById: user.id, invite: body });
   await audit("invite.created", { type: "invite", id: invite.id }, { role: invite.role });
-  return json(invite, 201);
+  return invite;
 });

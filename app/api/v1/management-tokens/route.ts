@@ -1,30 +1,16 @@
-import { json, parseInput } from "@/lib/api";
 import { createManagementToken, listManagementTokens } from "@/lib/auth/management-tokens";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
-import { createManagementTokenSchema } from "@/lib/validation";
+import { managementTokens } from "@/lib/contract";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
 // Only a signed-in session may mint or list management tokens: a token cannot extend itself.
-export const GET = withSession({ permission: "settings.manage", sessionOnly: true }, async ({ merchant }) =>
-  json({ items: await listManagementTokens(db, merchant.id) }),
+export const GET = route(managementTokens.list, ({ ctx, merchant }) =>
+  listManagementTokens(ctx, { merchantId: merchant.id }),
 );
 
-export const POST = withSession(
-  { permission: "settings.manage", sessionOnly: true },
-  async ({ merchant, user, body, audit }) => {
-    const created = await createManagementToken(
-      db,
-      merchant.id,
-      user.id,
-      parseInput(createManagementTokenSchema, body),
-    );
-    await audit(
-      "management_token.created",
-      { type: "management_token", id: created.id },
-      { expiresAt: created.expiresAt },
-    );
-    return json(created, 201);
-  },
-);
+export const POST = route(managementTokens.create, async ({ ctx, merchant, user, body, audit }) => {
+  const created = await createManagementToken(ctx, { merchantId: merchant.id, userId: user.id, token: body });
+  await audit("management_token.created", { type: "management_token", id: created.id }, { expiresAt: created.expiresAt });
+  return created;
+});

@@ -1,8 +1,7 @@
-import { json } from "@/lib/api";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
+import { members } from "@/lib/contract";
 import { listMembers } from "@/lib/merchants";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withSession({}, async ({ merchant }) => json(await listMembers(db, merchant.id)));
+export const GET = route(members.list, ({ ctx, merchant }) => listMembers(ctx, { merchantId: merchant.id }));

@@ -1,9 +1,8 @@
-import { json } from "@/lib/api";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
+import { merchants } from "@/lib/contract";
 import { listMerchantsOf } from "@/lib/merchants";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-// The discovery route a portal tool uses: the signed-in user's merchants, with their role in each.
-export const GET = withSession({}, async ({ user }) => json({ items: await listMerchantsOf(db, user.id) }));
+// The discovery route: which merchants the caller belongs to, and their role in each.
+export const GET = route(merchants.list, ({ ctx, user }) => listMerchantsOf(ctx, { userId: user.id }));

@@ -1,34 +1,8 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { SCOPES, type Scope } from "@/lib/auth";
-import { apiKeyRoutes, apiRoutes } from "@/lib/openapi";
+import { operations, SCOPES, type OperationSpec, type Scope } from "@/lib/contract";
 import { bearer, createKey, routeTestServer } from "@/lib/testing";
 
 const server = routeTestServer();
-
-const V1 = path.join(process.cwd(), "app", "api", "v1");
-
-/** Every (method, OpenAPI path) that a route file under app/api/v1 exports. */
-function routeFiles(dir = V1): Array<{ method: string; path: string; file: string }> {
-  const found: Array<{ method: string; path: string; file: string }> = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...routeFiles(full));
-    else if (entry.name === "route.ts") {
-      const route = `/api/v1/${path.relative(V1, dir).split(path.sep).join("/")}`
-        .replace(/\/$/, "")
-        .replace(/\[(\w+)\]/g, "{$1}");
-      const source = readFileSync(full, "utf8");
-      for (const [, method] of source.matchAll(
-        /export\s+(?:const|async\s+function|function)\s+(GET|POST|PATCH|PUT|DELETE)\b/g,
-      )) {
-        found.push({ method: method ?? "", path: route, file: path.relative(process.cwd(), full) });
-      }
-    }
-  }
-  return found;
-}
 
 interface Operation {
   "x-scope": string | null;
@@ -72,20 +46,37 @@ describe("GET /api/v1/openapi.json", () => {
     expect(Object.keys(envelope.properties)).toEqual(["type", "code", "message", "requestId", "param"]);
   });
 
-  it("documents every route file under app/api/v1, and nothing that does not exist", () => {
-    const files = routeFiles();
-    expect(files.length).toBeGreaterThan(20);
-    const documented = new Set(
-      Object.entries(document.paths).flatMap(([route, operations]) =>
-        Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`),
-      ),
+  it("documents every operation of the contract, and nothing else", () => {
+    const documented = Object.entries(document.paths).flatMap(([route, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${route}`),
     );
-    const missing = files
-      .filter(({ method, path: route }) => !documented.has(`${method} ${route}`))
-      .map(({ method, path: route, file }) => `${method} ${route} (${file})`);
-    expect(missing, "add these to lib/openapi (registry.ts or management.ts)").toEqual([]);
-    const existing = new Set(files.map(({ method, path: route }) => `${method} ${route}`));
-    expect([...documented].filter((operation) => !existing.has(operation))).toEqual([]);
+    expect(documented.sort()).toEqual(operations.map(({ method, path }) => `${method} ${path}`).sort());
+    expect(documented).toContain("POST /api-keys");
+  });
+
+  it("gives each operation the security scheme its callers use", () => {
+    expect(document.paths["/api-keys"]?.post?.security).toEqual([]);
+    expect(document.paths["/api/v1/applications"]?.post?.security).toEqual([
+      { sessionCookie: [] },
+      { managementToken: [] },
+    ]);
+    // A management token cannot mint or list management tokens: the document must not offer it there.
+    for (const method of ["get", "post"]) {
+      expect(document.paths["/api/v1/management-tokens"]?.[method]?.security).toEqual([{ sessionCookie: [] }]);
+    }
+    expect(document.paths["/api/v1/management-tokens/{id}"]?.delete?.security).toEqual([{ sessionCookie: [] }]);
+  });
+
+  it("describes every response with a schema (management operations included)", () => {
+    const created = document.paths["/api/v1/applications/{id}/api-keys"]?.post?.responses["201"] as {
+      content: { "application/json": { schema: { properties: Record<string, unknown> } } };
+    };
+    expect(Object.keys(created.content["application/json"].schema.properties)).toEqual(
+      expect.arrayContaining(["id", "fullKey", "keyPrefix", "scopes", "status"]),
+    );
+    expect(document.paths["/api/v1/applications/{id}/api-keys/{keyId}"]?.delete?.responses["204"]).toEqual({
+      description: "No content",
+    });
   });
 
   it("gives each API key operation its scope (x-scope and description), security, body and errors", () => {
@@ -106,8 +97,10 @@ describe("GET /api/v1/openapi.json", () => {
       required: true,
       schema: { type: "string" },
     });
-    for (const route of apiKeyRoutes)
-      expect(document.paths[route.path]?.[route.method.toLowerCase()]?.["x-scope"]).toBe(route.scope);
+    for (const route of operations.filter((operation) => operation.auth.kind === "apiKey")) {
+      const scope = route.auth.kind === "apiKey" ? route.auth.scope : undefined;
+      expect(document.paths[route.path]?.[route.method.toLowerCase()]?.["x-scope"]).toBe(scope);
+    }
   });
 });
 
@@ -125,9 +118,10 @@ describe("scope matrix: every API key route refuses a key without its documented
       body: method === "GET" || method === "DELETE" ? undefined : "{}",
     });
 
-  const scoped = apiRoutes.filter((route) => route.auth === "apiKey" && route.scope !== null);
-  it.each(scoped.map((route) => [`${route.method} ${route.path}`, route] as const))("%s", async (_name, route) => {
-    const scope = route.scope as Scope;
+  const scoped = operations.flatMap((route): Array<[string, OperationSpec, Scope]> =>
+    route.auth.kind === "apiKey" && route.auth.scope ? [[`${route.method} ${route.path}`, route, route.auth.scope]] : [],
+  );
+  it.each(scoped)("%s", async (_name, route, scope) => {
     const without = await call(await keyWith(SCOPES.filter((s) => s !== scope)), route.method, route.path);
     expect(without.status).toBe(403);
     const { error } = (await without.json()) as { error: { code: string; message: string } };

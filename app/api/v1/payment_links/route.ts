@@ -1,15 +1,11 @@
-import { json, parseInput } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { paymentLinks } from "@/lib/contract";
 import { createPaymentLink, listPaymentLinks } from "@/lib/payments";
-import { createPaymentLinkSchema, listQuerySchema } from "@/lib/validation";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey({ scope: "links:read" }, async ({ ownerId, livemode, query }) =>
-  json(await listPaymentLinks(db, { ownerId, livemode }, parseInput(listQuerySchema, Object.fromEntries(query)))),
-);
+export const GET = route(paymentLinks.list, ({ ctx, owner, query }) => listPaymentLinks(ctx, { owner, query }));
 
-export const POST = withApiKey({ scope: "links:write" }, async ({ ownerId, livemode, key, body }) =>
-  json(await createPaymentLink(db, { ownerId, livemode }, key.id, parseInput(createPaymentLinkSchema, body)), 201),
+export const POST = route(paymentLinks.create, ({ ctx, owner, key, body }) =>
+  createPaymentLink(ctx, { owner, keyId: key.id, link: body }),
 );

@@ -160,7 +160,7 @@ describe("/api/v1/webhook_endpoints", () => {
         currency: "usd",
         success_url: "https://shop.example/ok",
       });
-      const completed = await client.checkoutSessions.testHelpers.complete(session.id);
+      const completed = await client.checkoutSessions.complete(session.id);
       const [event] = (await client.events.list({ type: "checkout.session.completed" })).data;
 
       const [pending] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;

@@ -1,16 +1,12 @@
-import { json, parseInput } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
-import { listQuerySchema, createWebhookEndpointSchema } from "@/lib/validation";
+import { webhookEndpoints } from "@/lib/contract";
+import { route } from "@/lib/route";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey({ scope: "webhooks:read" }, async ({ ownerId, livemode, query }) =>
-  json(await listWebhookEndpoints(db, { ownerId, livemode }, parseInput(listQuerySchema, Object.fromEntries(query)))),
-);
+export const GET = route(webhookEndpoints.list, ({ ctx, owner, query }) => listWebhookEndpoints(ctx, { owner, query }));
 
 // The response is the only place the signing secret is ever shown.
-export const POST = withApiKey({ scope: "webhooks:write" }, async ({ ownerId, livemode, body }) =>
-  json(await createWebhookEndpoint(db, { ownerId, livemode }, parseInput(createWebhookEndpointSchema, body)), 201),
+export const POST = route(webhookEndpoints.create, ({ ctx, owner, body }) =>
+  createWebhookEndpoint(ctx, { owner, endpoint: body }),
 );

@@ -1,25 +1,12 @@
-import { ApiError, json, parseInput } from "@/lib/api";
-import { authRuntime } from "@/lib/auth";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
-import { linkApiKey } from "@/lib/unclaimed";
-import { linkApiKeySchema } from "@/lib/validation";
+import { unclaimedKeys } from "@/lib/contract";
+import { linkApiKey } from "@/lib/keys/unclaimed";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
 // "Link existing key": rate limited per user, because every attempt is a guess at someone's secret.
-export const POST = withSession({ permission: "settings.manage" }, async ({ user, merchant, body, audit }) => {
-  const attempts = await authRuntime.rateLimiter.consume(
-    `link:${user.id}`,
-    Number(process.env.LINK_ATTEMPTS_PER_USER_PER_HOUR ?? 20),
-    3_600_000,
-  );
-  if (!attempts.allowed) {
-    throw new ApiError(429, "rate_limited", "rate_limited", "Too many link attempts. Try again later.", {
-      headers: { "Retry-After": String(attempts.resetSeconds) },
-    });
-  }
-  const key = await linkApiKey(db, authRuntime.bus, merchant, parseInput(linkApiKeySchema, body));
+export const POST = route(unclaimedKeys.link, async ({ ctx, user, merchant, body, audit }) => {
+  const key = await linkApiKey(ctx, { merchant, userId: user.id, link: body });
   await audit("api_key.linked", { type: "api_key", id: key.id }, { applicationId: key.applicationId });
-  return json(key);
+  return key;
 });

@@ -1,12 +1,9 @@
-import { json } from "@/lib/api";
-import { findApplication, keySummary, serializeApplication } from "@/lib/applications";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
+import { retrieveApplication } from "@/lib/applications";
+import { applications } from "@/lib/contract";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withSession<{ id: string }>({}, async ({ merchant, params }) => {
-  const application = await findApplication(db, merchant.id, params.id);
-  const keys = await db.apiKey.findMany({ where: { applicationId: application.id }, orderBy: { createdAt: "desc" } });
-  return json({ ...serializeApplication(application), apiKeys: keys.map(keySummary) });
-});
+export const GET = route(applications.retrieve, ({ ctx, merchant, params }) =>
+  retrieveApplication(ctx, { merchantId: merchant.id, id: params.id }),
+);

@@ -1,10 +1,9 @@
-import { json } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { checkoutSessions } from "@/lib/contract";
 import { retrieveCheckoutSession } from "@/lib/payments";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey<{ id: string }>({ scope: "sessions:read" }, async ({ ownerId, livemode, params }) =>
-  json(await retrieveCheckoutSession(db, { ownerId, livemode }, params.id)),
+export const GET = route(checkoutSessions.retrieve, ({ ctx, owner, params }) =>
+  retrieveCheckoutSession(ctx, { owner, id: params.id }),
 );

@@ -1,17 +1,13 @@
-import { json, parseInput } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { customers } from "@/lib/contract";
 import { retrieveCustomer, updateCustomer } from "@/lib/payments";
-import { updateCustomerSchema } from "@/lib/validation";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-type Params = { id: string };
-
-export const GET = withApiKey<Params>({ scope: "customers:read" }, async ({ ownerId, livemode, params }) =>
-  json(await retrieveCustomer(db, { ownerId, livemode }, params.id)),
+export const GET = route(customers.retrieve, ({ ctx, owner, params }) =>
+  retrieveCustomer(ctx, { owner, id: params.id }),
 );
 
-export const PATCH = withApiKey<Params>({ scope: "customers:write" }, async ({ ownerId, livemode, params, body }) =>
-  json(await updateCustomer(db, { ownerId, livemode }, params.id, parseInput(updateCustomerSchema, body))),
+export const PATCH = route(customers.update, ({ ctx, owner, params, body }) =>
+  updateCustomer(ctx, { owner, id: params.id, changes: body }),
 );

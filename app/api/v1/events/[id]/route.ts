@@ -1,10 +1,7 @@
-import { json } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { events } from "@/lib/contract";
 import { retrieveEvent } from "@/lib/events";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withApiKey<{ id: string }>({ scope: "events:read" }, async ({ ownerId, livemode, params }) =>
-  json(await retrieveEvent(db, { ownerId, livemode }, params.id)),
-);
+export const GET = route(events.retrieve, ({ ctx, owner, params }) => retrieveEvent(ctx, { owner, id: params.id }));

@@ -1,15 +1,11 @@
-import { json } from "@/lib/api";
 import { revokeManagementToken } from "@/lib/auth/management-tokens";
-import { withSession } from "@/lib/auth/with-session";
-import { db } from "@/lib/db";
+import { managementTokens } from "@/lib/contract";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const DELETE = withSession<{ id: string }>(
-  { permission: "settings.manage", sessionOnly: true },
-  async ({ merchant, params, audit }) => {
-    const token = await revokeManagementToken(db, merchant.id, params.id);
-    await audit("management_token.revoked", { type: "management_token", id: token.id });
-    return json(token);
-  },
-);
+export const DELETE = route(managementTokens.revoke, async ({ ctx, merchant, params, audit }) => {
+  const token = await revokeManagementToken(ctx, { merchantId: merchant.id, id: params.id });
+  await audit("management_token.revoked", { type: "management_token", id: token.id });
+  return token;
+});

@@ -1,10 +1,9 @@
-import { json } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { checkoutSessions } from "@/lib/contract";
 import { expireCheckoutSession } from "@/lib/payments";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApiKey<{ id: string }>({ scope: "sessions:write" }, async ({ ownerId, livemode, params }) =>
-  json(await expireCheckoutSession(db, { ownerId, livemode }, params.id)),
+export const POST = route(checkoutSessions.expire, ({ ctx, owner, params }) =>
+  expireCheckoutSession(ctx, { owner, id: params.id }),
 );

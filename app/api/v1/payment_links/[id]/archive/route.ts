@@ -1,10 +1,9 @@
-import { json } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { paymentLinks } from "@/lib/contract";
 import { archivePaymentLink } from "@/lib/payments";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApiKey<{ id: string }>({ scope: "links:write" }, async ({ ownerId, livemode, params }) =>
-  json(await archivePaymentLink(db, { ownerId, livemode }, params.id)),
+export const POST = route(paymentLinks.archive, ({ ctx, owner, params }) =>
+  archivePaymentLink(ctx, { owner, id: params.id }),
 );

@@ -1,10 +1,9 @@
-import { json } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { webhookEndpoints } from "@/lib/contract";
+import { route } from "@/lib/route";
 import { sendTestWebhook } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
 
-export const POST = withApiKey<{ id: string }>({ scope: "webhooks:write" }, async ({ ownerId, livemode, params }) =>
-  json(await sendTestWebhook(db, { ownerId, livemode }, params.id)),
+export const POST = route(webhookEndpoints.test, ({ ctx, owner, params }) =>
+  sendTestWebhook(ctx, { owner, id: params.id }),
 );

@@ -1,11 +1,10 @@
-import { json } from "@/lib/api";
-import { withApiKey } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { checkoutSessions } from "@/lib/contract";
 import { completeCheckoutSessionForTest } from "@/lib/payments";
+import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
 // Test mode only: marks an open session paid, as a buyer paying would. A live key gets 404.
-export const POST = withApiKey<{ id: string }>({ scope: "sessions:write" }, async ({ ownerId, livemode, params }) =>
-  json(await completeCheckoutSessionForTest(db, { ownerId, livemode }, params.id)),
+export const POST = route(checkoutSessions.complete, ({ ctx, owner, params }) =>
+  completeCheckoutSessionForTest(ctx, { owner, id: params.id }),
 );

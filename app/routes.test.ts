@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { operations, type OperationSpec } from "@/lib/contract";
+
+// Route files that are not operations of the contract, and why. Everything else under app/ must be.
+const OUTSIDE_THE_CONTRACT: Record<string, string> = {
+  "/api/auth/{nextauth}": "Auth.js's own sign-in and callback routes",
+  "/api/health": "liveness: answers without the pipeline, and is the bench's baseline",
+  "/api/demo-login": "the demo sign-in: a redirect that sets a cookie, not an API",
+  "/api/internal/db-queries": "the bench's query counter (only with BENCH_METRICS=1)",
+};
+
+const METHODS = ["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
+
+/** `/app/api/v1/payment_links/[id]/route.ts` -> `/api/v1/payment_links/{id}` (route groups dropped, as Next.js does). */
+function pathOf(file: string): string {
+  const segments = file
+    .replace(/^\/app/, "")
+    .replace(/\/route\.ts$/, "")
+    .split("/")
+    .filter((segment) => segment && !/^\(.*\)$/.test(segment))
+    .map((segment) => segment.replace(/^\[(?:\.\.\.)?(\w+)\]$/, "{$1}"));
+  return `/${segments.join("/")}`;
+}
+
+type Served = ((...args: never[]) => unknown) & { operation?: OperationSpec };
+const modules = import.meta.glob<Record<string, unknown>>("/app/**/route.ts");
+const files = Object.keys(modules).map((file) => ({ file, path: pathOf(file) }));
+const served = files.filter(({ path }) => !(path in OUTSIDE_THE_CONTRACT));
+
+describe("route files and the contract", () => {
+  it("finds the route files, and every exception names a real one", () => {
+    expect(served.length).toBeGreaterThan(25);
+    for (const path of Object.keys(OUTSIDE_THE_CONTRACT)) expect(files.map((file) => file.path)).toContain(path);
+  });
+
+  it.each(served)("$path exports exactly the contract's operations for its path", async ({ file, path }) => {
+    const module = await modules[file]!();
+    const exported = Object.keys(module).filter((name) => METHODS.includes(name));
+    const declared = operations.filter((op) => op.path === path).map((op) => op.method);
+    expect(exported.sort()).toEqual([...declared].sort());
+    for (const method of exported) {
+      const handler = module[method] as Served;
+      expect(handler.operation, `${method} ${path} must be served through route()`).toMatchObject({ method, path });
+    }
+    // Without it Next.js wraps each request in Proxies that track "dynamic" reads, for nothing.
+    expect(module.dynamic).toBe("force-dynamic");
+  });
+
+  it("serves every operation of the contract from a route file", () => {
+    const paths = new Set(served.map((file) => file.path));
+    expect(operations.filter((op) => !paths.has(op.path)).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+    const keys = operations.map((op) => `${op.method} ${op.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});

@@ -1,0 +1,36 @@
+import type { Scope } from "../contract/scopes";
+import { ApiError } from "../http/errors";
+import { then } from "../http/maybe";
+import type { Authenticator, Admission } from "../http/pipeline";
+import { rateLimitHeaders } from "../http/rate-limit";
+import { readCredentials } from "./credentials";
+import { clientIp } from "../http/client-ip";
+import type { ApiKeyPrincipal } from "./key-cache";
+import type { AuthRuntime } from "./runtime";
+import { verifyApiKey, type VerifyResult } from "./verify";
+
+function admit(result: VerifyResult): Admission<ApiKeyPrincipal> {
+  if (!result.ok) {
+    const headers = result.rate ? rateLimitHeaders(result.rate) : undefined;
+    throw new ApiError(result.status, result.type, result.code, result.message, { headers });
+  }
+  return { principal: result.key.principal, rate: result.rate, keyId: result.key.id };
+}
+
+/** Backends calling with an API key: THE verifier, then the key's usage counted once the response is final. */
+export function apiKeyAuthenticator(scope: Scope | null, runtime: AuthRuntime): Authenticator<ApiKeyPrincipal> {
+  const wanted = scope ?? undefined;
+  return {
+    authenticate(request, url) {
+      void runtime.bus.start();
+      const { headers } = request;
+      const { secret, claimedKeyId } = readCredentials(headers, url);
+      const input = { secret, claimedKeyId, origin: headers.get("origin"), clientIp: () => clientIp(headers), scope: wanted };
+      // A cached key with the in-memory limiter is verified synchronously.
+      return then(verifyApiKey(input, runtime.verifier), admit);
+    },
+    settled(admission, status, at) {
+      if (admission.keyId) runtime.usage.record(admission.keyId, status >= 400, at);
+    },
+  };
+}

@@ -1,0 +1,24 @@
+import type { Db } from "../db";
+
+/** What a key-cache invalidation names: one key, one secret's hash, or every key of an application or merchant. */
+export interface Invalidation {
+  keyId?: string;
+  hash?: string;
+  applicationId?: string;
+  merchantId?: string;
+}
+
+/** Tells every process (this one first) that cached keys matching an invalidation are stale. */
+export interface InvalidationPublisher {
+  publish(what: Invalidation): Promise<void>;
+}
+
+/**
+ * What every domain function works with, passed as its first argument: the database, the invalidation bus and the
+ * clock. The request pipeline builds it once per process; tests build their own.
+ */
+export interface Context {
+  db: Db;
+  bus: InvalidationPublisher;
+  now: () => Date;
+}

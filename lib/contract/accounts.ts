@@ -1,0 +1,144 @@
+import { z } from "zod";
+import { itemsOf } from "./common";
+import { member, operation, sessionOnly } from "./operation";
+import { ROLES, roleSchema } from "./roles";
+
+export const MANAGEMENT_TOKEN_LIFETIMES = { "1h": 3600, "8h": 28_800, "24h": 86_400, "7d": 604_800 } as const;
+export const createManagementTokenSchema = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(100),
+  expiresIn: z
+    .enum(
+      Object.keys(MANAGEMENT_TOKEN_LIFETIMES) as [
+        keyof typeof MANAGEMENT_TOKEN_LIFETIMES,
+        ...Array<keyof typeof MANAGEMENT_TOKEN_LIFETIMES>,
+      ],
+    )
+    .default("24h"),
+});
+
+export type CreateManagementTokenInput = z.infer<typeof createManagementTokenSchema>;
+
+export const createInviteSchema = z
+  .strictObject({
+    email: z.email().optional(),
+    githubLogin: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub user name")
+      .optional(),
+    role: roleSchema.exclude(["owner"]).default("developer"),
+  })
+  .refine((value) => Boolean(value.email) !== Boolean(value.githubLogin), "Give exactly one of email or githubLogin");
+
+export type CreateInviteInput = z.infer<typeof createInviteSchema>;
+
+export const merchantMembershipSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  plan: z.string(),
+  role: z.enum(ROLES),
+});
+
+export const inviteSchema = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  githubLogin: z.string().nullable(),
+  role: z.enum(ROLES),
+  expiresAt: z.string(),
+});
+
+export const memberListSchema = z.object({
+  members: z.array(
+    z.object({
+      userId: z.string(),
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      githubLogin: z.string().nullable(),
+      role: z.enum(ROLES),
+    }),
+  ),
+  invites: z.array(inviteSchema),
+});
+
+export type ManagementToken = z.infer<typeof managementTokenSchema>;
+export const managementTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  status: z.enum(["active", "revoked", "expired"]),
+});
+
+/** The create response alone carries the token. */
+export const createdManagementTokenSchema = managementTokenSchema.extend({
+  token: z.string().describe("A JWT for `Authorization: Bearer`: shown only in this response"),
+});
+
+const tag = "Management";
+export const merchants = {
+  list: operation({
+    method: "GET",
+    path: "/api/v1/merchants",
+    auth: member(),
+    tag,
+    summary: "The signed-in user's merchants, with their role in each",
+    response: itemsOf(merchantMembershipSchema),
+  }),
+};
+
+export const members = {
+  list: operation({
+    method: "GET",
+    path: "/api/v1/members",
+    auth: member(),
+    tag,
+    summary: "Members of the current merchant, and its pending invites",
+    response: memberListSchema,
+  }),
+};
+
+export const invites = {
+  create: operation({
+    method: "POST",
+    path: "/api/v1/invites",
+    auth: member("members.manage"),
+    tag,
+    summary: "Invite someone by e-mail or GitHub login",
+    body: createInviteSchema,
+    response: inviteSchema,
+    status: 201,
+    errors: [400, 409],
+  }),
+};
+
+export const managementTokens = {
+  list: operation({
+    method: "GET",
+    path: "/api/v1/management-tokens",
+    auth: sessionOnly("settings.manage"),
+    tag,
+    summary: "List management tokens (dashboard session only)",
+    response: itemsOf(managementTokenSchema),
+  }),
+  create: operation({
+    method: "POST",
+    path: "/api/v1/management-tokens",
+    auth: sessionOnly("settings.manage"),
+    tag,
+    summary: "Create a management token (dashboard session only; shown once)",
+    body: createManagementTokenSchema,
+    response: createdManagementTokenSchema,
+    status: 201,
+    errors: [400],
+  }),
+  revoke: operation({
+    method: "DELETE",
+    path: "/api/v1/management-tokens/{id}",
+    auth: sessionOnly("settings.manage"),
+    tag,
+    summary: "Revoke a management token (dashboard session only)",
+    response: managementTokenSchema,
+    errors: [400, 404],
+  }),
+};

@@ -1,0 +1,160 @@
+import { z } from "zod";
+import { itemsOf } from "./common";
+import { apiKey, member, operation } from "./operation";
+import { scopeListSchema, scopeSchema } from "./scopes";
+import { isIpRule } from "./ip-rule";
+
+export const KEY_MODES = ["test", "live"] as const;
+export type KeyMode = (typeof KEY_MODES)[number];
+export const keyModeSchema = z.enum(KEY_MODES);
+
+/** What it takes to create a key, from the dashboard's Create key dialog, the management API or a library call. */
+export const createApiKeySchema = z.strictObject({
+  name: z.string().trim().min(1, "is required").max(100),
+  mode: keyModeSchema.default("test"),
+  scopes: scopeListSchema.default([]),
+  expiresAt: z.coerce
+    .date()
+    .refine((date) => date.getTime() > Date.now(), "must be in the future")
+    .optional(),
+  rateLimit: z.number().int().min(1).max(100_000).optional(),
+  ipAllowlist: z.array(z.string().refine(isIpRule, "must be an IP address or CIDR range")).min(1).max(100).optional(),
+});
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+export const API_KEY_STATUSES = ["active", "revoked", "expired"] as const;
+
+/** A key as every route and page shows it: never its secret or hash. */
+export const apiKeySchema = z.object({
+  id: z.string(),
+  object: z.literal("api_key"),
+  name: z.string(),
+  mode: keyModeSchema,
+  prefix: z.string(),
+  scopes: z.array(scopeSchema),
+  status: z.enum(API_KEY_STATUSES),
+  applicationId: z.string().nullable(),
+  merchantId: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  expiresAt: z.string().nullable(),
+  graceEndsAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  rolledFromId: z.string().nullable(),
+  claimedAt: z.string().nullable().describe('Set when an unclaimed key was linked to a merchant ("Link existing key")'),
+  rateLimit: z.number().int().nullable(),
+  ipAllowlist: z.array(z.string()).nullable(),
+});
+export type ApiKeyView = z.infer<typeof apiKeySchema>;
+
+/** The dashboard's API keys list: each key with its application's name. */
+export const merchantKeySchema = apiKeySchema.extend({
+  application: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type MerchantKey = z.infer<typeof merchantKeySchema>;
+
+/** The creation response: the only place the full key ever appears. */
+export const createdKeySchema = apiKeySchema.extend({
+  fullKey: z.string().describe("ck_test_… or ck_live_…: shown only in this response"),
+  keyPrefix: z.string(),
+  description: z.string(),
+});
+export type CreatedKey = z.infer<typeof createdKeySchema>;
+
+export const rolledKeySchema = createdKeySchema.extend({
+  rolledKey: apiKeySchema.describe("The old key: it works until its graceEndsAt"),
+});
+export type RolledKey = z.infer<typeof rolledKeySchema>;
+
+/** `GET /api/v1/me`: the calling key. */
+export const apiKeySelfSchema = z.object({
+  object: z.literal("api_key"),
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  mode: keyModeSchema,
+  livemode: z.boolean(),
+  scopes: z.array(scopeSchema),
+  application: z.object({ id: z.string(), name: z.string() }).nullable(),
+  merchant: z.object({ id: z.string(), name: z.string() }).nullable(),
+});
+export type ApiKeySelf = z.infer<typeof apiKeySelfSchema>;
+
+export const apiKeyListQuerySchema = z.strictObject({
+  applicationId: z.string().optional(),
+  mode: keyModeSchema.optional(),
+  status: z.enum(API_KEY_STATUSES).optional(),
+});
+
+export type ApiKeyListQuery = z.infer<typeof apiKeyListQuerySchema>;
+
+/** The management API's "Generate an API key": `description` is the key's name. */
+export const createApplicationKeySchema = createApiKeySchema.omit({ name: true }).extend({
+  description: z.string().trim().min(1, "is required: say what the key is for").max(100),
+});
+export type CreateApplicationKeyInput = z.input<typeof createApplicationKeySchema>;
+
+export const GRACE_PERIODS = { now: 0, "1h": 3600, "24h": 86_400, "7d": 604_800 } as const;
+export type GracePeriod = keyof typeof GRACE_PERIODS;
+export const rollApiKeySchema = z.strictObject({
+  gracePeriod: z.enum(Object.keys(GRACE_PERIODS) as [GracePeriod, ...GracePeriod[]]).default("24h"),
+});
+
+export const me = {
+  retrieve: operation({
+    method: "GET",
+    path: "/api/v1/me",
+    auth: apiKey(),
+    tag: "Keys",
+    summary: "The calling API key: mode, scopes, application, merchant",
+    response: apiKeySelfSchema,
+  }),
+};
+
+const tag = "Management";
+export const apiKeys = {
+  list: operation({
+    method: "GET",
+    path: "/api/v1/api-keys",
+    auth: member(),
+    tag,
+    summary: "Every API key of the current merchant (never a secret)",
+    query: apiKeyListQuerySchema,
+    response: itemsOf(merchantKeySchema),
+    errors: [400],
+  }),
+  create: operation({
+    method: "POST",
+    path: "/api/v1/applications/{id}/api-keys",
+    auth: member("settings.manage"),
+    tag,
+    summary: "Create an API key (the secret is shown only in this response)",
+    body: createApplicationKeySchema,
+    response: createdKeySchema,
+    status: 201,
+    errors: [400, 404],
+  }),
+  revoke: operation({
+    method: "DELETE",
+    path: "/api/v1/applications/{id}/api-keys/{keyId}",
+    auth: member("settings.manage"),
+    tag,
+    summary: "Revoke an API key at once",
+    response: z.void(),
+    status: 204,
+    errors: [400, 404],
+  }),
+  roll: operation({
+    method: "POST",
+    path: "/api/v1/applications/{id}/api-keys/{keyId}/roll",
+    auth: member("settings.manage"),
+    tag,
+    summary: "Roll an API key: a new secret now, the old one works for a grace period",
+    description:
+      "A key already in its grace period cannot be rolled again (400 `api_key_already_rolled`): roll its successor.",
+    body: rollApiKeySchema,
+    response: rolledKeySchema,
+    status: 201,
+    errors: [400, 404],
+  }),
+};

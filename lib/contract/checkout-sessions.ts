@@ -1,0 +1,109 @@
+import { z } from "zod";
+import { amountSchema, currencySchema, idempotent, listOf, listQuerySchema, metadataSchema } from "./common";
+import { apiKey, operation } from "./operation";
+
+export const httpUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048);
+
+export const CHECKOUT_SESSION_STATUSES = ["open", "complete", "expired"] as const;
+
+/** Exactly one of `amount` (with `currency`) or `payment_link` (whose amount and currency are used). */
+export const createCheckoutSessionSchema = z
+  .strictObject({
+    amount: amountSchema.optional(),
+    payment_link: z.string().min(1).max(64).optional(),
+    currency: currencySchema.optional(),
+    success_url: httpUrlSchema,
+    cancel_url: httpUrlSchema.optional(),
+    customer: z.string().min(1).max(64).optional(),
+    metadata: metadataSchema.optional(),
+  })
+  .superRefine((value, context) => {
+    if ((value.amount === undefined) === (value.payment_link === undefined)) {
+      context.addIssue({ code: "custom", path: ["amount"], message: "Give exactly one of amount or payment_link" });
+    } else if (value.amount !== undefined && value.currency === undefined) {
+      context.addIssue({ code: "custom", path: ["currency"], message: "is required with amount" });
+    }
+  });
+export type CreateCheckoutSessionInput = z.infer<typeof createCheckoutSessionSchema>;
+
+export const checkoutSessionListQuerySchema = listQuerySchema.extend({
+  status: z.enum(CHECKOUT_SESSION_STATUSES).optional(),
+  customer: z.string().min(1).max(64).optional(),
+});
+export type CheckoutSessionListQuery = z.infer<typeof checkoutSessionListQuerySchema>;
+
+export const checkoutSessionSchema = z.object({
+  id: z.string(),
+  object: z.literal("checkout.session"),
+  livemode: z.boolean(),
+  status: z.enum(CHECKOUT_SESSION_STATUSES),
+  payment_status: z.enum(["unpaid", "paid"]),
+  amount: z.number().int(),
+  currency: z.string(),
+  payment_link: z.string().nullable(),
+  customer: z.string().nullable(),
+  success_url: z.string(),
+  cancel_url: z.string().nullable(),
+  url: z.string().describe("Where to send the buyer"),
+  metadata: z.record(z.string(), z.string()),
+  expires_at: z.number().int(),
+  completed_at: z.number().int().nullable(),
+  created: z.number().int(),
+});
+export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
+
+const tag = "Checkout sessions";
+export const checkoutSessions = {
+  create: operation({
+    method: "POST",
+    path: "/api/v1/checkout_sessions",
+    auth: apiKey("sessions:write"),
+    tag,
+    summary: "Create a checkout session",
+    description: `Give exactly one of \`amount\` (with \`currency\`) or \`payment_link\` (its amount and currency are used). \`customer\` and \`payment_link\` must be objects of the same mode. The session is open for 24 hours. ${idempotent}`,
+    body: createCheckoutSessionSchema,
+    response: checkoutSessionSchema,
+    status: 201,
+    errors: [400],
+  }),
+  list: operation({
+    method: "GET",
+    path: "/api/v1/checkout_sessions",
+    auth: apiKey("sessions:read"),
+    tag,
+    summary: "List checkout sessions, newest first (filter by status, customer)",
+    query: checkoutSessionListQuerySchema,
+    response: listOf(checkoutSessionSchema),
+    errors: [400],
+  }),
+  retrieve: operation({
+    method: "GET",
+    path: "/api/v1/checkout_sessions/{id}",
+    auth: apiKey("sessions:read"),
+    tag,
+    summary: "Retrieve a checkout session",
+    response: checkoutSessionSchema,
+    errors: [404],
+  }),
+  expire: operation({
+    method: "POST",
+    path: "/api/v1/checkout_sessions/{id}/expire",
+    auth: apiKey("sessions:write"),
+    tag,
+    summary: "Expire an open checkout session",
+    description: "A session that is not open answers 400 `checkout_session_not_open`.",
+    response: checkoutSessionSchema,
+    errors: [400, 404],
+  }),
+  complete: operation({
+    method: "POST",
+    path: "/api/v1/test_helpers/checkout_sessions/{id}/complete",
+    auth: apiKey("sessions:write"),
+    tag,
+    summary: "Test mode: mark an open session paid",
+    description:
+      "Records `checkout.session.completed`. A live key gets 404; a session that is not open, 400 `checkout_session_not_open`.",
+    response: checkoutSessionSchema,
+    errors: [400, 404],
+  }),
+};

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** Stripe-style metadata: up to 50 string pairs, keys ≤ 40 characters, values ≤ 500. */
+export const metadataSchema = z
+  .record(z.string().min(1).max(40), z.string().max(500))
+  .refine((value) => Object.keys(value).length <= 50, "metadata can have at most 50 keys");
+
+export const currencySchema = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 currency code, such as usd")
+  .transform((value) => value.toLowerCase());
+
+/** Amounts in the currency's smallest unit (cents for usd). */
+export const amountSchema = z.number().int("must be an integer number of minor units").positive().max(99_999_999);
+
+export const listQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(10),
+  starting_after: z.string().min(1).max(64).optional(),
+});
+export type ListQuery = z.infer<typeof listQuerySchema>;
+
+/** `{ object: "list", url, has_more, data }`: every list of the API-key operations. */
+export const listOf = <Item extends z.ZodType>(item: Item) =>
+  z.object({ object: z.literal("list"), url: z.string(), has_more: z.boolean(), data: z.array(item) });
+
+/** `{ items }`: the lists of the management operations. */
+export const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });
+
+export const idempotent = "Send `Idempotency-Key` to make retries safe.";

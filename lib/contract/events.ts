@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { listOf, listQuerySchema } from "./common";
+import { apiKey, operation } from "./operation";
+
+/** Every event type the API records: `<object>.<change>`. Webhook endpoints subscribe to these (or `*`). */
+export const EVENT_TYPES = [
+  "payment_link.created",
+  "payment_link.updated",
+  "customer.created",
+  "customer.updated",
+  "checkout.session.created",
+  "checkout.session.completed",
+  "checkout.session.expired",
+  "webhook_endpoint.created",
+  "webhook_endpoint.updated",
+  "webhook_endpoint.deleted",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const eventTypeSchema = z.enum(EVENT_TYPES);
+
+const unixTime = z.coerce.number().int().nonnegative();
+
+export const eventListQuerySchema = listQuerySchema.extend({
+  type: eventTypeSchema.optional(),
+  "created[gt]": unixTime.optional(),
+  "created[gte]": unixTime.optional(),
+  "created[lt]": unixTime.optional(),
+  "created[lte]": unixTime.optional(),
+});
+export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+export const eventSchema = z.object({
+  id: z.string(),
+  object: z.literal("event"),
+  type: eventTypeSchema,
+  livemode: z.boolean(),
+  created: z.number().int(),
+  data: z.object({ object: z.record(z.string(), z.unknown()).describe("The object as it was right after the change") }),
+});
+export type Event = z.infer<typeof eventSchema>;
+
+const tag = "Events";
+export const events = {
+  list: operation({
+    method: "GET",
+    path: "/api/v1/events",
+    auth: apiKey("events:read"),
+    tag,
+    summary: "List events, newest first (filter by type and created range, unix seconds)",
+    query: eventListQuerySchema,
+    response: listOf(eventSchema),
+    errors: [400],
+  }),
+  retrieve: operation({
+    method: "GET",
+    path: "/api/v1/events/{id}",
+    auth: apiKey("events:read"),
+    tag,
+    summary: "Retrieve an event",
+    response: eventSchema,
+    errors: [404],
+  }),
+};

@@ -1,0 +1,76 @@
+import type { z } from "zod";
+import type { Permission } from "./roles";
+import type { Scope } from "./scopes";
+
+export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+
+/** Who may call an operation. Each kind has one authenticator in the request pipeline. */
+export type Access =
+  | { readonly kind: "apiKey"; readonly scope: Scope | null }
+  | { readonly kind: "session"; readonly permission: Permission | null; readonly sessionOnly: boolean }
+  | { readonly kind: "public"; readonly ipLimit: PublicIpLimit | null };
+
+/** A per-client-IP rate limit for callers without credentials; its count comes from the configuration. */
+export interface PublicIpLimit {
+  readonly bucket: "unclaimed-create";
+  readonly windowMs: number;
+}
+
+/** A backend with an API key; the key must hold `scope` when one is given. */
+export const apiKey = (scope?: Scope) => ({ kind: "apiKey", scope: scope ?? null }) as const;
+/** A dashboard session or a management token of a member; every member reads, `permission` guards the rest. */
+export const member = (permission?: Permission) =>
+  ({ kind: "session", permission: permission ?? null, sessionOnly: false }) as const;
+/** Only the dashboard's own session: a management token cannot mint or list management tokens. */
+export const sessionOnly = (permission?: Permission) =>
+  ({ kind: "session", permission: permission ?? null, sessionOnly: true }) as const;
+/** No credentials at all, optionally limited per client IP. */
+export const anyone = (ipLimit?: PublicIpLimit) => ({ kind: "public", ipLimit: ipLimit ?? null }) as const;
+
+/**
+ * One operation of the HTTP API, declared once. Route files serve it, the OpenAPI document describes it, the SDK
+ * and the dashboard call it, and the route-coverage test checks that a route file exports exactly these.
+ */
+export interface OperationSpec {
+  readonly method: HttpMethod;
+  /** OpenAPI template: every `{name}` is a required string path parameter. */
+  readonly path: `/${string}`;
+  readonly auth: Access;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tag: string;
+  /** Parsed from the query string (repeated keys: the last wins). */
+  readonly query?: z.ZodType;
+  /** Parsed from the JSON body. */
+  readonly body?: z.ZodType;
+  /** What a success answers; checked on the way out in development and tests. */
+  readonly response: z.ZodType;
+  /** Success status, 200 unless given. A 204 answers no body. */
+  readonly status?: 200 | 201 | 204;
+  /** Statuses besides the ones every operation of its kind can answer (401, 403, 429, 500, 503). */
+  readonly errors?: readonly number[];
+}
+
+export function operation<const Spec extends OperationSpec>(spec: Spec): Spec {
+  return spec;
+}
+
+type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | ParamNames<Rest>
+  : never;
+/** `{ id: string }` for `/api/v1/payment_links/{id}`; `{}` for a path without parameters. */
+export type PathParams<Path extends string> = { [Name in ParamNames<Path>]: string };
+
+/** The path parameters in the order they appear, as the SDK's leading arguments take them. */
+export type PathArgs<Path extends string> = Path extends `${string}{${string}}${infer Rest}`
+  ? [string, ...PathArgs<Rest>]
+  : [];
+
+export type QueryOf<Op extends OperationSpec> = Op["query"] extends z.ZodType ? z.output<Op["query"]> : undefined;
+export type BodyOf<Op extends OperationSpec> = Op["body"] extends z.ZodType ? z.output<Op["body"]> : undefined;
+export type ResponseOf<Op extends OperationSpec> = z.output<Op["response"]>;
+
+/** The names of a path's parameters, in order: `["id", "keyId"]`. */
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "");
+}

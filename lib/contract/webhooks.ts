@@ -1,0 +1,177 @@
+import { z } from "zod";
+import { httpUrlSchema } from "./checkout-sessions";
+import { listOf, listQuerySchema, metadataSchema } from "./common";
+import { apiKey, operation } from "./operation";
+import { EVENT_TYPES } from "./events";
+
+export const enabledEventsSchema = z
+  .array(z.enum([...EVENT_TYPES, "*"]))
+  .min(1, "must list at least one event type, or *")
+  .max(EVENT_TYPES.length + 1)
+  .transform((list) => [...new Set(list)]);
+
+export const createWebhookEndpointSchema = z.strictObject({
+  url: httpUrlSchema,
+  enabled_events: enabledEventsSchema,
+  description: z.string().max(500).optional(),
+  metadata: metadataSchema.optional(),
+});
+export type CreateWebhookEndpointInput = z.infer<typeof createWebhookEndpointSchema>;
+
+export const updateWebhookEndpointSchema = z
+  .strictObject({
+    url: httpUrlSchema.optional(),
+    enabled_events: enabledEventsSchema.optional(),
+    description: z.string().max(500).nullable().optional(),
+    disabled: z.boolean().optional(),
+    metadata: metadataSchema.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, "Provide at least one field to update");
+export type UpdateWebhookEndpointInput = z.infer<typeof updateWebhookEndpointSchema>;
+
+export const webhookEndpointSchema = z.object({
+  id: z.string(),
+  object: z.literal("webhook_endpoint"),
+  livemode: z.boolean(),
+  url: z.string(),
+  enabled_events: z.array(z.string()),
+  status: z.enum(["enabled", "disabled"]),
+  description: z.string().nullable(),
+  metadata: z.record(z.string(), z.string()),
+  created: z.number().int(),
+});
+export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
+
+/** The create response alone carries the signing secret. */
+export const createdWebhookEndpointSchema = webhookEndpointSchema.extend({
+  secret: z.string().describe("whsec_…: shown only in this response; verify the Webhook-Signature header with it"),
+});
+export type CreatedWebhookEndpoint = z.infer<typeof createdWebhookEndpointSchema>;
+
+export const deletedWebhookEndpointSchema = z.object({
+  id: z.string(),
+  object: z.literal("webhook_endpoint"),
+  deleted: z.literal(true),
+});
+export type DeletedWebhookEndpoint = z.infer<typeof deletedWebhookEndpointSchema>;
+
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
+export const webhookAttemptSchema = z.object({
+  at: z.number().int(),
+  status_code: z.number().int().nullable(),
+  error: z.string().nullable(),
+  duration_ms: z.number().int(),
+});
+export type WebhookAttempt = z.infer<typeof webhookAttemptSchema>;
+
+export const webhookDeliverySchema = z.object({
+  id: z.string(),
+  object: z.literal("webhook_delivery"),
+  endpoint: z.string(),
+  event: z.string(),
+  event_type: z.string(),
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES),
+  attempts: z.number().int(),
+  next_attempt_at: z.number().int().nullable(),
+  last_attempt_at: z.number().int().nullable(),
+  last_status_code: z.number().int().nullable(),
+  last_error: z.string().nullable(),
+  attempt_log: z.array(webhookAttemptSchema),
+  created: z.number().int(),
+});
+export type WebhookDelivery = z.infer<typeof webhookDeliverySchema>;
+
+export const webhookDeliveryListQuerySchema = listQuerySchema.extend({
+  status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
+});
+export type WebhookDeliveryListQuery = z.infer<typeof webhookDeliveryListQuerySchema>;
+
+export const webhookTestResultSchema = z.object({
+  object: z.literal("webhook_test"),
+  endpoint: z.string(),
+  event: z
+    .record(z.string(), z.unknown())
+    .describe("The signed payload that was sent (type webhook_endpoint.test, not stored)"),
+  succeeded: z.boolean(),
+  status_code: z.number().int().nullable(),
+  error: z.string().nullable(),
+  duration_ms: z.number().int(),
+});
+export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;
+
+const tag = "Webhooks";
+export const webhookEndpoints = {
+  create: operation({
+    method: "POST",
+    path: "/api/v1/webhook_endpoints",
+    auth: apiKey("webhooks:write"),
+    tag,
+    summary: "Create a webhook endpoint",
+    description:
+      "The response carries the signing secret `whsec_…`, which is never shown again. URLs that resolve to loopback, private or link-local addresses are refused (400 `url_not_allowed`).",
+    body: createWebhookEndpointSchema,
+    response: createdWebhookEndpointSchema,
+    status: 201,
+    errors: [400],
+  }),
+  list: operation({
+    method: "GET",
+    path: "/api/v1/webhook_endpoints",
+    auth: apiKey("webhooks:read"),
+    tag,
+    summary: "List webhook endpoints",
+    query: listQuerySchema,
+    response: listOf(webhookEndpointSchema),
+    errors: [400],
+  }),
+  retrieve: operation({
+    method: "GET",
+    path: "/api/v1/webhook_endpoints/{id}",
+    auth: apiKey("webhooks:read"),
+    tag,
+    summary: "Retrieve a webhook endpoint",
+    response: webhookEndpointSchema,
+    errors: [404],
+  }),
+  update: operation({
+    method: "PATCH",
+    path: "/api/v1/webhook_endpoints/{id}",
+    auth: apiKey("webhooks:write"),
+    tag,
+    summary: "Update url, enabled_events, description, metadata, or disable",
+    body: updateWebhookEndpointSchema,
+    response: webhookEndpointSchema,
+    errors: [400, 404],
+  }),
+  delete: operation({
+    method: "DELETE",
+    path: "/api/v1/webhook_endpoints/{id}",
+    auth: apiKey("webhooks:write"),
+    tag,
+    summary: "Delete a webhook endpoint and its pending deliveries",
+    response: deletedWebhookEndpointSchema,
+    errors: [404],
+  }),
+  test: operation({
+    method: "POST",
+    path: "/api/v1/webhook_endpoints/{id}/test",
+    auth: apiKey("webhooks:write"),
+    tag,
+    summary: "Send a signed webhook_endpoint.test event now and report the answer",
+    response: webhookTestResultSchema,
+    errors: [404],
+  }),
+  deliveries: operation({
+    method: "GET",
+    path: "/api/v1/webhook_endpoints/{id}/deliveries",
+    auth: apiKey("webhooks:read"),
+    tag,
+    summary: "List an endpoint's deliveries with their attempts",
+    description:
+      "Each delivery shows its status (pending, succeeded, failed), attempt count, next attempt time and a log of its attempts.",
+    query: webhookDeliveryListQuerySchema,
+    response: listOf(webhookDeliverySchema),
+    errors: [400, 404],
+  }),
+};

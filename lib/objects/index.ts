@@ -1,0 +1,67 @@
+import type { DbTx } from "../db";
+import type { ListQuery } from "../contract/common";
+import { notFound } from "../http/errors";
+
+/** The slice of the world one API request may see: one owner's objects of one mode. */
+export interface ObjectScope {
+  ownerId: string;
+  livemode: boolean;
+}
+
+/** One indexed query per page: newest first, `take + 1` rows tell whether there is more. */
+export function pageArgs(scope: ObjectScope, query: ListQuery) {
+  return {
+    where: { ...scope, ...(query.starting_after ? { id: { lt: query.starting_after } } : {}) },
+    orderBy: { id: "desc" as const },
+    take: query.limit + 1,
+  };
+}
+
+export function toList<Row, Item>(rows: Row[], limit: number, url: string, serialize: (row: Row) => Item) {
+  return { object: "list" as const, url, has_more: rows.length > limit, data: rows.slice(0, limit).map(serialize) };
+}
+
+export const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+export function metadataOf(value: unknown): Record<string, string> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+}
+
+/** The two reads every owned model answers: one object of the caller's, and one page of them. */
+interface OwnedModel<Row> {
+  findFirst(args: { where: ObjectScope & { id: string } }): PromiseLike<Row | null>;
+  findMany(args: ReturnType<typeof pageArgs>): PromiseLike<Row[]>;
+}
+
+/**
+ * Find, retrieve and list for a model whose rows belong to an owner and a mode (payment links, customers, checkout
+ * sessions, webhook endpoints, events): another owner's or the other mode's object does not exist for the caller,
+ * so it answers 404, never 403.
+ */
+export function ownedObjects<Row, Item>(spec: {
+  /** In the 404 message: "No such payment link: 'plink_…'." */
+  name: string;
+  /** The list's `url`. */
+  url: string;
+  model: (db: DbTx) => OwnedModel<Row>;
+  serialize: (row: Row) => Item;
+}) {
+  const find = async (db: DbTx, owner: ObjectScope, id: string): Promise<Row> => {
+    const row = await spec.model(db).findFirst({ where: { id, ...owner } });
+    if (!row) throw notFound(spec.name, id);
+    return row;
+  };
+  return {
+    find,
+    retrieve: async (db: DbTx, owner: ObjectScope, id: string): Promise<Item> => spec.serialize(await find(db, owner, id)),
+    /** A page, newest first; `where` narrows it with the list's filters. */
+    list: async (db: DbTx, owner: ObjectScope, query: ListQuery, where: Record<string, unknown> = {}) => {
+      const args = pageArgs(owner, query);
+      const rows = await spec.model(db).findMany({ ...args, where: { ...args.where, ...where } });
+      return toList(rows, query.limit, spec.url, spec.serialize);
+    },
+  };
+}

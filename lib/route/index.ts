@@ -1,0 +1,41 @@
+import type { Access, OperationSpec } from "../contract/operation";
+import { db } from "../db";
+import { pipeline, type Handler, type RouteHandler } from "../http/pipeline";
+import { publicAuthenticator, type PublicPrincipal } from "../http/public-authenticator";
+import { apiKeyAuthenticator } from "../auth/api-key-authenticator";
+import type { ApiKeyPrincipal } from "../auth/key-cache";
+import { appContext, authRuntime } from "../auth/runtime";
+import { sessionAuthenticator, type SessionPrincipal } from "../auth/session-authenticator";
+
+/** The principal an operation's handler receives, from the kind of caller the contract allows. */
+export type PrincipalOf<A extends Access> = A extends { kind: "apiKey" }
+  ? ApiKeyPrincipal
+  : A extends { kind: "session" }
+    ? SessionPrincipal
+    : PublicPrincipal;
+
+const options = { context: () => appContext, checkResponses: process.env.NODE_ENV !== "production" };
+
+const publicLimits = {
+  limiter: () => authRuntime.rateLimiter,
+  perWindow: () => Number(process.env.UNCLAIMED_KEYS_PER_IP_PER_HOUR ?? 10),
+};
+
+/**
+ * Serves one operation of the contract: `export const POST = route(paymentLinks.create, ({ owner, body, ctx }) => …)`.
+ * The caller is authenticated as the operation's `auth` says, and the handler gets typed, parsed input.
+ */
+export function route<Op extends OperationSpec>(
+  op: Op,
+  handler: Handler<Op, PrincipalOf<Op["auth"]>>,
+): RouteHandler<Op> {
+  const { auth } = op;
+  switch (auth.kind) {
+    case "apiKey":
+      return pipeline(op, apiKeyAuthenticator(auth.scope, authRuntime), handler as Handler<Op, ApiKeyPrincipal>, options);
+    case "session":
+      return pipeline(op, sessionAuthenticator(auth, db), handler as Handler<Op, SessionPrincipal>, options);
+    case "public":
+      return pipeline(op, publicAuthenticator(auth.ipLimit, publicLimits), handler as Handler<Op, PublicPrincipal>, options);
+  }
+}
