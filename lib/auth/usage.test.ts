@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db, dbHandle } from "../db";
-import { createKey } from "../testing/fixtures";
+import { createKey } from "@/test/support/fixtures";
 import { UsageRecorder } from "./usage";
 
 describe("UsageRecorder", () => {

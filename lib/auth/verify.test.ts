@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryRateLimiter } from "../api/rate-limit";
 import { db, dbHandle } from "../db";
-import { createApplication, createKey } from "../testing/fixtures";
+import { createApplication, createKey } from "@/test/support/fixtures";
 import { KeyCache } from "./key-cache";
 import { generateSecret } from "./key-format";
 import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "./keys";

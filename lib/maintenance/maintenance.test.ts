@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createApiKey, authRuntime, SCOPES } from "../auth";
 import { db } from "../db";
 import { createPaymentLink } from "../payments";
-import { createKey } from "../testing/fixtures";
+import { createKey } from "@/test/support/fixtures";
 import { runMaintenance } from ".";
 
 describe("runMaintenance", () => {

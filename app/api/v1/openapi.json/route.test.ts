@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SCOPES, type Scope } from "@/lib/auth";
 import { apiKeyRoutes, apiRoutes } from "@/lib/openapi";
-import { bearer, createKey, routeTestServer } from "@/lib/testing";
+import { bearer, createKey, routeTestServer } from "@/test/support";
 
 const server = routeTestServer();
 

@@ -97,15 +97,15 @@ async function main() {
   }
   const { applyMigrations } = await import("../db/migrate");
   await applyMigrations(process.env.DATABASE_URL);
-  const { createKey } = await import("../testing/fixtures");
-  const { startNextServer } = await import("../testing/next-server");
-  const { db } = await import("../db");
+  const { createKey } = await import("@/test/support/fixtures");
+  const { startNextServer } = await import("@/test/support/next-server");
+  const { db } = await import("@/lib/db");
 
   // A realistic table: many keys, and one merchant's links.
   const { secret, merchantId, applicationId } = await createKey({ name: "bench", rateLimit: 100_000 });
   for (let i = 0; i < 200; i += 1) await createKey({ merchantId, applicationId, name: `other ${i}` });
   const links = Array.from({ length: 100 }, (_, i) => ({ amount: 100 + i, currency: "usd", description: `Link ${i}` }));
-  const { createPaymentLink } = await import("../payments");
+  const { createPaymentLink } = await import("@/lib/payments");
   const keyRow = await db.apiKey.findFirstOrThrow({ where: { name: "bench" } });
   for (const link of links) await createPaymentLink(db, { ownerId: merchantId, livemode: false }, keyRow.id, link);
   await db.$disconnect();
