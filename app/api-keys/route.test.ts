@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { authRuntime } from "@/lib/auth";
 import { randomBase62 } from "@/lib/ids/base62";
 import { db } from "@/lib/db";
-import { bearer, signIn, routeTestServer } from "@/lib/testing";
+import { bearer, signIn, routeTestServer } from "@/test/support";
 import { removeExpiredSandboxes } from "@/lib/unclaimed";
 
 const server = routeTestServer();

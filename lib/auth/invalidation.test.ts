@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidationBus } from "./invalidation";
-import { cachedKey } from "../testing/cached-key";
+import { cachedKey } from "@/test/support/cached-key";
 import { KeyCache } from "./key-cache";
 
 async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cachedKey } from "../testing/cached-key";
+import { cachedKey } from "@/test/support/cached-key";
 import { KeyCache, type CachedKey } from "./key-cache";
 
 describe("KeyCache", () => {

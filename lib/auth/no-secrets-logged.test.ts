@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { bearer, createKey, routeTestServer } from "../testing";
+import { bearer, createKey, routeTestServer } from "@/test/support";
 import { authRuntime } from "./runtime";
 import { revokeApiKey } from "./keys";
 import { log } from "../log";

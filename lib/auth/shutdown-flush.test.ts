@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../db";
-import { bearer, createKey, startNextServer } from "../testing";
+import { bearer, createKey, startNextServer } from "@/test/support";
 
 describe("usage on shutdown (real `next start`)", () => {
   it("writes lastUsedAt and the day's counters when the server is stopped, and logs no secret", async () => {

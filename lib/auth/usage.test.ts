@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db, dbHandle } from "../db";
-import { createKey } from "../testing/fixtures";
+import { db } from "../db";
+import { createKey } from "@/test/support/fixtures";
+import { queryCount } from "@/test/support/query-count";
 import { UsageRecorder } from "./usage";
 
 describe("UsageRecorder", () => {
@@ -8,10 +9,10 @@ describe("UsageRecorder", () => {
     const { key } = await createKey();
     const recorder = new UsageRecorder(db, 60_000);
     const day = new Date("2026-11-20T10:00:00Z");
-    const before = dbHandle.queryCount();
+    const before = queryCount();
     for (let i = 0; i < 50; i += 1) recorder.record(key.id, i % 10 === 0, day.getTime() + i * 1000);
     recorder.record(key.id, false, Date.parse("2026-11-21T00:00:01Z"));
-    expect(dbHandle.queryCount() - before).toBe(0); // nothing is written per request
+    expect(queryCount() - before).toBe(0); // nothing is written per request
     await recorder.flush();
 
     const counters = await db.usageCounter.findMany({ where: { apiKeyId: key.id }, orderBy: { day: "asc" } });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { MemoryRateLimiter } from "../http/rate-limit";
-import { db, dbHandle } from "../db";
-import { createApplication, createKey } from "../testing/fixtures";
+import { db } from "../db";
+import { createApplication, createKey } from "@/test/support/fixtures";
+import { queryCount } from "@/test/support/query-count";
 import { KeyCache } from "./key-cache";
 import { generateSecret } from "./key-format";
 import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "./keys";
@@ -32,10 +33,10 @@ describe("verifyApiKey", () => {
     const { secret, key } = await createKey();
     const first = await verifyApiKey(input(secret), deps());
     expect(first.ok && first.key.id).toBe(key.id);
-    const before = dbHandle.queryCount();
+    const before = queryCount();
     for (let i = 0; i < 20; i += 1)
       expect((await verifyApiKey(input(secret, { scope: "links:read" }), deps())).ok).toBe(true);
-    expect(dbHandle.queryCount() - before).toBe(0);
+    expect(queryCount() - before).toBe(0);
   });
 
   it("answers a cached key synchronously with the in-memory limiter: no promise on the hot path", async () => {
@@ -49,14 +50,14 @@ describe("verifyApiKey", () => {
   });
 
   it("refuses a malformed key or bad checksum without touching the database", async () => {
-    const before = dbHandle.queryCount();
+    const before = queryCount();
     const real = generateSecret("live");
     const forged = real.slice(0, -1) + (real.endsWith("0") ? "1" : "0");
     const results = await Promise.all(
       [`ck_live_${"A".repeat(32)}`, forged, "ck_test_short"].map((s) => verifyApiKey(input(s), deps())),
     );
     expect(results.map(codeOf)).toEqual(Array(3).fill("401 invalid_api_key"));
-    expect(dbHandle.queryCount() - before).toBe(0);
+    expect(queryCount() - before).toBe(0);
   });
 
   it("refuses an unknown key, and a key id that names another key", async () => {
@@ -176,14 +177,14 @@ describe("failed lookups per client IP", () => {
         codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
       ).toBe("401 invalid_api_key");
     }
-    const before = dbHandle.queryCount();
+    const before = queryCount();
     expect(
       codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
     ).toBe("429 rate_limited");
     expect(
       codeOf(await verifyApiKey(input("some-custom-guess-value", { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
     ).toBe("429 rate_limited");
-    expect(dbHandle.queryCount() - before).toBe(0);
+    expect(queryCount() - before).toBe(0);
     expect((await verifyApiKey(input(secret, { clientIp: "198.51.100.1" }), gated("198.51.100.1"))).ok).toBe(true);
     expect(
       codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.2" }), gated("198.51.100.2"))),

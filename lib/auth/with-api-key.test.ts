@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createDb } from "../db";
 import { json } from "../http/respond";
-import { createKey } from "../testing/fixtures";
+import { createKey } from "@/test/support/fixtures";
 import { withApiKey } from "./with-api-key";
 
 const unreachable = createDb("postgresql://postgres@127.0.0.1:1/nowhere");

@@ -6,6 +6,7 @@ import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@p
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { engineOf, sqliteFileOf, type DbEngine } from "./engines";
+import { queryObserver } from "./query-observer";
 
 /** The one client type application code sees; both generated clients have the same models. */
 export type Db = InstanceType<typeof SqliteClient>;
@@ -13,10 +14,6 @@ export type Db = InstanceType<typeof SqliteClient>;
 export interface DbHandle {
   engine: DbEngine;
   db: Db;
-  /** Number of SQL queries this client has run: the bench reads it to prove the hot path does none. */
-  queryCount(): number;
-  /** Of those, the SELECTs that read the ApiKey table: the verifier's key lookups. */
-  keyLookupCount(): number;
 }
 
 /** WAL with synchronous=FULL on every connection: a committed write survives a power cut. */
@@ -38,17 +35,18 @@ function durableSqlite(url: string): SqlMigrationAwareDriverAdapterFactory {
 
 export function createDb(url: string | undefined = process.env.DATABASE_URL): DbHandle {
   const engine = engineOf(url);
-  let queries = 0;
-  let keyLookups = 0;
-  const log = [{ emit: "event" as const, level: "query" as const }];
+  // Only the bench and the tests install one (see query-observer.ts); checked here, once per client.
+  const observe = queryObserver();
+  const log = observe ? [{ emit: "event" as const, level: "query" as const }] : [];
   const db =
     engine === "postgresql"
       ? // The PostgreSQL client is structurally the same API; only its generated nominal types differ.
         (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log }) as unknown as Db)
       : new SqliteClient({ adapter: durableSqlite(url ?? ""), log });
-  (db as unknown as { $on(event: "query", cb: (event: { query: string }) => void): void }).$on("query", (event) => {
-    queries += 1;
-    if (/^\s*SELECT\b[\s\S]*\bFROM\s+\S*ApiKey\b/i.test(event.query)) keyLookups += 1;
-  });
-  return { engine, db, queryCount: () => queries, keyLookupCount: () => keyLookups };
+  if (observe) {
+    (db as unknown as { $on(event: "query", cb: (event: { query: string }) => void): void }).$on("query", (event) =>
+      observe(event.query),
+    );
+  }
+  return { engine, db };
 }

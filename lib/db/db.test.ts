@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createDb } from "./client";
-import { engineOf, schemaPaths, sqliteFileOf, PROJECT_ROOT } from "./engines";
-import { renderSchemaVariant } from "./schema-variants";
+import { engineOf, sqliteFileOf, PROJECT_ROOT } from "./engines";
 
 describe("engine selection", () => {
   it("picks SQLite by default and for file: URLs, PostgreSQL for postgres URLs", () => {
@@ -17,20 +15,6 @@ describe("engine selection", () => {
     expect(sqliteFileOf(undefined)).toBe(`${PROJECT_ROOT}/.data/merchant-console.db`);
     expect(sqliteFileOf("file:.data/e2e.db")).toBe(`${PROJECT_ROOT}/.data/e2e.db`);
     expect(sqliteFileOf("file:/tmp/x.db")).toBe("/tmp/x.db");
-  });
-});
-
-describe("schema variants", () => {
-  it("differ from the source only in provider and client output, and the committed ones are current", () => {
-    const source = readFileSync(schemaPaths.source, "utf8");
-    const postgres = renderSchemaVariant(source, "postgresql");
-    expect(postgres).toContain('provider = "postgresql"');
-    expect(postgres).toContain('output   = "../../lib/db/generated/postgresql"');
-    const changed = postgres.split("\n").filter((line) => !source.includes(line));
-    expect(changed).toHaveLength(3); // header comment, provider, output
-    for (const engine of ["sqlite", "postgresql"] as const) {
-      expect(readFileSync(schemaPaths.variant(engine), "utf8")).toBe(renderSchemaVariant(source, engine));
-    }
   });
 });
 

@@ -3,7 +3,7 @@ import { createApiKey, authRuntime, SCOPES } from "../auth";
 import type { Context } from "../context";
 import { db } from "../db";
 import { createPaymentLink } from "../payments";
-import { createKey } from "../testing/fixtures";
+import { createKey } from "@/test/support/fixtures";
 import { runMaintenance } from ".";
 
 const ctx: Context = { db, bus: { async publish() {} }, now: () => new Date() };

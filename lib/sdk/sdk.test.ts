@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createKey, startTestServer, type TestServer } from "@/lib/testing";
+import { createKey, startTestServer, type TestServer } from "@/test/support";
 import { signWebhookPayload } from "@/lib/webhooks";
 import { Client, MerchantConsoleError, verifyWebhookSignature, type Fetch } from ".";
 

@@ -3,10 +3,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Context } from "../context";
 import { createDb, type DbHandle } from "../db";
-import { applyMigrations } from "../db/migrate";
+import { applyMigrations } from "@/tools/db/migrate";
 import { createCustomer } from "../payments/customers";
 import { verifyWebhookSignature } from "../sdk";
-import { createTestDatabase, startNextServer, type TestDatabase } from "../testing";
+import { createTestDatabase, startNextServer, type TestDatabase } from "@/test/support";
 import { createWebhookEndpoint } from "./endpoints";
 
 // A database of its own: the worker of this `next start` must not deliver the other test files' webhooks.

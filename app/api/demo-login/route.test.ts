@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { routeTestServer } from "@/lib/testing";
+import { routeTestServer } from "@/test/support";
 
 const server = routeTestServer();
 afterEach(() => {
@@ -37,7 +37,7 @@ describe("demo sign-in", () => {
 
 describe("demo sign-in under next start", () => {
   it("logs a warning at start only when DEMO_LOGIN=1, and the route exists only then", async () => {
-    const { startNextServer } = await import("@/lib/testing");
+    const { startNextServer } = await import("@/test/support");
     for (const flag of ["1", undefined]) {
       const server = await startNextServer({ DATABASE_URL: process.env.DATABASE_URL, DEMO_LOGIN: flag });
       const status = (

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { bearer, createKey, signIn, routeTestServer } from "@/lib/testing";
+import { bearer, createKey, signIn, routeTestServer } from "@/test/support";
 
 const server = routeTestServer();
 afterEach(() => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authRuntime, createApiKey } from "@/lib/auth";
 import { db } from "@/lib/db";
 import { expireDueCheckoutSessions } from "@/lib/payments";
-import { createApplication, createKey, routeTestServer, failure } from "@/lib/testing";
+import { createApplication, createKey, routeTestServer, failure } from "@/test/support";
 
 const server = routeTestServer();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createKey, routeTestServer, failure } from "@/lib/testing";
+import { createKey, routeTestServer, failure } from "@/test/support";
 
 const server = routeTestServer();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authRuntime, createApiKey } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { createApplication, createKey, routeTestServer, failure } from "@/lib/testing";
+import { createApplication, createKey, routeTestServer, failure } from "@/test/support";
 
 process.env.WEBHOOK_ALLOW_PRIVATE = "1";
 

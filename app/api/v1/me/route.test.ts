@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { authRuntime, revokeApiKey } from "@/lib/auth";
 import { db } from "@/lib/db";
-import { bearer, createKey, routeTestServer } from "@/lib/testing";
+import { bearer, createKey, routeTestServer } from "@/test/support";
 
 const server = routeTestServer();
 

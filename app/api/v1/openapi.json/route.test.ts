@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { operations, SCOPES, type OperationSpec, type Scope } from "@/lib/contract";
-import { bearer, createKey, routeTestServer } from "@/lib/testing";
+import { bearer, createKey, routeTestServer } from "@/test/support";
 
 const server = routeTestServer();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bearer, createApplication, createKey, routeTestServer, failure } from "@/lib/testing";
+import { bearer, createApplication, createKey, routeTestServer, failure } from "@/test/support";
 import { createApiKey, authRuntime } from "@/lib/auth";
 import { db } from "@/lib/db";
 

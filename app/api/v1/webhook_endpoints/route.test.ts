@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb, db } from "@/lib/db";
 import { verifyWebhookSignature } from "@/lib/sdk";
-import { createKey, routeTestServer, failure } from "@/lib/testing";
+import { createKey, routeTestServer, failure } from "@/test/support";
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/webhooks";
 
 // The receivers below listen on 127.0.0.1: allowed only with the flag (one test unsets it to prove the refusal).

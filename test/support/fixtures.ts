@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { newObjectId } from "../ids";
-import { authRuntime, createApiKey, SCOPES, type Scope } from "../auth";
-import type { CreateApiKeyInput } from "../contract/api-keys";
-import { db } from "../db";
+import { newObjectId } from "@/lib/ids";
+import { appContext, authRuntime } from "@/lib/auth";
+import { SCOPES, type Scope } from "@/lib/contract/scopes";
+import type { CreateApiKeyInput } from "@/lib/contract/api-keys";
+import { createApiKey } from "@/lib/keys/lifecycle";
+import { db } from "@/lib/db";
 
 export async function createMerchant(name = `Merchant ${randomBytes(3).toString("hex")}`) {
   return db.merchant.create({ data: { id: newObjectId("mer"), name } });
@@ -54,8 +56,8 @@ export function bearer(secret: string, extra: Record<string, string> = {}): Reco
 export async function signIn(
   options: { merchantId?: string; role?: "owner" | "admin" | "developer" | "viewer"; githubLogin?: string } = {},
 ) {
-  const { onboardUser } = await import("../merchants");
-  const { createSession } = await import("../auth/session");
+  const { onboardUser } = await import("@/lib/merchants");
+  const { createSession } = await import("@/lib/auth/session");
   const tag = randomBytes(4).toString("hex");
   const user = await db.user.create({
     data: { name: `User ${tag}`, email: `user-${tag}@example.com`, githubLogin: options.githubLogin ?? `user-${tag}` },

@@ -1,5 +1,5 @@
 // The checks behind migrationStatus, each turning the engine's findings into human-readable lines.
-import type { DbEngine } from "../engines";
+import type { DbEngine } from "@/lib/db/engines";
 import type { DiffTarget, MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { MigrateError } from "./errors";
 import { readMigrationsList } from "./history";

@@ -2,7 +2,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT, schemaPaths, type DbEngine } from "./engines";
+import { PROJECT_ROOT, schemaPaths, type DbEngine } from "@/lib/db/engines";
 import { renderSchemaVariant } from "./schema-variants";
 
 const engines: DbEngine[] = ["sqlite", "postgresql"];

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { DiffTarget } from "@prisma/schema-engine-wasm/schema_engine_bg";
-import type { DbEngine } from "../engines";
+import type { DbEngine } from "@/lib/db/engines";
 import { MigrateError } from "./errors";
 import { migrationTimestamp, readMigrationsList, writeMigration } from "./history";
 import {

@@ -1,7 +1,7 @@
 // Which database, schema and migrations folder a command works on, and one engine's lifetime around it.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { engineOf, schemaPaths, sqliteFileOf, type DbEngine } from "../engines";
+import { engineOf, schemaPaths, sqliteFileOf, type DbEngine } from "@/lib/db/engines";
 import { postgresAdapterFactory, sqliteAdapterFactory, type MigrationAdapterFactory } from "./adapters";
 import { renderSchemaVariant } from "../schema-variants";
 import { MigrateError } from "./errors";

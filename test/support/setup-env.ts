@@ -1,4 +1,5 @@
 import { inject } from "vitest";
+import { countQueries } from "./query-count";
 
 // Runs before each test file's imports, so lib/db connects to this run's database.
 process.env.DATABASE_URL = inject("databaseUrl");
@@ -6,3 +7,5 @@ process.env.DATABASE_URL = inject("databaseUrl");
 process.env.AUTH_SECRET ??= "test-only-auth-secret-0123456789abcdef";
 // The in-process route servers would print one access-log line per request; tests that read logs opt back in.
 process.env.LOG_LEVEL ??= "warn";
+// Tests count the queries a code path runs (queryCount): the counter must be in place before lib/db builds its client.
+countQueries();

@@ -14,7 +14,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
-import { schemaPaths, type DbEngine } from "../engines";
+import { schemaPaths, type DbEngine } from "@/lib/db/engines";
 import { databaseUrl, postgresAdapterFactory, sqliteAdapterFactory } from "./adapters";
 import { applyMigrations, createMigration, migrationStatus, type MigrateOptions, type MigrationPaths } from "./index";
 import { readSchemaFile, withSchemaEngine } from "./session";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { Client, MerchantConsoleError } from "../sdk";
+import { Client, MerchantConsoleError } from "@/lib/sdk";
 import { startTestServer, type TestServer } from "./http-server";
 
 /**

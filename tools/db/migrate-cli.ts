@@ -1,8 +1,8 @@
-// `tsx lib/db/migrate-cli.ts migrate | create <name> | status` (npm run db:migrate, db:migrate:create, db:status).
+// `tsx tools/db/migrate-cli.ts migrate | create <name> | status` (npm run db:migrate, db:migrate:create, db:status).
 import path from "node:path";
 import { applyMigrations, createMigration, MigrateError, migrationStatus } from "./migrate";
 
-const USAGE = "usage: tsx lib/db/migrate-cli.ts migrate | create <name> | status";
+const USAGE = "usage: tsx tools/db/migrate-cli.ts migrate | create <name> | status";
 
 async function run(command: string | undefined, args: string[]): Promise<number> {
   switch (command) {

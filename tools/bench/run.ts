@@ -1,5 +1,6 @@
 // `npm run bench`: one `next start` on a seeded SQLite database, the same wrk load on three routes, and the
-// database queries each verified request costs (from Prisma's query events, read through a bench-only route).
+// database queries each verified request costs (from Prisma's query events, counted inside the server by
+// tools/bench/instrument.mjs and read from its own port).
 import { execFile, execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
@@ -97,29 +98,36 @@ async function main() {
   }
   const { applyMigrations } = await import("../db/migrate");
   await applyMigrations(process.env.DATABASE_URL);
-  const { createKey } = await import("../testing/fixtures");
-  const { startNextServer } = await import("../testing/next-server");
-  const { db } = await import("../db");
+  const { createKey } = await import("@/test/support/fixtures");
+  const { freePort, startNextServer } = await import("@/test/support/next-server");
+  const { db } = await import("@/lib/db");
 
   // A realistic table: many keys, and one merchant's links.
   const { secret, merchantId, applicationId } = await createKey({ name: "bench", rateLimit: 100_000 });
   for (let i = 0; i < 200; i += 1) await createKey({ merchantId, applicationId, name: `other ${i}` });
   const links = Array.from({ length: 100 }, (_, i) => ({ amount: 100 + i, currency: "usd", description: `Link ${i}` }));
-  const { createPaymentLink } = await import("../payments");
+  const { createPaymentLink } = await import("@/lib/payments");
   const keyRow = await db.apiKey.findFirstOrThrow({ where: { name: "bench" } });
   const ctx = { db, bus: { async publish() {} }, now: () => new Date() };
   const owner = { ownerId: merchantId, livemode: false };
   for (const link of links) await createPaymentLink(ctx, { owner, keyId: keyRow.id, link });
   await db.$disconnect();
 
+  // The query counter is loaded into the server before the app, and answers on a port of its own.
+  const metricsPort = await freePort();
+  const instrument = new URL("./instrument.mjs", import.meta.url).href;
   const server = await startNextServer(
-    { DATABASE_URL: process.env.DATABASE_URL, BENCH_METRICS: "1" },
+    {
+      DATABASE_URL: process.env.DATABASE_URL,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${instrument}`].filter(Boolean).join(" "),
+      BENCH_METRICS_PORT: String(metricsPort),
+    },
     ".data/bench-server.log",
   );
   if (PIN) execFileSync("taskset", ["-a", "-p", "-c", "0", String(server.pid)], { stdio: "ignore" }); // every thread of the server
   // One retry: the idle keep-alive socket from before a wrk run may have been closed by the server meanwhile.
   type Counts = { queries: number; keyLookups: number };
-  const readCount = async () => (await (await fetch(`${server.url}/api/internal/db-queries`)).json()) as Counts;
+  const readCount = async () => (await (await fetch(`http://127.0.0.1:${metricsPort}/`)).json()) as Counts;
   const counts = () => readCount().catch(readCount);
   const auth = { Authorization: `Bearer ${secret}` };
   const targets: Array<[string, string, Record<string, string>]> = [

@@ -1,4 +1,4 @@
-import type { DbEngine } from "./engines";
+import type { DbEngine } from "@/lib/db/engines";
 
 const HEADER = "// Generated from prisma/schema.prisma by `npm run db:generate`. Edit the source, not this file.\n";
 

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../db/migrate";
+import { applyMigrations } from "@/tools/db/migrate";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 declare module "vitest" {

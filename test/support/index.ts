@@ -3,3 +3,4 @@ export { createMerchant, createApplication, createKey, bearer, signIn } from "./
 export { createTestDatabase, withDatabaseName, type TestDatabase } from "./test-database";
 export { startNextServer, type NextServer } from "./next-server";
 export { routeTestServer, failure } from "./route-test-server";
+export { countQueries, queryCount } from "./query-count";

@@ -1,0 +1,26 @@
+// The bench's view into `next start`. tools/bench/run.ts loads this file into the server ahead of the app
+// (NODE_OPTIONS=--import), so the app's database client, built later, finds this observer (lib/db/query-observer.ts)
+// and reports every SQL query to it. The counts are served as JSON on 127.0.0.1:$BENCH_METRICS_PORT, a port of their
+// own: the app has no route for them, and neither a normal run nor a normal build has any of this.
+// Plain JavaScript, so that Node loads it as it is: no TypeScript loader runs inside the measured server.
+import { createServer } from "node:http";
+
+// A SELECT that reads the ApiKey table: one of the verifier's key lookups (the target is none per verified request).
+const KEY_LOOKUP = /^\s*SELECT\b[\s\S]*\bFROM\s+\S*ApiKey\b/i;
+const counts = { queries: 0, keyLookups: 0 };
+
+// The key lib/db/query-observer.ts reads.
+globalThis[Symbol.for("merchant-console.db.queryObserver")] = (sql) => {
+  counts.queries += 1;
+  if (KEY_LOOKUP.test(sql)) counts.keyLookups += 1;
+};
+
+const port = Number(process.env.BENCH_METRICS_PORT);
+/** The counts' server (none without BENCH_METRICS_PORT); unref'd: it never keeps a process alive by itself. */
+export const server = port
+  ? createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(counts));
+    })
+      .listen(port, "127.0.0.1")
+      .unref()
+  : undefined;

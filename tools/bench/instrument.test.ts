@@ -1,0 +1,39 @@
+import type { Server } from "node:http";
+import { afterAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db";
+import { freePort } from "@/test/support/next-server";
+
+type Counts = { queries: number; keyLookups: number };
+
+describe("the bench's query counter (tools/bench/instrument.mjs)", () => {
+  let server: Server | undefined;
+  afterAll(() => server?.close());
+
+  it("counts the queries and key lookups of a client built after it loads, and serves them on its own port", async () => {
+    const port = await freePort();
+    process.env.BENCH_METRICS_PORT = String(port);
+    // What `--import` does in the bench's `next start`: load it before the app builds its client. A specifier
+    // TypeScript does not follow: the file is plain JavaScript.
+    const instrument = new URL("./instrument.mjs", import.meta.url).href;
+    ({ server } = (await import(/* @vite-ignore */ instrument)) as { server?: Server });
+    delete process.env.BENCH_METRICS_PORT;
+    await new Promise<void>((resolve) => (server!.listening ? resolve() : server!.once("listening", resolve)));
+    const counts = async () => (await (await fetch(`http://127.0.0.1:${port}/`)).json()) as Counts;
+
+    const { db } = createDb(process.env.DATABASE_URL);
+    try {
+      await db.$queryRawUnsafe("SELECT 1"); // connects first, so that what follows counts queries alone
+      const start = await counts();
+      await db.apiKey.findFirst({ where: { hash: "no-such-hash" } });
+      const afterLookup = await counts();
+      await db.merchant.count();
+      const afterCount = await counts();
+      expect([afterLookup.queries - start.queries, afterLookup.keyLookups - start.keyLookups]).toEqual([1, 1]);
+      expect([afterCount.queries - afterLookup.queries, afterCount.keyLookups - afterLookup.keyLookups]).toEqual([
+        1, 0,
+      ]);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
