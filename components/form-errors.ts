@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { z } from "zod";
-import { ApiRequestError } from "./api-client";
+import { MerchantConsoleError } from "./api";
 
 /** Inline errors by form field (the first segment of a zod path or of the API's `param`). */
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
@@ -34,7 +34,7 @@ export function splitApiError<Field extends string>(
   error: Error | null,
   paramToField: Record<string, Field>,
 ): { fieldErrors: FieldErrors<Field>; formError: Error | null } {
-  if (!(error instanceof ApiRequestError) || !error.param) return { fieldErrors: {}, formError: error };
+  if (!(error instanceof MerchantConsoleError) || !error.param) return { fieldErrors: {}, formError: error };
   const field = paramToField[error.param.split(".")[0] ?? ""];
   if (!field) return { fieldErrors: {}, formError: error };
   return { fieldErrors: { [field]: error.message } as FieldErrors<Field>, formError: null };

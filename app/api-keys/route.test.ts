@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { authRuntime } from "@/lib/auth";
+import { appContext, authRuntime } from "@/lib/auth";
 import { randomBase62 } from "@/lib/ids/base62";
 import { db } from "@/lib/db";
 import { bearer, signIn, routeTestServer } from "@/test/support";
-import { removeExpiredSandboxes } from "@/lib/unclaimed";
+import { removeExpiredSandboxes } from "@/lib/keys/unclaimed";
 
 const server = routeTestServer();
 afterEach(() => {
@@ -114,7 +114,7 @@ describe("POST /api-keys (no account)", () => {
     const refused = await api(created.key, "GET", "/me");
     expect(refused.status).toBe(401);
     expect((await refused.json()).error.code).toBe("expired_api_key");
-    expect(await removeExpiredSandboxes(db)).toBeGreaterThanOrEqual(1);
+    expect(await removeExpiredSandboxes(appContext)).toBeGreaterThanOrEqual(1);
     expect(await db.paymentLink.findUnique({ where: { id: link.id } })).toBeNull();
   });
 });

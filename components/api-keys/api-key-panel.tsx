@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { Application, CreatedKey, MerchantKey, RolledKey } from "../api-types";
+import type { ApiKeyView, Application, CreatedKey, RolledKey } from "@/lib/contract";
 import { useApplicationOptions } from "../applications/use-applications";
 import { useDashboard } from "../dashboard/dashboard-context";
 import type { KeyFilters } from "../dashboard/query-keys";
@@ -79,7 +79,7 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
 
   const applicationChoices = application ? [application] : (applications.data ?? []);
 
-  function onLinked(linked: MerchantKey) {
+  function onLinked(linked: ApiKeyView) {
     setLinking(false);
     const where = applicationChoices.find((choice) => choice.id === linked.applicationId)?.name ?? "the application";
     setNotice(`Linked ${linked.prefix}… to ${where}. It keeps working and no longer expires.`);

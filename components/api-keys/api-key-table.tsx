@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { MerchantKey } from "../api-types";
+import type { MerchantKey } from "@/lib/contract";
 import { formatDateTime } from "../format";
 import { Badge, type BadgeTone } from "../ui/badge";
 import { Button } from "../ui/button";

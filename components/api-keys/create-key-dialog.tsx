@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from "react";
 import type { Scope } from "@/lib/contract/scopes";
 import { KEY_MODES, type KeyMode } from "@/lib/contract/api-keys";
-import { createApplicationKeySchema } from "@/lib/contract/applications";
-import type { Application, CreatedKey } from "../api-types";
+import { createApplicationKeySchema } from "@/lib/contract";
+import type { Application, CreatedKey } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { useFormErrors } from "../form-errors";
 import { Button } from "../ui/button";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { linkApiKeySchema } from "@/lib/contract/unclaimed-keys";
-import type { Application, MerchantKey } from "../api-types";
+import { linkApiKeySchema } from "@/lib/contract";
+import type { ApiKeyView, Application } from "@/lib/contract";
 import { useFormErrors } from "../form-errors";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
@@ -17,7 +17,7 @@ interface LinkKeyDialogProps {
   open: boolean;
   applications: Pick<Application, "id" | "name">[];
   onClose: () => void;
-  onLinked: (key: MerchantKey) => void;
+  onLinked: (key: ApiKeyView) => void;
 }
 
 /** Paste a key made without an account (POST /api-keys) to bring it, and its sandbox objects, into an application. */

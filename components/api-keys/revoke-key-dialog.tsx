@@ -1,6 +1,6 @@
 "use client";
 
-import type { MerchantKey } from "../api-types";
+import type { MerchantKey } from "@/lib/contract";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useRevokeKey, type ApplicationKeyRef } from "./use-api-keys";
 

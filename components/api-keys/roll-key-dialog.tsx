@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import type { MerchantKey, RolledKey } from "../api-types";
+import type { MerchantKey, RolledKey } from "@/lib/contract";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { FormError } from "../ui/form-error";

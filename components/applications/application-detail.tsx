@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { ApiKeyPanel } from "../api-keys/api-key-panel";
-import type { Application } from "../api-types";
+import type { Application } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { formatDateTime } from "../format";
 import { Badge } from "../ui/badge";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
-import type { ApplicationPage } from "../api-types";
+import type { ApplicationPage } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { formatDateTime } from "../format";
 import { Badge } from "../ui/badge";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { Application } from "../api-types";
+import type { Application } from "@/lib/contract";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
 import { useSetApplicationEnabled } from "./use-applications";

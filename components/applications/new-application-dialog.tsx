@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { createApplicationSchema } from "@/lib/contract/applications";
-import type { Application } from "../api-types";
+import type { Application } from "@/lib/contract";
 import { useFormErrors } from "../form-errors";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { CreateApplicationInput } from "@/lib/contract/applications";
-import { apiFetch } from "../api-client";
-import type { Application, ApplicationPage } from "../api-types";
+import type { Application, applications } from "@/lib/contract";
+import type { BodyParams } from "@/lib/sdk";
+import { api } from "../api";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { queryKeys } from "../dashboard/query-keys";
 
@@ -14,9 +14,7 @@ export function useApplicationPage(page: number) {
   return useQuery({
     queryKey: queryKeys.applicationPage(merchantId, page),
     queryFn: ({ signal }) =>
-      apiFetch<ApplicationPage>(`/applications?include=apiKeys&page=${page}&limit=${APPLICATIONS_PER_PAGE}`, {
-        signal,
-      }),
+      api.applications.list({ include: "apiKeys", page, limit: APPLICATIONS_PER_PAGE }, { signal }),
     placeholderData: (previous) => previous,
   });
 }
@@ -26,7 +24,7 @@ export function useApplicationOptions() {
   const { merchantId } = useDashboard();
   return useQuery({
     queryKey: queryKeys.applicationOptions(merchantId),
-    queryFn: ({ signal }) => apiFetch<ApplicationPage>("/applications?limit=100", { signal }),
+    queryFn: ({ signal }) => api.applications.list({ limit: 100 }, { signal }),
     select: (page) => page.items,
   });
 }
@@ -34,9 +32,9 @@ export function useApplicationOptions() {
 /** One application (the route also embeds key summaries; the page lists keys through the API keys query). */
 export function useApplication(id: string, initialData?: Application) {
   const { merchantId } = useDashboard();
-  return useQuery({
+  return useQuery<Application>({
     queryKey: queryKeys.application(merchantId, id),
-    queryFn: ({ signal }) => apiFetch<Application>(`/applications/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => api.applications.retrieve(id, { signal }),
     initialData,
   });
 }
@@ -51,8 +49,7 @@ export function useInvalidateMerchant() {
 export function useCreateApplication() {
   const invalidate = useInvalidateMerchant();
   return useMutation({
-    mutationFn: (input: CreateApplicationInput) =>
-      apiFetch<Application>("/applications", { method: "POST", body: input }),
+    mutationFn: (input: BodyParams<typeof applications.create>) => api.applications.create(input),
     onSuccess: invalidate,
   });
 }
@@ -61,7 +58,7 @@ export function useSetApplicationEnabled() {
   const invalidate = useInvalidateMerchant();
   return useMutation({
     mutationFn: ({ id, isEnabled }: { id: string; isEnabled: boolean }) =>
-      apiFetch<Application>(`/applications/${encodeURIComponent(id)}/status`, { method: "PATCH", body: { isEnabled } }),
+      api.applications.setStatus(id, { isEnabled }),
     onSuccess: invalidate,
   });
 }

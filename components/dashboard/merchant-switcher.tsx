@@ -2,7 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
-import type { MerchantMembership } from "../api-types";
+import type { MerchantMembership } from "@/lib/contract";
 import { MERCHANT_COOKIE, setPreferenceCookie } from "./preferences";
 
 /** Switching merchant sets the cookie withSession and the layout read, then re-renders with the new merchant. */

@@ -2,7 +2,7 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
-import { ApiRequestError } from "../api-client";
+import { MerchantConsoleError } from "../api";
 
 function createQueryClient() {
   return new QueryClient({
@@ -10,7 +10,8 @@ function createQueryClient() {
       queries: {
         staleTime: 10_000,
         // A 4xx will not change on retry (signed out, forbidden, not found); other failures get one more try.
-        retry: (failureCount, error) => !(error instanceof ApiRequestError && error.status < 500) && failureCount < 1,
+        retry: (failureCount, error) =>
+          !(error instanceof MerchantConsoleError && error.status < 500) && failureCount < 1,
       },
     },
   });

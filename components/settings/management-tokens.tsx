@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { MANAGEMENT_TOKEN_LIFETIMES, createManagementTokenSchema } from "@/lib/contract/accounts";
-import type { ManagementToken } from "../api-types";
+import type { ManagementToken } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { fieldErrorsFromIssues, splitApiError, type FieldErrors } from "../form-errors";
 import { formatDateTime } from "../format";

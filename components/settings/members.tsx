@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { createInviteSchema } from "@/lib/contract/accounts";
-import type { Invite } from "../api-types";
+import type { Invite } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { fieldErrorsFromIssues, splitApiError, type FieldErrors } from "../form-errors";
 import { formatDateTime } from "../format";

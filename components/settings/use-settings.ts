@@ -1,10 +1,9 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { createInviteSchema, createManagementTokenSchema } from "@/lib/contract/accounts";
-import { apiFetch } from "../api-client";
-import type { CreatedManagementToken, Invite, ManagementToken, MemberList } from "../api-types";
+import type { invites, managementTokens } from "@/lib/contract";
+import type { BodyParams } from "@/lib/sdk";
+import { api } from "../api";
 import { useInvalidateMerchant } from "../applications/use-applications";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { queryKeys } from "../dashboard/query-keys";
@@ -13,7 +12,7 @@ export function useManagementTokens(enabled: boolean) {
   const { merchantId } = useDashboard();
   return useQuery({
     queryKey: queryKeys.managementTokens(merchantId),
-    queryFn: ({ signal }) => apiFetch<{ items: ManagementToken[] }>("/management-tokens", { signal }),
+    queryFn: ({ signal }) => api.managementTokens.list({ signal }),
     select: (list) => list.items,
     enabled,
   });
@@ -22,8 +21,7 @@ export function useManagementTokens(enabled: boolean) {
 export function useCreateManagementToken() {
   const invalidate = useInvalidateMerchant();
   return useMutation({
-    mutationFn: (input: z.input<typeof createManagementTokenSchema>) =>
-      apiFetch<CreatedManagementToken>("/management-tokens", { method: "POST", body: input }),
+    mutationFn: (input: BodyParams<typeof managementTokens.create>) => api.managementTokens.create(input),
     onSuccess: invalidate,
     // The result holds the token: gone from the mutation cache as soon as the form unmounts.
     gcTime: 0,
@@ -32,26 +30,21 @@ export function useCreateManagementToken() {
 
 export function useRevokeManagementToken() {
   const invalidate = useInvalidateMerchant();
-  return useMutation({
-    mutationFn: (id: string) =>
-      apiFetch<ManagementToken>(`/management-tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: invalidate,
-  });
+  return useMutation({ mutationFn: (id: string) => api.managementTokens.revoke(id), onSuccess: invalidate });
 }
 
 export function useMembers() {
   const { merchantId } = useDashboard();
   return useQuery({
     queryKey: queryKeys.members(merchantId),
-    queryFn: ({ signal }) => apiFetch<MemberList>("/members", { signal }),
+    queryFn: ({ signal }) => api.members.list({ signal }),
   });
 }
 
 export function useCreateInvite() {
   const invalidate = useInvalidateMerchant();
   return useMutation({
-    mutationFn: (input: z.input<typeof createInviteSchema>) =>
-      apiFetch<Invite>("/invites", { method: "POST", body: input }),
+    mutationFn: (input: BodyParams<typeof invites.create>) => api.invites.create(input),
     onSuccess: invalidate,
   });
 }

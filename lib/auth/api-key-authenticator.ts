@@ -1,6 +1,6 @@
 import type { Scope } from "../contract/scopes";
 import { ApiError } from "../http/errors";
-import { then } from "../http/maybe";
+import { andThen } from "../http/maybe";
 import type { Authenticator, Admission } from "../http/pipeline";
 import { rateLimitHeaders } from "../http/rate-limit";
 import { readCredentials } from "./credentials";
@@ -25,9 +25,15 @@ export function apiKeyAuthenticator(scope: Scope | null, runtime: AuthRuntime): 
       void runtime.bus.start();
       const { headers } = request;
       const { secret, claimedKeyId } = readCredentials(headers, url);
-      const input = { secret, claimedKeyId, origin: headers.get("origin"), clientIp: () => clientIp(headers), scope: wanted };
+      const input = {
+        secret,
+        claimedKeyId,
+        origin: headers.get("origin"),
+        clientIp: () => clientIp(headers),
+        scope: wanted,
+      };
       // A cached key with the in-memory limiter is verified synchronously.
-      return then(verifyApiKey(input, runtime.verifier), admit);
+      return andThen(verifyApiKey(input, runtime.verifier), admit);
     },
     settled(admission, status, at) {
       if (admission.keyId) runtime.usage.record(admission.keyId, status >= 400, at);

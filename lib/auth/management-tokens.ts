@@ -40,7 +40,10 @@ export async function listManagementTokens({ db }: Context, { merchantId }: { me
   return { items: rows.map((row) => serializeManagementToken(row)) };
 }
 
-export async function revokeManagementToken({ db, now }: Context, { merchantId, id }: { merchantId: string; id: string }) {
+export async function revokeManagementToken(
+  { db, now }: Context,
+  { merchantId, id }: { merchantId: string; id: string },
+) {
   const row = await db.managementToken.findFirst({ where: { id, merchantId } });
   if (!row)
     throw new ApiError(404, "not_found", "resource_missing", `No such management token: '${id}'.`, { param: "id" });

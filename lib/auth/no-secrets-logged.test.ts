@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { bearer, createKey, routeTestServer } from "@/test/support";
 import { authRuntime } from "./runtime";
-import { revokeApiKey } from "./keys";
+import { revokeApiKey } from "../keys/lifecycle";
 import { log } from "../log";
 
 const server = routeTestServer();
@@ -11,7 +11,7 @@ describe("logging", () => {
   it("never writes a key or secret to stdout or stderr, whatever the request", async () => {
     const keys = await Promise.all([createKey(), createKey({ scopes: [] }), createKey({ mode: "live" })]);
     const revoked = await createKey();
-    await revokeApiKey(db, authRuntime.bus, revoked.key.id);
+    await revokeApiKey({ db, bus: authRuntime.bus, now: () => new Date() }, { keyId: revoked.key.id });
     const secrets = [...keys, revoked].map((k) => k.secret);
 
     process.env.LOG_LEVEL = "info"; // this test reads the access log

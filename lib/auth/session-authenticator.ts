@@ -5,7 +5,13 @@ import { ApiError } from "../http/errors";
 import type { Authenticator } from "../http/pipeline";
 import { recordAudit } from "../audit";
 import { isSameOrigin } from "./csrf";
-import { MERCHANT_COOKIE, readCookie, userFromSessionCookie, verifyManagementToken, type SignedInUser } from "./session";
+import {
+  MERCHANT_COOKIE,
+  readCookie,
+  userFromSessionCookie,
+  verifyManagementToken,
+  type SignedInUser,
+} from "./session";
 
 /** A dashboard session or a management token, as the request pipeline hands it to a handler. */
 export interface SessionPrincipal {

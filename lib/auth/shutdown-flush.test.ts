@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../db";
 import { bearer, createKey, startNextServer } from "@/test/support";
 
+const json = { "Content-Type": "application/json" };
+
 describe("usage on shutdown (real `next start`)", () => {
   it("writes lastUsedAt and the day's counters when the server is stopped, and logs no secret", async () => {
     const { secret, key } = await createKey();
@@ -9,7 +11,7 @@ describe("usage on shutdown (real `next start`)", () => {
     for (let i = 0; i < 3; i += 1)
       expect((await fetch(`${server.url}/api/v1/me`, { headers: bearer(secret) })).status).toBe(200);
     expect(
-      (await fetch(`${server.url}/api/v1/payment_links`, { method: "POST", headers: bearer(secret), body: "{" }))
+      (await fetch(`${server.url}/api/v1/payment_links`, { method: "POST", headers: bearer(secret, json), body: "{" }))
         .status,
     ).toBe(400);
     expect(await db.usageCounter.count({ where: { apiKeyId: key.id } })).toBe(0); // nothing written per request

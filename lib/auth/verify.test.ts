@@ -5,8 +5,8 @@ import { createApplication, createKey } from "@/test/support/fixtures";
 import { queryCount } from "@/test/support/query-count";
 import { KeyCache } from "./key-cache";
 import { generateSecret } from "./key-format";
-import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "./keys";
-import { authRuntime } from "./runtime";
+import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "../keys/lifecycle";
+import { appContext, authRuntime } from "./runtime";
 import { verifyApiKey, type VerifierDeps, type VerifyInput } from "./verify";
 
 const deps = (overrides: Partial<VerifierDeps> = {}): VerifierDeps => ({
@@ -71,7 +71,7 @@ describe("verifyApiKey", () => {
   it("refuses a revoked key at once, even when it was cached", async () => {
     const { secret, key } = await createKey();
     expect((await verifyApiKey(input(secret), deps())).ok).toBe(true);
-    await revokeApiKey(db, authRuntime.bus, key.id);
+    await revokeApiKey(appContext, { keyId: key.id });
     expect(codeOf(await verifyApiKey(input(secret), deps()))).toBe("401 revoked_api_key");
   });
 
@@ -83,7 +83,7 @@ describe("verifyApiKey", () => {
     expect(codeOf(await verifyApiKey(input(secret), deps({ now: later })))).toBe("401 expired_api_key");
 
     const rolled = await createKey();
-    const result = await rollApiKey(db, authRuntime.bus, rolled.key.id, 3600);
+    const result = await rollApiKey(appContext, { keyId: rolled.key.id, graceSeconds: 3600 });
     expect((await verifyApiKey(input(rolled.secret), deps())).ok).toBe(true);
     expect((await verifyApiKey(input(result.secret), deps())).ok).toBe(true);
     const afterGrace = () => new Date(Date.now() + 3601_000);
@@ -120,7 +120,7 @@ describe("verifyApiKey", () => {
     const refused = await verifyApiKey(input(secret, { scope: "links:write" }), deps());
     expect(codeOf(refused)).toBe("403 missing_scope");
     expect(!refused.ok && refused.message).toContain("links:write");
-    await updateApiKeyScopes(db, authRuntime.bus, key.id, ["links:read", "links:write"]);
+    await updateApiKeyScopes(appContext, { keyId: key.id, scopes: ["links:read", "links:write"] });
     expect((await verifyApiKey(input(secret, { scope: "links:write" }), deps())).ok).toBe(true);
   });
 
@@ -141,7 +141,7 @@ describe("verifyApiKey", () => {
       "403 missing_scope",
     );
     expect((await verifyApiKey(input(secret), deps({ rateLimiter: limiter }))).ok).toBe(true);
-    await revokeApiKey(db, authRuntime.bus, key.id);
+    await revokeApiKey(appContext, { keyId: key.id });
     expect(codeOf(await verifyApiKey(input(secret, { scope: "links:read" }), deps({ rateLimiter: limiter })))).toBe(
       "401 revoked_api_key",
     );
@@ -151,16 +151,13 @@ describe("verifyApiKey", () => {
     const cache = new KeyCache({ maxEntries: 100, ttlMs: 60_000, negativeTtlMs: 60_000 });
     const merchantApp = await createKey();
     const app = await createApplication(merchantApp.merchantId);
-    const { createApiKey } = await import("./keys");
+    const { createApiKey } = await import("../keys/lifecycle");
     const secret = generateSecret("test");
     expect(codeOf(await verifyApiKey(input(secret), deps({ cache })))).toBe("401 invalid_api_key");
     const { InvalidationBus } = await import("./invalidation");
     await createApiKey(
-      db,
-      new InvalidationBus(cache, {}),
-      { merchantId: merchantApp.merchantId, applicationId: app.id },
-      { name: "n" },
-      { secret },
+      { db, bus: new InvalidationBus(cache, {}), now: () => new Date() },
+      { owner: { merchantId: merchantApp.merchantId, applicationId: app.id }, key: { name: "n" }, secret },
     );
     expect((await verifyApiKey(input(secret), deps({ cache }))).ok).toBe(true);
   });

@@ -39,6 +39,8 @@ export const merchantMembershipSchema = z.object({
   role: z.enum(ROLES),
 });
 
+export type MerchantMembership = z.infer<typeof merchantMembershipSchema>;
+
 export const inviteSchema = z.object({
   id: z.string(),
   email: z.string().nullable(),
@@ -46,6 +48,8 @@ export const inviteSchema = z.object({
   role: z.enum(ROLES),
   expiresAt: z.string(),
 });
+
+export type Invite = z.infer<typeof inviteSchema>;
 
 export const memberListSchema = z.object({
   members: z.array(
@@ -60,7 +64,8 @@ export const memberListSchema = z.object({
   invites: z.array(inviteSchema),
 });
 
-export type ManagementToken = z.infer<typeof managementTokenSchema>;
+export type MemberList = z.infer<typeof memberListSchema>;
+
 export const managementTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -69,6 +74,8 @@ export const managementTokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
   status: z.enum(["active", "revoked", "expired"]),
 });
+
+export type ManagementToken = z.infer<typeof managementTokenSchema>;
 
 /** The create response alone carries the token. */
 export const createdManagementTokenSchema = managementTokenSchema.extend({

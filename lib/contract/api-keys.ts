@@ -100,6 +100,13 @@ export const rollApiKeySchema = z.strictObject({
   gracePeriod: z.enum(Object.keys(GRACE_PERIODS) as [GracePeriod, ...GracePeriod[]]).default("24h"),
 });
 
+/** "Link existing key" in the dashboard. */
+export const linkApiKeySchema = z.strictObject({
+  key: z.string().min(1, "is required").max(200),
+  applicationId: z.string().min(1, "is required"),
+});
+export type LinkApiKeyInput = z.infer<typeof linkApiKeySchema>;
+
 export const me = {
   retrieve: operation({
     method: "GET",
@@ -156,5 +163,15 @@ export const apiKeys = {
     response: rolledKeySchema,
     status: 201,
     errors: [400, 404],
+  }),
+  link: operation({
+    method: "POST",
+    path: "/api/v1/api-keys/link",
+    auth: member("settings.manage"),
+    tag,
+    summary: "Link an existing unclaimed key to the current merchant (rate limited per user)",
+    body: linkApiKeySchema,
+    response: apiKeySchema,
+    errors: [400, 404, 429],
   }),
 };

@@ -31,7 +31,6 @@ export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
 
 export const applicationStatusSchema = z.strictObject({ isEnabled: z.boolean() });
 
-
 export const applicationSchema = z.object({
   id: z.string(),
   name: z.string(),

@@ -35,6 +35,6 @@ export const managementResources = { merchants, members, invites, managementToke
 /** Every operation, grouped as the SDK and the dashboard name them. */
 export const resources = { ...apiKeyResources, ...managementResources, unclaimedKeys, meta };
 
-export const operations: readonly OperationSpec[] = Object.values(resources).flatMap(
-  (resource): OperationSpec[] => Object.values(resource),
+export const operations: readonly OperationSpec[] = Object.values(resources).flatMap((resource): OperationSpec[] =>
+  Object.values(resource),
 );

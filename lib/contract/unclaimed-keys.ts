@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { apiKeySchema } from "./api-keys";
-import { anyone, member, operation } from "./operation";
+import { anyone, operation } from "./operation";
 
 export const MIN_CUSTOM_KEY_BITS = 128;
 
@@ -120,13 +119,6 @@ export const createUnclaimedKeySchema = z.strictObject({
 
 export type CreateUnclaimedKeyInput = z.infer<typeof createUnclaimedKeySchema>;
 
-/** "Link existing key" in the dashboard. */
-export const linkApiKeySchema = z.strictObject({
-  key: z.string().min(1, "is required").max(200),
-  applicationId: z.string().min(1, "is required"),
-});
-export type LinkApiKeyInput = z.infer<typeof linkApiKeySchema>;
-
 export const unclaimedKeySchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -149,15 +141,5 @@ export const unclaimedKeys = {
     response: unclaimedKeySchema,
     status: 201,
     errors: [400, 409, 429],
-  }),
-  link: operation({
-    method: "POST",
-    path: "/api/v1/api-keys/link",
-    auth: member("settings.manage"),
-    tag: "Management",
-    summary: "Link an existing unclaimed key to the current merchant (rate limited per user)",
-    body: linkApiKeySchema,
-    response: apiKeySchema,
-    errors: [400, 404, 429],
   }),
 };

@@ -4,7 +4,7 @@ export type MaybePromise<T> = T | Promise<T>;
  * `next(value)`, through a promise only when `value` is one. The hot path (a cached key, a handler that answers
  * synchronously) then runs without a single promise: under Next.js each one also runs AsyncLocalStorage's hooks.
  */
-export function then<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
+export function andThen<T, R>(value: MaybePromise<T>, next: (value: T) => MaybePromise<R>): MaybePromise<R> {
   return value instanceof Promise ? value.then(next) : next(value);
 }
 

@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import type { OperationSpec, PathParams, QueryOf, BodyOf, ResponseOf } from "../contract/operation";
+import type { OperationSpec, PathParams, QueryOf, BodyOf } from "../contract/operation";
 import type { Context } from "../context";
 import { epochMs } from "../clock";
 import { log } from "../log";
 import { isMutating, readRequestBody } from "./body";
 import { runIdempotent } from "./idempotency";
-import { settle, then, type MaybePromise } from "./maybe";
+import { andThen, settle, type MaybePromise } from "./maybe";
 import { parseInput } from "./parse-input";
 import { setRateLimitHeaders, type RateLimitDecision } from "./rate-limit";
 import { newRequestId } from "./request-id";
@@ -125,7 +125,15 @@ export function pipeline<Op extends OperationSpec, Principal>(
         authenticator.settled?.(admission, response.status, now);
       }
       const keyId = admission?.keyId;
-      log.request({ requestId, method, path: url.pathname, status: response.status, keyId, ms: Math.round(now - started), at: now });
+      log.request({
+        requestId,
+        method,
+        path: url.pathname,
+        status: response.status,
+        keyId,
+        ms: Math.round(now - started),
+        at: now,
+      });
       return response;
     };
     const fail = (error: unknown): Response => finish(errorResponse(toApiError(error, requestId), requestId));
@@ -146,7 +154,7 @@ export function pipeline<Op extends OperationSpec, Principal>(
           requestId,
           ctx: options.context(),
         };
-        return then(handler(input), (data): Outcome => ({ response: render(data) }));
+        return andThen(handler(input), (data): Outcome => ({ response: render(data) }));
       }, caught);
 
     /** POST, PATCH, PUT, DELETE: read the body, then run once per Idempotency-Key (API keys only). */
@@ -162,7 +170,9 @@ export function pipeline<Op extends OperationSpec, Principal>(
     };
 
     const run = (admitted: Admission<Principal>, params: Params): MaybePromise<Response> =>
-      mutating ? mutate(admitted, params) : then(execute(admitted.principal, params, undefined), (done) => done.response);
+      mutating
+        ? mutate(admitted, params)
+        : andThen(execute(admitted.principal, params, undefined), (done) => done.response);
 
     const admit = (admitted: Admission<Principal>): MaybePromise<Response> => {
       admission = admitted;
@@ -170,7 +180,7 @@ export function pipeline<Op extends OperationSpec, Principal>(
       return hasParams ? route.params.then((params) => run(admitted, params)) : run(admitted, {} as Params);
     };
 
-    return settle(() => then(then(authenticator.authenticate(request, url), admit), finish), fail);
+    return settle(() => andThen(andThen(authenticator.authenticate(request, url), admit), finish), fail);
   };
   return Object.assign(serve, { operation: op });
 }

@@ -237,7 +237,8 @@ async function findApplicationKey(
     });
   }
   const row = await db.apiKey.findFirst({ where: { id: keyId, applicationId, merchantId } });
-  if (!row) throw new ApiError(404, "not_found", "resource_missing", `No such API key: '${keyId}'.`, { param: "keyId" });
+  if (!row)
+    throw new ApiError(404, "not_found", "resource_missing", `No such API key: '${keyId}'.`, { param: "keyId" });
   return row;
 }
 
@@ -307,7 +308,10 @@ export async function rollApplicationKey(
 }
 
 /** Every key of the merchant, newest first, for the dashboard's API keys page. */
-export async function listMerchantKeys({ db }: Context, { merchantId, query }: { merchantId: string; query: ApiKeyListQuery }) {
+export async function listMerchantKeys(
+  { db }: Context,
+  { merchantId, query }: { merchantId: string; query: ApiKeyListQuery },
+) {
   const rows = await db.apiKey.findMany({
     where: {
       merchantId,

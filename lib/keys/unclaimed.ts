@@ -1,7 +1,8 @@
 import type { Context } from "../context";
 import type { Db } from "../db";
 import { SCOPES } from "../contract/scopes";
-import type { CreateUnclaimedKeyInput, LinkApiKeyInput } from "../contract/unclaimed-keys";
+import type { LinkApiKeyInput } from "../contract/api-keys";
+import type { CreateUnclaimedKeyInput } from "../contract/unclaimed-keys";
 import { ApiError } from "../http/errors";
 import { hashSecret } from "../auth/hash";
 import { classifySecret } from "../auth/key-format";

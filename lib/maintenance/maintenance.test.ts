@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createApiKey, authRuntime, SCOPES } from "../auth";
+import { appContext } from "../auth";
+import { SCOPES } from "../contract/scopes";
+import { createApiKey } from "../keys/lifecycle";
 import type { Context } from "../context";
 import { db } from "../db";
 import { createPaymentLink } from "../payments";
@@ -10,18 +12,14 @@ const ctx: Context = { db, bus: { async publish() {} }, now: () => new Date() };
 
 describe("runMaintenance", () => {
   it("removes expired sandboxes and old idempotency records, and nothing else", async () => {
-    const unclaimed = await createApiKey(
-      db,
-      authRuntime.bus,
-      { merchantId: null, applicationId: null },
-      { name: "u", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 1000) },
-    );
-    const live = await createApiKey(
-      db,
-      authRuntime.bus,
-      { merchantId: null, applicationId: null },
-      { name: "v", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 86_400_000) },
-    );
+    const unclaimed = await createApiKey(appContext, {
+      owner: { merchantId: null, applicationId: null },
+      key: { name: "u", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 1000) },
+    });
+    const live = await createApiKey(appContext, {
+      owner: { merchantId: null, applicationId: null },
+      key: { name: "v", scopes: [...SCOPES], expiresAt: new Date(Date.now() + 86_400_000) },
+    });
     const merchantKey = await createKey();
     const doomed = await createPaymentLink(ctx, {
       owner: { ownerId: unclaimed.key.id, livemode: false },

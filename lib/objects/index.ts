@@ -56,7 +56,8 @@ export function ownedObjects<Row, Item>(spec: {
   };
   return {
     find,
-    retrieve: async (db: DbTx, owner: ObjectScope, id: string): Promise<Item> => spec.serialize(await find(db, owner, id)),
+    retrieve: async (db: DbTx, owner: ObjectScope, id: string): Promise<Item> =>
+      spec.serialize(await find(db, owner, id)),
     /** A page, newest first; `where` narrows it with the list's filters. */
     list: async (db: DbTx, owner: ObjectScope, query: ListQuery, where: Record<string, unknown> = {}) => {
       const args = pageArgs(owner, query);

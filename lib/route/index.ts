@@ -32,10 +32,20 @@ export function route<Op extends OperationSpec>(
   const { auth } = op;
   switch (auth.kind) {
     case "apiKey":
-      return pipeline(op, apiKeyAuthenticator(auth.scope, authRuntime), handler as Handler<Op, ApiKeyPrincipal>, options);
+      return pipeline(
+        op,
+        apiKeyAuthenticator(auth.scope, authRuntime),
+        handler as Handler<Op, ApiKeyPrincipal>,
+        options,
+      );
     case "session":
       return pipeline(op, sessionAuthenticator(auth, db), handler as Handler<Op, SessionPrincipal>, options);
     case "public":
-      return pipeline(op, publicAuthenticator(auth.ipLimit, publicLimits), handler as Handler<Op, PublicPrincipal>, options);
+      return pipeline(
+        op,
+        publicAuthenticator(auth.ipLimit, publicLimits),
+        handler as Handler<Op, PublicPrincipal>,
+        options,
+      );
   }
 }

@@ -198,13 +198,32 @@ describe("verifyWebhookSignature", () => {
 });
 
 describe("the SDK package", () => {
-  it("imports nothing at runtime from outside lib/sdk (types only), so it bundles with fetch alone", () => {
-    const dir = import.meta.dirname;
-    for (const file of readdirSync(dir).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))) {
-      const source = readFileSync(path.join(dir, file), "utf8");
-      for (const [statement, from] of source.matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms)) {
-        expect({ file, statement, local: from?.startsWith("./") }).toEqual({ file, statement, local: true });
-      }
+  /** Every module a folder's non-test files import at runtime (type-only imports excluded). */
+  const runtimeImports = (dir: string) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
+      .flatMap((file) =>
+        [
+          ...readFileSync(path.join(dir, file), "utf8").matchAll(
+            /^(?:import|export)\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gms,
+          ),
+        ].map(([statement, from]) => ({ file, statement, from: from ?? "" })),
+      );
+
+  it("imports at runtime nothing but its own files and the contract, so it bundles with fetch and zod alone", () => {
+    for (const { file, statement, from } of runtimeImports(import.meta.dirname)) {
+      const allowed = from.startsWith("./") || from === "../contract";
+      expect({ file, statement, allowed }).toEqual({ file, statement, allowed: true });
+    }
+  });
+
+  it("depends on a contract that imports nothing at runtime but zod and itself (no server code)", () => {
+    const contract = path.join(import.meta.dirname, "..", "contract");
+    const imports = runtimeImports(contract);
+    expect(imports.length).toBeGreaterThan(10);
+    for (const { file, statement, from } of imports) {
+      const allowed = from.startsWith("./") || from === "zod";
+      expect({ file, statement, allowed }).toEqual({ file, statement, allowed: true });
     }
   });
 });
@@ -223,8 +242,8 @@ describe("Client against the API", () => {
   });
 
   it("an invalid key is a 401 MerchantConsoleError with the request id", async () => {
-    const error = await new Client({ apiKey: "ck_test_nope", baseUrl: server.url })
-      .me.retrieve()
+    const error = await new Client({ apiKey: "ck_test_nope", baseUrl: server.url }).me
+      .retrieve()
       .catch((reason: unknown) => reason);
     expect(error).toMatchObject({ status: 401, type: "authentication", code: "invalid_api_key" });
     expect((error as MerchantConsoleError).requestId).toMatch(/^req_/);

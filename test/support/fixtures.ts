@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { newObjectId } from "@/lib/ids";
-import { appContext, authRuntime } from "@/lib/auth";
+import { appContext } from "@/lib/auth";
 import { SCOPES, type Scope } from "@/lib/contract/scopes";
 import type { CreateApiKeyInput } from "@/lib/contract/api-keys";
 import { createApiKey } from "@/lib/keys/lifecycle";
@@ -32,16 +32,14 @@ export async function createKey(
   const { merchantId: givenMerchant, applicationId: givenApp, allowedOrigins, ...keyInput } = input;
   const merchantId = givenMerchant ?? (await createMerchant()).id;
   const applicationId = givenApp ?? (await createApplication(merchantId, { allowedOrigins })).id;
-  const { key, secret } = await createApiKey(
-    db,
-    authRuntime.bus,
-    { merchantId, applicationId },
-    {
+  const { key, secret } = await createApiKey(appContext, {
+    owner: { merchantId, applicationId },
+    key: {
       name: "test key",
       scopes: [...SCOPES] as Scope[],
       ...keyInput,
     },
-  );
+  });
   return { key, secret, merchantId, applicationId };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authRuntime, createApiKey } from "@/lib/auth";
+import { appContext } from "@/lib/auth";
+import { createApiKey } from "@/lib/keys/lifecycle";
 import { db } from "@/lib/db";
 import { expireDueCheckoutSessions } from "@/lib/payments";
 import { createApplication, createKey, routeTestServer, failure } from "@/test/support";
@@ -166,12 +167,10 @@ describe("/api/v1/checkout_sessions", () => {
     const owner = await createKey();
     const session = await server.sdk(owner.secret).checkoutSessions.create({ amount: 100, currency: "usd", ...urls });
     const app = await createApplication(owner.merchantId);
-    const live = await createApiKey(
-      db,
-      authRuntime.bus,
-      { merchantId: owner.merchantId, applicationId: app.id },
-      { name: "live", mode: "live", scopes: ["sessions:read", "sessions:write"] },
-    );
+    const live = await createApiKey(appContext, {
+      owner: { merchantId: owner.merchantId, applicationId: app.id },
+      key: { name: "live", mode: "live", scopes: ["sessions:read", "sessions:write"] },
+    });
     for (const secret of [(await createKey()).secret, live.secret]) {
       const client = server.sdk(secret);
       expect(await failure(client.checkoutSessions.retrieve(session.id))).toMatchObject({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authRuntime, createApiKey } from "@/lib/auth";
+import { appContext } from "@/lib/auth";
+import { createApiKey } from "@/lib/keys/lifecycle";
 import { db } from "@/lib/db";
 import { createApplication, createKey, routeTestServer, failure } from "@/test/support";
 
@@ -84,12 +85,10 @@ describe("/api/v1/events", () => {
     await server.sdk(owner.secret).customers.create({ name: "Secret customer" });
     const [event] = (await server.sdk(owner.secret).events.list()).data;
     const app = await createApplication(owner.merchantId);
-    const live = await createApiKey(
-      db,
-      authRuntime.bus,
-      { merchantId: owner.merchantId, applicationId: app.id },
-      { name: "live", mode: "live", scopes: ["events:read"] },
-    );
+    const live = await createApiKey(appContext, {
+      owner: { merchantId: owner.merchantId, applicationId: app.id },
+      key: { name: "live", mode: "live", scopes: ["events:read"] },
+    });
     for (const secret of [(await createKey()).secret, live.secret]) {
       expect(await failure(server.sdk(secret).events.retrieve(event?.id ?? ""))).toMatchObject({
         status: 404,

@@ -11,6 +11,10 @@ export const GET = route(managementTokens.list, ({ ctx, merchant }) =>
 
 export const POST = route(managementTokens.create, async ({ ctx, merchant, user, body, audit }) => {
   const created = await createManagementToken(ctx, { merchantId: merchant.id, userId: user.id, token: body });
-  await audit("management_token.created", { type: "management_token", id: created.id }, { expiresAt: created.expiresAt });
+  await audit(
+    "management_token.created",
+    { type: "management_token", id: created.id },
+    { expiresAt: created.expiresAt },
+  );
   return created;
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { authRuntime, revokeApiKey } from "@/lib/auth";
+import { appContext, authRuntime } from "@/lib/auth";
+import { revokeApiKey } from "@/lib/keys/lifecycle";
 import { db } from "@/lib/db";
 import { bearer, createKey, routeTestServer } from "@/test/support";
 
@@ -47,7 +48,7 @@ describe("GET /api/v1/me", () => {
 
   it("answers each authentication failure with its own code in the envelope", async () => {
     const revoked = await createKey();
-    await revokeApiKey(db, authRuntime.bus, revoked.key.id);
+    await revokeApiKey(appContext, { keyId: revoked.key.id });
     const expiring = await createKey({ expiresAt: new Date(Date.now() + 1000) });
     await db.apiKey.update({ where: { id: expiring.key.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await authRuntime.bus.publish({ keyId: expiring.key.id });

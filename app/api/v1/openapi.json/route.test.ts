@@ -119,7 +119,9 @@ describe("scope matrix: every API key route refuses a key without its documented
     });
 
   const scoped = operations.flatMap((route): Array<[string, OperationSpec, Scope]> =>
-    route.auth.kind === "apiKey" && route.auth.scope ? [[`${route.method} ${route.path}`, route, route.auth.scope]] : [],
+    route.auth.kind === "apiKey" && route.auth.scope
+      ? [[`${route.method} ${route.path}`, route, route.auth.scope]]
+      : [],
   );
   it.each(scoped)("%s", async (_name, route, scope) => {
     const without = await call(await keyWith(SCOPES.filter((s) => s !== scope)), route.method, route.path);

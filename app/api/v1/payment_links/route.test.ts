@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bearer, createApplication, createKey, routeTestServer, failure } from "@/test/support";
-import { createApiKey, authRuntime } from "@/lib/auth";
-import { db } from "@/lib/db";
+import { appContext } from "@/lib/auth";
+import { createApiKey } from "@/lib/keys/lifecycle";
 
 const server = routeTestServer();
 
@@ -66,12 +66,10 @@ describe("/api/v1/payment_links", () => {
     const link = await server.sdk(owner.secret).paymentLinks.create({ amount: 500, currency: "usd" });
     const stranger = await createKey();
     const app = await createApplication(owner.merchantId);
-    const live = await createApiKey(
-      db,
-      authRuntime.bus,
-      { merchantId: owner.merchantId, applicationId: app.id },
-      { name: "live", mode: "live", scopes: ["links:read", "links:write"] },
-    );
+    const live = await createApiKey(appContext, {
+      owner: { merchantId: owner.merchantId, applicationId: app.id },
+      key: { name: "live", mode: "live", scopes: ["links:read", "links:write"] },
+    });
 
     for (const secret of [stranger.secret, live.secret]) {
       const client = server.sdk(secret);

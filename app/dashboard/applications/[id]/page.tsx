@@ -6,7 +6,6 @@ import { findApplication, serializeApplication } from "@/lib/applications";
 import { getDashboardSession } from "@/lib/auth/dashboard";
 import { db } from "@/lib/db";
 
-
 export const metadata: Metadata = { title: "Application · Merchant Console" };
 
 /** Reads the application through lib/ (404 for another merchant's), then hands it to react-query as initial data. */
