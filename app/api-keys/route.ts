@@ -1,6 +1,7 @@
 import { json, parseInput } from "@/lib/api";
 import { withPublic } from "@/lib/api/with-public";
 import { authRuntime } from "@/lib/auth";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { createUnclaimedKey } from "@/lib/unclaimed";
 import { createUnclaimedKeySchema } from "@/lib/validation";
@@ -12,7 +13,7 @@ export const POST = withPublic(
   {
     limiter: () => authRuntime.rateLimiter,
     bucket: "unclaimed-create",
-    limit: () => Number(process.env.UNCLAIMED_KEYS_PER_IP_PER_HOUR ?? 10),
+    limit: () => config.UNCLAIMED_KEYS_PER_IP_PER_HOUR,
     windowMs: 3_600_000,
   },
   async ({ body, clientIp }) =>

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { config } from "../config";
 import type { Db } from "../db";
 import { ApiError } from "../api/errors";
 import { newObjectId } from "../api/ids";
@@ -14,9 +15,6 @@ import { GRACE_PERIODS } from "../validation/applications";
 
 type ApplicationRow = Awaited<ReturnType<Db["application"]["findUniqueOrThrow"]>>;
 type KeyRow = Awaited<ReturnType<Db["apiKey"]["findUniqueOrThrow"]>>;
-
-/** Active keys one application may hold (the management API's "maximum number of API keys"). */
-export const APPLICATION_KEY_LIMIT = () => Number(process.env.APPLICATION_KEY_LIMIT ?? 25);
 
 const stringList = (value: unknown) =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -115,7 +113,7 @@ export async function setApplicationEnabled(
 
 /** The merchant's active-key limit from its plan (free: 10 unless the merchant has its own limit). */
 export function merchantKeyLimit(merchant: { plan: string; keyLimit: number | null }): number {
-  return merchant.keyLimit ?? Number(process.env.FREE_PLAN_KEY_LIMIT ?? 10);
+  return merchant.keyLimit ?? config.FREE_PLAN_KEY_LIMIT;
 }
 
 async function assertKeyLimits(
@@ -133,12 +131,13 @@ async function assertKeyLimits(
     db.apiKey.count({ where: { applicationId, ...active } }),
     db.apiKey.count({ where: { merchantId: merchant.id, ...active } }),
   ]);
-  if (inApplication >= APPLICATION_KEY_LIMIT()) {
+  // APPLICATION_KEY_LIMIT: the management API's "maximum number of API keys" of one application.
+  if (inApplication >= config.APPLICATION_KEY_LIMIT) {
     throw new ApiError(
       400,
       "invalid_request",
       "application_key_limit_reached",
-      `This application already has the maximum of ${APPLICATION_KEY_LIMIT()} active API keys. Revoke one first.`,
+      `This application already has the maximum of ${config.APPLICATION_KEY_LIMIT} active API keys. Revoke one first.`,
     );
   }
   const limit = merchantKeyLimit(merchant);

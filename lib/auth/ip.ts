@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { config } from "../config";
 
 export { isIpRule } from "../validation/ip-rule";
 
@@ -23,10 +24,7 @@ export function ipMatcher(rules: readonly string[]): (ip: string) => boolean {
  * from the socket when absent and a reverse proxy appends to. TRUSTED_PROXY_COUNT (default 1: the server itself or
  * one proxy) says how many entries from the right were written by infrastructure we trust.
  */
-export function clientIp(
-  headers: Headers,
-  trustedProxies = Number(process.env.TRUSTED_PROXY_COUNT ?? 1),
-): string | null {
+export function clientIp(headers: Headers, trustedProxies = config.TRUSTED_PROXY_COUNT): string | null {
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
     .map((entry) => entry.trim())

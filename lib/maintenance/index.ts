@@ -1,3 +1,4 @@
+import { config } from "../config";
 import type { Db } from "../db";
 import { purgeExpiredIdempotencyRecords } from "../api/idempotency";
 import { log } from "../log";
@@ -11,10 +12,7 @@ export async function runMaintenance(db: Db, now = new Date()) {
 }
 
 /** Runs the clean-up now and then every MAINTENANCE_INTERVAL_MS (default one hour); the timer never keeps the process alive. */
-export function startMaintenance(
-  db: Db,
-  intervalMs = Number(process.env.MAINTENANCE_INTERVAL_MS ?? 3_600_000),
-): () => void {
+export function startMaintenance(db: Db, intervalMs = config.MAINTENANCE_INTERVAL_MS): () => void {
   const run = () =>
     runMaintenance(db).then(
       (done) => {

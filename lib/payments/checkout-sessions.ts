@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { config } from "../config";
 import type { Db } from "../db";
 import { ApiError, invalidRequest, notFound } from "../api/errors";
 import { newObjectId } from "../api/ids";
@@ -24,7 +25,7 @@ export function checkoutSessionStatus(
 }
 
 export function checkoutSessionUrl(id: string): string {
-  return `${(process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "")}/pay/${id}`;
+  return `${config.APP_URL.replace(/\/+$/, "")}/pay/${id}`;
 }
 
 export function serializeCheckoutSession(row: Row, now = new Date()): CheckoutSession {

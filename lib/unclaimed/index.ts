@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { config } from "../config";
 import type { Db } from "../db";
 import { ApiError } from "../api/errors";
 import { findApplication, merchantKeyLimit } from "../applications";
@@ -8,9 +9,6 @@ import { classifySecret } from "../auth/key-format";
 import type { InvalidationBus } from "../auth/invalidation";
 import { SCOPES } from "../auth/scopes";
 import type { createUnclaimedKeySchema } from "../validation/unclaimed-keys";
-
-export const unclaimedKeyTtlDays = () => Number(process.env.UNCLAIMED_KEY_TTL_DAYS ?? 30);
-export const unclaimedKeyRateLimit = () => Number(process.env.UNCLAIMED_KEY_RATE_LIMIT ?? 60);
 
 /**
  * An unclaimed key: test mode, every scope, a lower rate limit, its own sandbox (its objects' owner is the key
@@ -32,7 +30,7 @@ export async function createUnclaimedKey(
       { param: "key" },
     );
   }
-  const expiresAt = new Date(Date.now() + unclaimedKeyTtlDays() * 86_400_000);
+  const expiresAt = new Date(Date.now() + config.UNCLAIMED_KEY_TTL_DAYS * 86_400_000);
   const { key, secret: created } = await createApiKey(
     db,
     bus,
@@ -42,7 +40,7 @@ export async function createUnclaimedKey(
       mode: "test",
       scopes: [...SCOPES],
       expiresAt,
-      rateLimit: unclaimedKeyRateLimit(),
+      rateLimit: config.UNCLAIMED_KEY_RATE_LIMIT,
     },
     { secret },
   );

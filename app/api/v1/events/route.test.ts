@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { authRuntime, createApiKey } from "@/lib/auth";
+import { overrideConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import { createApplication, createKey, routeTestServer, failure } from "@/lib/testing";
 
-process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
 
 const server = routeTestServer();
 

@@ -1,6 +1,7 @@
 import { ApiError, json, parseInput } from "@/lib/api";
 import { authRuntime } from "@/lib/auth";
 import { withSession } from "@/lib/auth/with-session";
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { linkApiKey } from "@/lib/unclaimed";
 import { linkApiKeySchema } from "@/lib/validation";
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const POST = withSession({ permission: "settings.manage" }, async ({ user, merchant, body, audit }) => {
   const attempts = await authRuntime.rateLimiter.consume(
     `link:${user.id}`,
-    Number(process.env.LINK_ATTEMPTS_PER_USER_PER_HOUR ?? 20),
+    config.LINK_ATTEMPTS_PER_USER_PER_HOUR,
     3_600_000,
   );
   if (!attempts.allowed) {
