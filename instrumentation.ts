@@ -1,8 +1,15 @@
-// Runs once when the server starts (`next start`, `next dev`), in the Node.js runtime only.
+// Runs once when the server starts (`next start`, `next dev`), in the Node.js runtime only. NEXT_RUNTIME is not
+// configuration: Next.js inlines it per bundle, so the Edge bundle drops the Node.js-only imports below.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A bad environment variable stops the start with its name. (next.config.ts parses it first; Next.js only logs an
+  // error thrown from register() and keeps serving, so this exits itself.)
+  const { config } = await import("./lib/config").catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
   const { log } = await import("./lib/log");
-  if (process.env.DEMO_LOGIN === "1") {
+  if (config.DEMO_LOGIN) {
     log.warn("demo_login.enabled", {
       message: "DEMO_LOGIN=1: anyone can sign in as the shared demo merchant. Never enable it on a real deployment.",
     });
@@ -10,7 +17,7 @@ export async function register() {
   const { appContext } = await import("./lib/auth/runtime");
   const { startMaintenance } = await import("./lib/maintenance");
   startMaintenance(appContext);
-  if (process.env.WEBHOOK_WORKER !== "0") {
+  if (config.WEBHOOK_WORKER) {
     const { startDeliveryWorker } = await import("./lib/webhooks/worker");
     startDeliveryWorker();
   }

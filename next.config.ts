@@ -1,13 +1,14 @@
 import type { NextConfig } from "next";
+import { config } from "./lib/config";
 
 const nextConfig: NextConfig = {
   // Native and WebAssembly packages stay outside the server bundle.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "ioredis"],
   poweredByHeader: false,
   // Lets two builds coexist in one checkout (e.g. NEXT_DIST_DIR=.next-e2e); .next by default.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: config.NEXT_DIST_DIR,
   // `npm test` typechecks before it builds; SKIP_BUILD_TYPECHECK=1 lets it skip doing the same work twice.
-  typescript: { ignoreBuildErrors: process.env.SKIP_BUILD_TYPECHECK === "1" },
+  typescript: { ignoreBuildErrors: config.SKIP_BUILD_TYPECHECK },
 };
 
 export default nextConfig;

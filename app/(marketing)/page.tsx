@@ -1,13 +1,14 @@
 import Link from "next/link";
 import { getDashboardSession } from "@/lib/auth/dashboard";
 import { signIn } from "@/lib/auth/next-auth";
+import { config } from "@/lib/config";
 
 export const dynamic = "force-dynamic";
 
 export default async function LandingPage() {
   const session = await getDashboardSession();
-  const demo = process.env.DEMO_LOGIN === "1";
-  const github = Boolean(process.env.AUTH_GITHUB_ID);
+  const demo = config.DEMO_LOGIN;
+  const github = Boolean(config.AUTH_GITHUB_ID);
 
   async function signInWithGitHub() {
     "use server";

@@ -1,16 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { appContext, authRuntime } from "@/lib/auth";
+import { overrideConfigForTests, restoreConfigForTests } from "@/lib/config";
 import { randomBase62 } from "@/lib/ids/base62";
 import { db } from "@/lib/db";
 import { bearer, signIn, routeTestServer } from "@/test/support";
 import { removeExpiredSandboxes } from "@/lib/keys/unclaimed";
 
 const server = routeTestServer();
-afterEach(() => {
-  for (const name of ["UNCLAIMED_KEYS_PER_IP_PER_HOUR", "FREE_PLAN_KEY_LIMIT", "LINK_ATTEMPTS_PER_USER_PER_HOUR"])
-    delete process.env[name];
-});
+afterEach(restoreConfigForTests);
 
 /** Each test comes from its own client address, so per-IP limits don't leak between tests. */
 const ip = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
@@ -90,7 +88,7 @@ describe("POST /api-keys (no account)", () => {
   });
 
   it("limits creations per client IP (429 with Retry-After) and refuses bad bodies", async () => {
-    process.env.UNCLAIMED_KEYS_PER_IP_PER_HOUR = "2";
+    overrideConfigForTests({ UNCLAIMED_KEYS_PER_IP_PER_HOUR: "2" });
     const from = ip();
     expect((await create({}, from)).status).toBe(201);
     expect((await create({}, from)).status).toBe(201);
@@ -132,11 +130,11 @@ describe("Link existing key", () => {
         success_url: "https://shop.example/ok",
       })
     ).json();
-    process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
     const endpoint = await (
       await api(created.key, "POST", "/webhook_endpoints", { url: "http://127.0.0.1:9/hook", enabled_events: ["*"] })
     ).json();
-    delete process.env.WEBHOOK_ALLOW_PRIVATE;
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
     const owner = await signIn();
     const app = await newApp(owner);
 
@@ -202,7 +200,7 @@ describe("Link existing key", () => {
   it("counts a linked key toward the plan's limit, and limits link attempts per user", async () => {
     const owner = await signIn();
     const app = await newApp(owner);
-    process.env.FREE_PLAN_KEY_LIMIT = "1";
+    overrideConfigForTests({ FREE_PLAN_KEY_LIMIT: "1" });
     const first = await (await create({})).json();
     expect((await link(owner, { key: first.key, applicationId: app.id })).status).toBe(200);
     const second = await (await create({})).json();
@@ -210,7 +208,7 @@ describe("Link existing key", () => {
     expect(over.status).toBe(400);
     expect((await over.json()).error.message).toMatch(/free plan allows 1 active API keys/);
 
-    process.env.LINK_ATTEMPTS_PER_USER_PER_HOUR = "1";
+    overrideConfigForTests({ LINK_ATTEMPTS_PER_USER_PER_HOUR: "1" });
     const guesser = await signIn();
     const guesserApp = await newApp(guesser);
     expect((await link(guesser, { key: "guess-one", applicationId: guesserApp.id })).status).toBe(400);

@@ -1,17 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { overrideConfigForTests, restoreConfigForTests } from "../config";
 import { isSameOrigin } from "./csrf";
 
 const request = (headers: Record<string, string>) =>
   new Request("http://localhost:3000/api/v1/applications", { method: "POST", headers });
 
-afterEach(() => {
-  delete process.env.AUTH_URL;
-});
+afterEach(restoreConfigForTests);
 
 describe("isSameOrigin", () => {
   it("accepts an Origin that names this server's Host, or AUTH_URL", () => {
     expect(isSameOrigin(request({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBe(true);
-    process.env.AUTH_URL = "https://console.example";
+    overrideConfigForTests({ AUTH_URL: "https://console.example" });
     expect(isSameOrigin(request({ origin: "https://console.example", host: "10.0.0.5:3000" }))).toBe(true);
   });
 

@@ -1,3 +1,5 @@
+import { config } from "../config";
+
 /**
  * True when a browser request comes from the app's own pages: its Origin names this server, as AUTH_URL or the
  * Host header says (not request.url, whose host Next.js rewrites, e.g. 127.0.0.1 to localhost).
@@ -11,6 +13,6 @@ export function isSameOrigin(request: Request): boolean {
   } catch {
     return false;
   }
-  const allowed = [process.env.AUTH_URL ? new URL(process.env.AUTH_URL).host : null, request.headers.get("host")];
+  const allowed = [config.AUTH_URL ? new URL(config.AUTH_URL).host : null, request.headers.get("host")];
   return allowed.includes(host);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { config } from "../config";
 import { InvalidationBus } from "./invalidation";
 import { cachedKey } from "@/test/support/cached-key";
 import { KeyCache } from "./key-cache";
@@ -41,14 +42,14 @@ describe("InvalidationBus", () => {
     expect(cache.size).toBe(0);
   });
 
-  it.runIf(process.env.TEST_REDIS_URL)("reaches another process through Redis pub/sub", async () => {
-    await expectCrossProcessInvalidation({ redisUrl: process.env.TEST_REDIS_URL });
+  it.runIf(config.TEST_REDIS_URL)("reaches another process through Redis pub/sub", async () => {
+    await expectCrossProcessInvalidation({ redisUrl: config.TEST_REDIS_URL });
   });
 
-  it.runIf(process.env.DATABASE_URL?.startsWith("postgres"))(
+  it.runIf(config.DATABASE_URL?.startsWith("postgres"))(
     "reaches another process through PostgreSQL LISTEN/NOTIFY",
     async () => {
-      await expectCrossProcessInvalidation({ databaseUrl: process.env.DATABASE_URL });
+      await expectCrossProcessInvalidation({ databaseUrl: config.DATABASE_URL });
     },
   );
 });

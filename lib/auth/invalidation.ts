@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Redis } from "ioredis";
+import { config } from "../config";
 import { engineOf } from "../db/engines";
 import { log } from "../log";
 import { connectRedis } from "../redis";
@@ -92,8 +93,8 @@ export class InvalidationBus {
   constructor(
     private readonly cache: KeyCache,
     private readonly env: { redisUrl?: string; databaseUrl?: string } = {
-      redisUrl: process.env.REDIS_URL,
-      databaseUrl: process.env.DATABASE_URL,
+      redisUrl: config.REDIS_URL,
+      databaseUrl: config.DATABASE_URL,
     },
   ) {}
 

@@ -1,4 +1,5 @@
 import { BlockList, isIP } from "node:net";
+import { config } from "../config";
 
 export { clientIp } from "../http/client-ip";
 

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
+import { config } from "../config";
 import { db } from "../db";
 import { onboardUser } from "../merchants";
 import { authSecret } from "./secret";
@@ -26,9 +27,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   providers: [
     GitHub({
-      clientId: process.env.AUTH_GITHUB_ID,
-      clientSecret: process.env.AUTH_GITHUB_SECRET,
-      ...(process.env.GITHUB_BASE_URL ? { enterprise: { baseUrl: process.env.GITHUB_BASE_URL } } : {}),
+      clientId: config.AUTH_GITHUB_ID,
+      clientSecret: config.AUTH_GITHUB_SECRET,
+      ...(config.GITHUB_BASE_URL ? { enterprise: { baseUrl: config.GITHUB_BASE_URL } } : {}),
       profile(profile: GitHubProfile) {
         return {
           id: String(profile.id),

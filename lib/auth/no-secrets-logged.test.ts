@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { overrideConfigForTests, restoreConfigForTests } from "../config";
 import { db } from "../db";
 import { bearer, createKey, routeTestServer } from "@/test/support";
 import { authRuntime } from "./runtime";
@@ -14,7 +15,7 @@ describe("logging", () => {
     await revokeApiKey({ db, bus: authRuntime.bus, now: () => new Date() }, { keyId: revoked.key.id });
     const secrets = [...keys, revoked].map((k) => k.secret);
 
-    process.env.LOG_LEVEL = "info"; // this test reads the access log
+    overrideConfigForTests({ LOG_LEVEL: "info" }); // this test reads the access log
     const captured: string[] = [];
     const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
     const capture = (chunk: unknown) => {
@@ -45,7 +46,7 @@ describe("logging", () => {
     } finally {
       process.stdout.write = writes.out;
       process.stderr.write = writes.err;
-      process.env.LOG_LEVEL = "warn";
+      restoreConfigForTests();
     }
 
     const output = captured.join("");

@@ -1,3 +1,4 @@
+import { config } from "../config";
 import type { Context } from "../context";
 import { db } from "../db";
 import { createRateLimiter, type RateLimiter } from "../http/rate-limit";
@@ -22,15 +23,15 @@ function createRuntime(): AuthRuntime {
   // `npm start` sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves shutdown to us: write the pending usage, then exit.
   const shutdown = (signal: NodeJS.Signals) => {
     void Promise.allSettled([usage.flush(), bus.close()]).finally(() => {
-      if (process.env.NEXT_MANUAL_SIG_HANDLE) process.exit(signal === "SIGINT" ? 130 : 143);
+      if (config.NEXT_MANUAL_SIG_HANDLE) process.exit(signal === "SIGINT" ? 130 : 143);
     });
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
   process.once("beforeExit", () => void usage.flush());
   const rateLimiter = createRateLimiter();
-  const defaultRateLimit = Number(process.env.API_RATE_LIMIT_PER_MINUTE ?? 600);
-  const failedLookupLimit = Number(process.env.FAILED_AUTH_PER_IP_PER_MINUTE ?? 30);
+  const defaultRateLimit = config.API_RATE_LIMIT_PER_MINUTE;
+  const failedLookupLimit = config.FAILED_AUTH_PER_IP_PER_MINUTE;
   return {
     cache,
     bus,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { config } from "../config";
 import { db } from "../db";
 import { bearer, createKey, startNextServer } from "@/test/support";
 
@@ -7,7 +8,7 @@ const json = { "Content-Type": "application/json" };
 describe("usage on shutdown (real `next start`)", () => {
   it("writes lastUsedAt and the day's counters when the server is stopped, and logs no secret", async () => {
     const { secret, key } = await createKey();
-    const server = await startNextServer({ DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "info" });
+    const server = await startNextServer({ DATABASE_URL: config.DATABASE_URL, LOG_LEVEL: "info" });
     for (let i = 0; i < 3; i += 1)
       expect((await fetch(`${server.url}/api/v1/me`, { headers: bearer(secret) })).status).toBe(200);
     expect(

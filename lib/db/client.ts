@@ -3,6 +3,7 @@ import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { config } from "../config";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { engineOf, sqliteFileOf, type DbEngine } from "./engines";
@@ -33,7 +34,7 @@ function durableSqlite(url: string): SqlMigrationAwareDriverAdapterFactory {
   };
 }
 
-export function createDb(url: string | undefined = process.env.DATABASE_URL): DbHandle {
+export function createDb(url: string | undefined = config.DATABASE_URL): DbHandle {
   const engine = engineOf(url);
   // Only the bench and the tests install one (see query-observer.ts); checked here, once per client.
   const observe = queryObserver();

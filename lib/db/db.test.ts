@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { config } from "../config";
 import { createDb } from "./client";
 import { engineOf, sqliteFileOf, PROJECT_ROOT } from "./engines";
 
@@ -19,8 +20,8 @@ describe("engine selection", () => {
 });
 
 describe("SQLite client", () => {
-  it.runIf(engineOf(process.env.DATABASE_URL) === "sqlite")("runs in WAL mode with synchronous = FULL", async () => {
-    const { db } = createDb(process.env.DATABASE_URL);
+  it.runIf(engineOf(config.DATABASE_URL) === "sqlite")("runs in WAL mode with synchronous = FULL", async () => {
+    const { db } = createDb(config.DATABASE_URL);
     const [journal] = await db.$queryRawUnsafe<Array<{ journal_mode: string }>>("PRAGMA journal_mode");
     const [sync] = await db.$queryRawUnsafe<Array<{ synchronous: bigint | number }>>("PRAGMA synchronous");
     await db.$disconnect();

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { config } from "../config";
 import { MemoryRateLimiter, setRateLimitHeaders } from "./rate-limit";
 
 describe("MemoryRateLimiter", () => {
@@ -29,16 +30,13 @@ describe("MemoryRateLimiter", () => {
   });
 });
 
-describe.runIf(process.env.TEST_REDIS_URL)("RedisRateLimiter (real Redis)", async () => {
+describe.runIf(config.TEST_REDIS_URL)("RedisRateLimiter (real Redis)", async () => {
   const { RedisRateLimiter } = await import("./rate-limit");
   const { connectRedis } = await import("../redis");
   const { randomBytes } = await import("node:crypto");
 
   it("shares one window across processes and never over-admits under concurrency", async () => {
-    const [a, b] = [
-      connectRedis(process.env.TEST_REDIS_URL!, "test-a"),
-      connectRedis(process.env.TEST_REDIS_URL!, "test-b"),
-    ];
+    const [a, b] = [connectRedis(config.TEST_REDIS_URL!, "test-a"), connectRedis(config.TEST_REDIS_URL!, "test-b")];
     await Promise.all([a, b].map((client) => new Promise((resolve) => client.once("ready", resolve))));
     const limiters = [new RedisRateLimiter(a), new RedisRateLimiter(b)];
     const bucket = `test:${randomBytes(6).toString("hex")}`;

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
 import { epochMs } from "../clock";
+import { config } from "../config";
 import { log } from "../log";
 import { connectRedis } from "../redis";
 
@@ -98,7 +99,7 @@ export class RedisRateLimiter implements RateLimiter {
   }
 }
 
-export function createRateLimiter(redisUrl = process.env.REDIS_URL): RateLimiter {
+export function createRateLimiter(redisUrl = config.REDIS_URL): RateLimiter {
   return redisUrl ? new RedisRateLimiter(connectRedis(redisUrl, "rate-limit")) : new MemoryRateLimiter();
 }
 

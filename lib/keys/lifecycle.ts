@@ -1,3 +1,4 @@
+import { config } from "../config";
 import type { Context } from "../context";
 import type { Db, DbTx } from "../db";
 import {
@@ -93,12 +94,9 @@ export function createdKeyResponse({ key, secret }: { key: ApiKeyView; secret: s
   return { ...key, fullKey: secret, keyPrefix: key.prefix, description: key.name };
 }
 
-/** Active keys one application may hold (the management API's "maximum number of API keys"). */
-export const applicationKeyLimit = () => Number(process.env.APPLICATION_KEY_LIMIT ?? 25);
-
 /** The merchant's active-key limit from its plan (free: 10 unless the merchant has its own limit). */
 export function merchantKeyLimit(merchant: { plan: string; keyLimit: number | null }): number {
-  return merchant.keyLimit ?? Number(process.env.FREE_PLAN_KEY_LIMIT ?? 10);
+  return merchant.keyLimit ?? config.FREE_PLAN_KEY_LIMIT;
 }
 
 /**
@@ -114,7 +112,8 @@ export async function assertKeyLimits(
     db.apiKey.count({ where: { applicationId, ...active } }),
     db.apiKey.count({ where: { merchantId: merchant.id, ...active } }),
   ]);
-  const perApplication = applicationKeyLimit();
+  // APPLICATION_KEY_LIMIT: the management API's "maximum number of API keys" of one application.
+  const perApplication = config.APPLICATION_KEY_LIMIT;
   if (inApplication >= perApplication) {
     throw new ApiError(
       400,

@@ -1,3 +1,4 @@
+import { config } from "../config";
 import type { Context } from "../context";
 import type { Db } from "../db";
 import { SCOPES } from "../contract/scopes";
@@ -8,9 +9,6 @@ import { hashSecret } from "../auth/hash";
 import { classifySecret } from "../auth/key-format";
 import { authRuntime } from "../auth/runtime";
 import { assertKeyLimits, createApiKey, serializeApiKey, type KeyLimitedMerchant } from "./lifecycle";
-
-export const unclaimedKeyTtlDays = () => Number(process.env.UNCLAIMED_KEY_TTL_DAYS ?? 30);
-export const unclaimedKeyRateLimit = () => Number(process.env.UNCLAIMED_KEY_RATE_LIMIT ?? 60);
 
 /**
  * An unclaimed key: test mode, every scope, a lower rate limit, its own sandbox (its objects' owner is the key
@@ -30,7 +28,7 @@ export async function createUnclaimedKey(
       { param: "key" },
     );
   }
-  const expiresAt = new Date(ctx.now().getTime() + unclaimedKeyTtlDays() * 86_400_000);
+  const expiresAt = new Date(ctx.now().getTime() + config.UNCLAIMED_KEY_TTL_DAYS * 86_400_000);
   const { key, secret: created } = await createApiKey(ctx, {
     owner: { merchantId: null, applicationId: null, createdIp: clientIp },
     key: {
@@ -38,7 +36,7 @@ export async function createUnclaimedKey(
       mode: "test",
       scopes: [...SCOPES],
       expiresAt,
-      rateLimit: unclaimedKeyRateLimit(),
+      rateLimit: config.UNCLAIMED_KEY_RATE_LIMIT,
     },
     secret,
   });
@@ -87,7 +85,7 @@ export async function linkApiKey(
 ) {
   const attempts = await authRuntime.rateLimiter.consume(
     `link:${userId}`,
-    Number(process.env.LINK_ATTEMPTS_PER_USER_PER_HOUR ?? 20),
+    config.LINK_ATTEMPTS_PER_USER_PER_HOUR,
     3_600_000,
   );
   if (!attempts.allowed) {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { overrideConfigForTests, restoreConfigForTests } from "../config";
 import { isoTime, log } from ".";
 
 const written: string[] = [];
@@ -17,14 +18,13 @@ const lines = () =>
     .map((text) => JSON.parse(text) as Record<string, unknown>);
 
 describe("log", () => {
-  const level = process.env.LOG_LEVEL;
   afterEach(() => {
-    process.env.LOG_LEVEL = level;
+    restoreConfigForTests();
     vi.restoreAllMocks();
   });
 
   it("writes info lines as JSON, together, within 100 ms, without undefined fields", async () => {
-    process.env.LOG_LEVEL = "info";
+    overrideConfigForTests({ LOG_LEVEL: "info" });
     const stdout = captureStdout();
     log.info("first", { a: 1, skipped: undefined, quote: 'say "hi"\n' });
     log.info("second");
@@ -45,7 +45,7 @@ describe("log", () => {
   });
 
   it("writes the access log line exactly as info('request', …) would", async () => {
-    process.env.LOG_LEVEL = "info";
+    overrideConfigForTests({ LOG_LEVEL: "info" });
     captureStdout();
     const at = Date.parse("2026-11-29T12:34:56.789Z") + 0.6;
     const fields = {
@@ -73,7 +73,7 @@ describe("log", () => {
   });
 
   it("keeps access-log records and other info lines in the order they were logged", () => {
-    process.env.LOG_LEVEL = "info";
+    overrideConfigForTests({ LOG_LEVEL: "info" });
     const stdout = captureStdout();
     const record = { requestId: "req_1", method: "GET", path: "/api/v1/me", status: 200, ms: 1, at: Date.now() };
     log.info("before");
@@ -89,7 +89,7 @@ describe("log", () => {
   });
 
   it("escapes in the access log exactly what JSON.stringify escapes", () => {
-    process.env.LOG_LEVEL = "info";
+    overrideConfigForTests({ LOG_LEVEL: "info" });
     captureStdout();
     const paths = [
       "/api/v1/me",
@@ -111,7 +111,7 @@ describe("log", () => {
   });
 
   it("writes at once when 16 KB are waiting", () => {
-    process.env.LOG_LEVEL = "info";
+    overrideConfigForTests({ LOG_LEVEL: "info" });
     const stdout = captureStdout();
     const big = "x".repeat(1000);
     for (let i = 0; i < 16; i += 1) log.info("big", { big });
@@ -120,12 +120,12 @@ describe("log", () => {
   });
 
   it("drops info lines when LOG_LEVEL is warn, and reads the level again for the next batch", async () => {
-    process.env.LOG_LEVEL = "warn";
+    overrideConfigForTests({ LOG_LEVEL: "warn" });
     const stdout = captureStdout();
     log.info("dropped");
     log.request({ requestId: "req_x", method: "GET", path: "/", status: 200, ms: 0, at: Date.now() });
     log.flush();
-    process.env.LOG_LEVEL = "info";
+    overrideConfigForTests({ LOG_LEVEL: "info" });
     log.info("kept");
     log.flush();
     expect(stdout).toHaveBeenCalledTimes(1);
@@ -147,7 +147,7 @@ describe("log time", () => {
   });
 
   it("stamps each line with the ISO time to the millisecond", () => {
-    process.env.LOG_LEVEL = "info";
+    overrideConfigForTests({ LOG_LEVEL: "info" });
     captureStdout();
     const stamps: number[] = [];
     for (let i = 0; i < 50; i += 1) {

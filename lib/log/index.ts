@@ -1,4 +1,5 @@
 import { epochMs } from "../clock";
+import { config } from "../config";
 
 /**
  * Structured JSON lines on stdout/stderr. Callers pass only what is safe to keep: never a secret, a key,
@@ -15,7 +16,7 @@ const FLUSH_BYTES = 16 * 1024;
 let pending: Array<string | RequestLine> = [];
 let pendingBytes = 0;
 let timer: NodeJS.Timeout | undefined;
-// Whether info lines are wanted, read from LOG_LEVEL once per batch: process.env is not a plain object, each read costs.
+// Whether info lines are wanted, decided once per batch (the first info line of a batch also arms its timer).
 let infoWanted: boolean | undefined;
 
 function flushInfo(): void {
@@ -79,8 +80,7 @@ function line(level: string, event: string, fields: Fields): string {
 /** LOG_LEVEL=warn drops info lines (the per-request access log); a change applies from the next batch. */
 function infoEnabled(): boolean {
   if (infoWanted === undefined) {
-    const level = process.env.LOG_LEVEL;
-    infoWanted = level !== "warn" && level !== "error";
+    infoWanted = config.LOG_LEVEL === "info";
     timer = setTimeout(flushInfo, FLUSH_MS).unref();
   }
   return infoWanted;

@@ -1,3 +1,4 @@
+import { config } from "../config";
 import type { Context } from "../context";
 import { purgeExpiredIdempotencyRecords } from "../http/idempotency";
 import { removeExpiredSandboxes } from "../keys/unclaimed";
@@ -11,10 +12,7 @@ export async function runMaintenance(ctx: Context) {
 }
 
 /** Runs the clean-up now and then every MAINTENANCE_INTERVAL_MS (default one hour); the timer never keeps the process alive. */
-export function startMaintenance(
-  ctx: Context,
-  intervalMs = Number(process.env.MAINTENANCE_INTERVAL_MS ?? 3_600_000),
-): () => void {
+export function startMaintenance(ctx: Context, intervalMs = config.MAINTENANCE_INTERVAL_MS): () => void {
   const run = () =>
     runMaintenance(ctx).then(
       (done) => {

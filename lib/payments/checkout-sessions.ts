@@ -1,3 +1,4 @@
+import { config } from "../config";
 import type { Context } from "../context";
 import type { Db } from "../db";
 import { ApiError, invalidRequest } from "../http/errors";
@@ -24,7 +25,7 @@ export function checkoutSessionStatus(
 }
 
 export function checkoutSessionUrl(id: string): string {
-  return `${(process.env.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "")}/pay/${id}`;
+  return `${config.APP_URL.replace(/\/+$/, "")}/pay/${id}`;
 }
 
 export function serializeCheckoutSession(row: Row, now = new Date()): CheckoutSession {

@@ -1,3 +1,4 @@
+import { config } from "../config";
 import type { Access, OperationSpec } from "../contract/operation";
 import { db } from "../db";
 import { pipeline, type Handler, type RouteHandler } from "../http/pipeline";
@@ -14,11 +15,11 @@ export type PrincipalOf<A extends Access> = A extends { kind: "apiKey" }
     ? SessionPrincipal
     : PublicPrincipal;
 
-const options = { context: () => appContext, checkResponses: process.env.NODE_ENV !== "production" };
+const options = { context: () => appContext, checkResponses: config.NODE_ENV !== "production" };
 
 const publicLimits = {
   limiter: () => authRuntime.rateLimiter,
-  perWindow: () => Number(process.env.UNCLAIMED_KEYS_PER_IP_PER_HOUR ?? 10),
+  perWindow: () => config.UNCLAIMED_KEYS_PER_IP_PER_HOUR,
 };
 
 /**

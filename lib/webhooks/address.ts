@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import { BlockList, isIP } from "node:net";
+import { config } from "../config";
 
 // Addresses a webhook must never reach: the server itself, its private networks and the cloud metadata service.
 const refused = new BlockList();
@@ -65,7 +66,7 @@ export function isPrivateAddress(ip: string): boolean {
 }
 
 /** `WEBHOOK_ALLOW_PRIVATE=1` lets endpoints on this machine or its network receive webhooks (development, tests). */
-export const privateAddressesAllowed = () => process.env.WEBHOOK_ALLOW_PRIVATE === "1";
+export const privateAddressesAllowed = () => config.WEBHOOK_ALLOW_PRIVATE;
 
 export type UrlCheck = { ok: true } | { ok: false; reason: string };
 

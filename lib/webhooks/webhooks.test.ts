@@ -1,10 +1,9 @@
 import type { lookup } from "node:dns/promises";
 import { afterEach, describe, expect, it } from "vitest";
+import { overrideConfigForTests, restoreConfigForTests } from "../config";
 import { checkWebhookUrl, isPrivateAddress, retryDelayMs } from ".";
 
-afterEach(() => {
-  delete process.env.WEBHOOK_ALLOW_PRIVATE;
-});
+afterEach(restoreConfigForTests);
 
 describe("isPrivateAddress", () => {
   it.each([
@@ -67,7 +66,7 @@ describe("checkWebhookUrl", () => {
   });
 
   it("allows private addresses with WEBHOOK_ALLOW_PRIVATE=1, but still only http(s)", async () => {
-    process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
     expect(await checkWebhookUrl("http://127.0.0.1:3000/hook", resolver([]))).toEqual({ ok: true });
     expect(await checkWebhookUrl("file:///etc/passwd", resolver([]))).toMatchObject({ ok: false });
   });

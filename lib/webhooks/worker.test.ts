@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { config, overrideConfigForTests } from "../config";
 import type { Context } from "../context";
 import { createDb, type DbHandle } from "../db";
 import { applyMigrations } from "@/tools/db/migrate";
@@ -13,10 +14,7 @@ import { createWebhookEndpoint } from "./endpoints";
 let database: TestDatabase;
 let handle: DbHandle;
 beforeAll(async () => {
-  database = await createTestDatabase(
-    process.env.TEST_DB_ENGINE === "postgresql" ? "postgresql" : "sqlite",
-    process.env.TEST_DATABASE_URL_PG,
-  );
+  database = await createTestDatabase(config.TEST_DB_ENGINE, config.TEST_DATABASE_URL_PG);
   await applyMigrations(database.url);
   handle = createDb(database.url);
 });
@@ -37,7 +35,7 @@ describe("the delivery worker (real `next start`, started by instrumentation.ts)
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-    process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const owner = { ownerId: "mer_worker_test", livemode: false };
     const ctx: Context = { db: handle.db, bus: { async publish() {} }, now: () => new Date() };

@@ -1,3 +1,4 @@
+import { config } from "../config";
 import { db } from "../db";
 import { log } from "../log";
 import { expireDueCheckoutSessions } from "../payments/checkout-sessions";
@@ -7,7 +8,7 @@ import { deliverDueWebhooks } from "./deliver";
  * Every WEBHOOK_WORKER_INTERVAL_MS (default 2 s): delivers due webhooks and expires checkout sessions past their
  * expiry. The timer is unref'd (it never keeps the process alive) and a tick never overlaps the previous one.
  */
-export function startDeliveryWorker(intervalMs = Number(process.env.WEBHOOK_WORKER_INTERVAL_MS ?? 2000)): () => void {
+export function startDeliveryWorker(intervalMs = config.WEBHOOK_WORKER_INTERVAL_MS): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { config, overrideConfigForTests, restoreConfigForTests } from "@/lib/config";
 import { routeTestServer } from "@/test/support";
 
 const server = routeTestServer();
-afterEach(() => {
-  delete process.env.DEMO_LOGIN;
-});
+afterEach(restoreConfigForTests);
 
 const post = (headers: Record<string, string> = {}) =>
   fetch(`${server.url}/api/demo-login`, {
@@ -20,7 +19,7 @@ describe("demo sign-in", () => {
   });
 
   it("with DEMO_LOGIN=1, signs in the demo user with a real session and redirects to the dashboard", async () => {
-    process.env.DEMO_LOGIN = "1";
+    overrideConfigForTests({ DEMO_LOGIN: "1" });
     expect((await post({ Origin: "https://evil.example" })).status).toBe(403);
     const response = await post();
     expect(response.status).toBe(303);
@@ -39,7 +38,7 @@ describe("demo sign-in under next start", () => {
   it("logs a warning at start only when DEMO_LOGIN=1, and the route exists only then", async () => {
     const { startNextServer } = await import("@/test/support");
     for (const flag of ["1", undefined]) {
-      const server = await startNextServer({ DATABASE_URL: process.env.DATABASE_URL, DEMO_LOGIN: flag });
+      const server = await startNextServer({ DATABASE_URL: config.DATABASE_URL, DEMO_LOGIN: flag });
       const status = (
         await fetch(`${server.url}/api/demo-login`, {
           method: "POST",

@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { isSameOrigin } from "@/lib/auth/csrf";
 import { createSession } from "@/lib/auth/session";
@@ -12,7 +13,7 @@ const DEMO_USER = { email: "demo@merchant-console.local", name: "Demo Merchant",
  * demo user with a real database session, and sends them to the dashboard.
  */
 export async function POST(request: Request) {
-  if (process.env.DEMO_LOGIN !== "1") return new Response(null, { status: 404 });
+  if (!config.DEMO_LOGIN) return new Response(null, { status: 404 });
   if (!isSameOrigin(request)) return new Response(null, { status: 403 });
   const url = new URL(request.url);
   const user = await db.user.upsert({ where: { email: DEMO_USER.email }, create: DEMO_USER, update: {} });
@@ -24,5 +25,5 @@ export async function POST(request: Request) {
 }
 
 export function GET() {
-  return new Response(null, { status: process.env.DEMO_LOGIN === "1" ? 405 : 404 });
+  return new Response(null, { status: config.DEMO_LOGIN ? 405 : 404 });
 }

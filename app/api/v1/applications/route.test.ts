@@ -1,12 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { overrideConfigForTests, restoreConfigForTests } from "@/lib/config";
 import { db } from "@/lib/db";
 import { bearer, createKey, signIn, routeTestServer } from "@/test/support";
 
 const server = routeTestServer();
-afterEach(() => {
-  delete process.env.APPLICATION_KEY_LIMIT;
-  delete process.env.FREE_PLAN_KEY_LIMIT;
-});
+afterEach(restoreConfigForTests);
 
 type Caller = { cookie?: string; token?: string };
 /** A dashboard call: the session cookie plus the app's own Origin on mutations (what the browser sends). */
@@ -147,7 +145,7 @@ describe("application API keys", () => {
     ).toBe("404 resource_missing");
     expect(await errorCode(await call(stranger, "GET", `/applications/${app.id}`))).toBe("404 resource_missing");
 
-    process.env.APPLICATION_KEY_LIMIT = "2";
+    overrideConfigForTests({ APPLICATION_KEY_LIMIT: "2" });
     for (const d of ["one", "two"])
       expect((await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: d })).status).toBe(201);
     const full = await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "three" });
@@ -155,8 +153,7 @@ describe("application API keys", () => {
     expect((await full.json()).error).toMatchObject({ code: "application_key_limit_reached" });
     expect(await db.apiKey.count({ where: { applicationId: app.id } })).toBe(2);
 
-    delete process.env.APPLICATION_KEY_LIMIT;
-    process.env.FREE_PLAN_KEY_LIMIT = "2";
+    overrideConfigForTests({ APPLICATION_KEY_LIMIT: undefined, FREE_PLAN_KEY_LIMIT: "2" });
     const other = await (await call(owner, "POST", "/applications", { name: "Other" })).json();
     const plan = await call(owner, "POST", `/applications/${other.id}/api-keys`, { description: "over plan" });
     expect(plan.status).toBe(400);

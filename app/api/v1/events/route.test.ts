@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { appContext } from "@/lib/auth";
+import { overrideConfigForTests } from "@/lib/config";
 import { createApiKey } from "@/lib/keys/lifecycle";
 import { db } from "@/lib/db";
 import { createApplication, createKey, routeTestServer, failure } from "@/test/support";
 
-process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
 
 const server = routeTestServer();
 

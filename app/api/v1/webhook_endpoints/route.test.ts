@@ -1,17 +1,18 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { config, overrideConfigForTests } from "@/lib/config";
 import { createDb, db } from "@/lib/db";
 import { verifyWebhookSignature } from "@/lib/sdk";
 import { createKey, routeTestServer, failure } from "@/test/support";
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/webhooks";
 
 // The receivers below listen on 127.0.0.1: allowed only with the flag (one test unsets it to prove the refusal).
-process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
 
 const server = routeTestServer();
 afterEach(() => {
-  process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+  overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
 });
 
 interface Received {
@@ -114,7 +115,7 @@ describe("/api/v1/webhook_endpoints", () => {
   });
 
   it("refuses loopback, private and link-local URLs unless WEBHOOK_ALLOW_PRIVATE=1", async () => {
-    delete process.env.WEBHOOK_ALLOW_PRIVATE;
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
     const client = server.sdk((await createKey()).secret);
     for (const url of [
       "http://127.0.0.1:8080/hook",
@@ -141,7 +142,7 @@ describe("/api/v1/webhook_endpoints", () => {
     );
     expect((await client.webhookEndpoints.list()).data.map((e) => e.url)).toEqual(["http://93.184.215.14/hook"]);
 
-    process.env.WEBHOOK_ALLOW_PRIVATE = "1";
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
     expect(
       (await client.webhookEndpoints.create({ url: "http://127.0.0.1:8080/hook", enabled_events: ["*"] })).url,
     ).toBe("http://127.0.0.1:8080/hook");
@@ -232,7 +233,7 @@ describe("/api/v1/webhook_endpoints", () => {
       expect(delivery).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS, next_attempt_at: null });
       expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
 
-      delete process.env.WEBHOOK_ALLOW_PRIVATE;
+      overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
       await client.customers.create({ name: "Rebound" });
       await deliverDueWebhooks(db, later(30 * 3600));
       expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
@@ -246,7 +247,7 @@ describe("/api/v1/webhook_endpoints", () => {
 
   it("two workers (two database clients, as two processes) never send the same attempt twice", async () => {
     const receiver = await startReceiver();
-    const other = createDb(process.env.DATABASE_URL);
+    const other = createDb(config.DATABASE_URL);
     try {
       const client = server.sdk((await createKey()).secret);
       await client.webhookEndpoints.create({ url: receiver.url, enabled_events: ["customer.created"] });

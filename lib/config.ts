@@ -1,0 +1,174 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app and its tooling read, declared once and parsed once, when this module is first
+ * imported. A bad value throws an error naming each variable, so it stops the process that imported it: `next start`
+ * imports this from `instrumentation.ts`. No other file reads `process.env` (Next.js's own compile-time NEXT_RUNTIME
+ * aside). An empty value counts as unset, as `VAR= npm start` means. README.md's "Configuration" table lists exactly
+ * these names (a test checks it).
+ */
+
+const MAX_TIMER_MS = 2 ** 31 - 1; // longer setInterval delays fire at once
+
+function wholeNumber(min: number, max?: number) {
+  const error =
+    max === undefined ? `must be a whole number of at least ${min}` : `must be a whole number from ${min} to ${max}`;
+  return z.coerce
+    .number({ error })
+    .int({ error })
+    .min(min, { error })
+    .max(max ?? Number.MAX_SAFE_INTEGER, { error });
+}
+/** A count or limit: 1 or more. */
+const count = (fallback: number) => wholeNumber(1).default(fallback);
+const port = (fallback: number) => wholeNumber(1, 65535).default(fallback);
+const intervalMs = (fallback: number) => wholeNumber(1, MAX_TIMER_MS).default(fallback);
+/** `1` on, `0` off; anything else is refused rather than guessed (today's code only ever compared with "1" or "0"). */
+const flag = (fallback: boolean) =>
+  z.stringbool({ truthy: ["1"], falsy: ["0"], error: "must be 1 or 0" }).default(fallback);
+/** On when set to anything: how Next.js reads NEXT_MANUAL_SIG_HANDLE and CI services set CI. */
+const presence = () =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value !== undefined);
+const httpUrl = () => z.url({ protocol: /^https?$/, error: "must be an absolute http:// or https:// URL" });
+const postgresUrl = () =>
+  z.string().regex(/^postgres(ql)?:\/\//, { error: "must be a postgres:// or postgresql:// URL" });
+const databaseUrl = () =>
+  z.string().regex(/^(postgres(ql)?:\/\/|file:)/, { error: "must start with postgres://, postgresql:// or file:" });
+/** A wrk duration: 2s, 1.5m, 30 (seconds). */
+const wrkDuration = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?[smh]?$/, { error: "must be a duration such as 2s, 10s or 1m" })
+    .default(fallback);
+
+export const configSchema = z.object({
+  // --- The app's services ---
+  /** Unset: SQLite at .data/merchant-console.db (lib/db). */
+  DATABASE_URL: databaseUrl().optional(),
+  /** Unset: rate limits per process, key-cache invalidation through PostgreSQL or none. */
+  REDIS_URL: z.string().optional(),
+  /** Read by `next start` itself; declared so a bad port stops the start with its name. */
+  PORT: port(3000),
+  /** Public base URL: checkout session `url`s are `$APP_URL/pay/cs_…`. */
+  APP_URL: httpUrl().default("http://localhost:3000"),
+
+  // --- Sign-in ---
+  /** Unset: undefined, which Auth.js refuses when a session is needed; demo mode generates one (lib/auth/secret). */
+  AUTH_SECRET: z.string().optional(),
+  /** Unset: the Host header is the app's origin. */
+  AUTH_URL: httpUrl().optional(),
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  /** Unset: github.com. */
+  GITHUB_BASE_URL: httpUrl().optional(),
+  DEMO_LOGIN: flag(false),
+
+  // --- Limits ---
+  APPLICATION_KEY_LIMIT: count(25),
+  FREE_PLAN_KEY_LIMIT: count(10),
+  UNCLAIMED_KEY_TTL_DAYS: count(30),
+  UNCLAIMED_KEY_RATE_LIMIT: count(60),
+  UNCLAIMED_KEYS_PER_IP_PER_HOUR: count(10),
+  FAILED_AUTH_PER_IP_PER_MINUTE: count(30),
+  LINK_ATTEMPTS_PER_USER_PER_HOUR: count(20),
+  API_RATE_LIMIT_PER_MINUTE: count(600),
+  TRUSTED_PROXY_COUNT: count(1),
+
+  // --- Background work and logs ---
+  LOG_LEVEL: z.enum(["info", "warn", "error"], { error: "must be info, warn or error" }).default("info"),
+  WEBHOOK_ALLOW_PRIVATE: flag(false),
+  WEBHOOK_WORKER: flag(true),
+  WEBHOOK_WORKER_INTERVAL_MS: intervalMs(2000),
+  MAINTENANCE_INTERVAL_MS: intervalMs(3_600_000),
+  /** Enables /api/internal/db-queries; the bench sets it. */
+  BENCH_METRICS: flag(false),
+
+  // --- Next.js and the process ---
+  /** Set by Next.js (production for build and start, development for dev) and by Vitest (test). */
+  NODE_ENV: z.string().optional(),
+  /** Set by `npm start`: Next.js leaves SIGTERM/SIGINT to lib/auth/runtime, which flushes usage first. */
+  NEXT_MANUAL_SIG_HANDLE: presence(),
+  /** Read by next.config.ts. */
+  NEXT_DIST_DIR: z.string().default(".next"),
+  SKIP_BUILD_TYPECHECK: flag(false),
+
+  // --- Tooling: migrations, tests, bench (declared here so those tools can read them from here too) ---
+  /** Unset: the migration tool uses postgresql://postgres@127.0.0.1:5432/postgres. */
+  MIGRATE_SHADOW_DATABASE_URL: postgresUrl().optional(),
+  DEBUG_MIGRATE: presence(),
+  TEST_DATABASE_URL_PG: postgresUrl().optional(),
+  TEST_REDIS_URL: z.string().optional(),
+  TEST_DB_ENGINE: z.enum(["sqlite", "postgresql"], { error: "must be sqlite or postgresql" }).default("sqlite"),
+  E2E_PORT: port(3100),
+  FAKE_GITHUB_PORT: port(3199),
+  CI: presence(),
+  BENCH_DURATION: wrkDuration("2s"),
+  BENCH_CONNECTIONS: count(10),
+  BENCH_ROUNDS: count(20),
+  BENCH_WARMUP: wrkDuration("10s"),
+  BENCH_PIN: flag(true),
+  BENCH_VERBOSE: flag(false),
+});
+
+export type Config = Readonly<z.output<typeof configSchema>>;
+export type ConfigName = keyof typeof configSchema.shape;
+export type Environment = Partial<Record<string, string | undefined>>;
+
+/** Every declared variable's name, in declaration order. */
+export const configNames = Object.keys(configSchema.shape) as ConfigName[];
+
+// Values that may hold a password or a secret are never repeated in an error message.
+const SECRET: ReadonlySet<ConfigName> = new Set([
+  "DATABASE_URL",
+  "REDIS_URL",
+  "AUTH_SECRET",
+  "AUTH_GITHUB_SECRET",
+  "MIGRATE_SHADOW_DATABASE_URL",
+  "TEST_DATABASE_URL_PG",
+  "TEST_REDIS_URL",
+]);
+
+/** Parses the declared variables out of an environment; throws one error naming every bad variable. */
+export function parseConfig(env: Environment): Config {
+  const input: Partial<Record<ConfigName, string>> = {};
+  for (const name of configNames) {
+    const value = env[name];
+    if (value !== undefined && value !== "") input[name] = value;
+  }
+  const result = configSchema.safeParse(input);
+  if (result.success) return Object.freeze(result.data);
+  const problems = new Map<ConfigName, string>();
+  for (const issue of result.error.issues) {
+    const name = issue.path[0] as ConfigName;
+    if (problems.has(name)) continue;
+    const got = SECRET.has(name) ? " (value not shown)" : ` (got ${JSON.stringify(input[name])})`;
+    problems.set(name, `${name} ${issue.message}${got}`);
+  }
+  throw new Error(`Invalid configuration: ${[...problems.values()].join("; ")}.`);
+}
+
+const startup = parseConfig(process.env);
+
+/** The configuration, parsed from `process.env` when this module was first imported. Read it where it is used. */
+export let config: Config = startup;
+
+let testOverrides: Environment = {};
+
+/**
+ * Tests only: parses `process.env` again with these variables replaced (`undefined`: unset), on top of earlier
+ * overrides, so code that reads `config` at call time sees them. Refused in production.
+ */
+export function overrideConfigForTests(variables: Partial<Record<ConfigName, string | undefined>>): void {
+  if (startup.NODE_ENV === "production") throw new Error("overrideConfigForTests() is for tests only");
+  testOverrides = { ...testOverrides, ...variables };
+  config = parseConfig({ ...process.env, ...testOverrides });
+}
+
+/** Tests only: drops every override; `config` is `process.env`'s again. */
+export function restoreConfigForTests(): void {
+  testOverrides = {};
+  config = parseConfig(process.env);
+}
