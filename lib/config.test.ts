@@ -23,7 +23,6 @@ describe("parseConfig", () => {
       WEBHOOK_WORKER: true,
       WEBHOOK_WORKER_INTERVAL_MS: 2000,
       MAINTENANCE_INTERVAL_MS: 3_600_000,
-      BENCH_METRICS: false,
       NEXT_MANUAL_SIG_HANDLE: false,
       NEXT_DIST_DIR: ".next",
       SKIP_BUILD_TYPECHECK: false,

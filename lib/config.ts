@@ -83,8 +83,6 @@ export const configSchema = z.object({
   WEBHOOK_WORKER: flag(true),
   WEBHOOK_WORKER_INTERVAL_MS: intervalMs(2000),
   MAINTENANCE_INTERVAL_MS: intervalMs(3_600_000),
-  /** Enables /api/internal/db-queries; the bench sets it. */
-  BENCH_METRICS: flag(false),
 
   // --- Next.js and the process ---
   /** Set by Next.js (production for build and start, development for dev) and by Vitest (test). */
@@ -111,6 +109,8 @@ export const configSchema = z.object({
   BENCH_WARMUP: wrkDuration("10s"),
   BENCH_PIN: flag(true),
   BENCH_VERBOSE: flag(false),
+  /** Set by the bench for its own `next start`: where tools/bench/instrument.mjs serves the query counts. */
+  BENCH_METRICS_PORT: wholeNumber(1, 65535).optional(),
 });
 
 export type Config = Readonly<z.output<typeof configSchema>>;

@@ -1,5 +1,4 @@
 import { BlockList, isIP } from "node:net";
-import { config } from "../config";
 
 export { clientIp } from "../http/client-ip";
 
