@@ -14,7 +14,7 @@ export async function register() {
       message: "DEMO_LOGIN=1: anyone can sign in as the shared demo merchant. Never enable it on a real deployment.",
     });
   }
-  const { appContext } = await import("./lib/auth/runtime");
+  const { appContext } = await import("./lib/keys/runtime");
   const { startMaintenance } = await import("./lib/maintenance");
   startMaintenance(appContext);
   if (config.WEBHOOK_WORKER) {

@@ -56,7 +56,7 @@ export const configSchema = z.object({
   APP_URL: httpUrl().default("http://localhost:3000"),
 
   // --- Sign-in ---
-  /** Unset: undefined, which Auth.js refuses when a session is needed; demo mode generates one (lib/auth/secret). */
+  /** Unset: undefined, which Auth.js refuses when a session is needed; demo mode generates one (lib/accounts/secret). */
   AUTH_SECRET: z.string().optional(),
   /** Unset: the Host header is the app's origin. */
   AUTH_URL: httpUrl().optional(),
@@ -87,7 +87,7 @@ export const configSchema = z.object({
   // --- Next.js and the process ---
   /** Set by Next.js (production for build and start, development for dev) and by Vitest (test). */
   NODE_ENV: z.string().optional(),
-  /** Set by `npm start`: Next.js leaves SIGTERM/SIGINT to lib/auth/runtime, which flushes usage first. */
+  /** Set by `npm start`: Next.js leaves SIGTERM/SIGINT to lib/keys/runtime, which flushes usage first. */
   NEXT_MANUAL_SIG_HANDLE: presence(),
   /** Read by next.config.ts. */
   NEXT_DIST_DIR: z.string().default(".next"),

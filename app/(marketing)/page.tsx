@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { getDashboardSession } from "@/lib/auth/dashboard";
-import { signIn } from "@/lib/auth/next-auth";
+import { getDashboardSession } from "@/lib/accounts/dashboard";
+import { signIn } from "@/lib/accounts/next-auth";
 import { config } from "@/lib/config";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { appContext, authRuntime } from "@/lib/auth";
+import { appContext, authRuntime } from "@/lib/keys";
 import { overrideConfigForTests, restoreConfigForTests } from "@/lib/config";
 import { randomBase62 } from "@/lib/ids/base62";
 import { db } from "@/lib/db";

@@ -9,8 +9,8 @@ import { ModeToggle } from "@/components/dashboard/mode-toggle";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
 import { QueryProvider } from "@/components/dashboard/query-provider";
 import { UserMenu } from "@/components/dashboard/user-menu";
-import { getDashboardSession } from "@/lib/auth/dashboard";
-import { signOut } from "@/lib/auth/next-auth";
+import { getDashboardSession } from "@/lib/accounts/dashboard";
+import { signOut } from "@/lib/accounts/next-auth";
 
 export const dynamic = "force-dynamic";
 

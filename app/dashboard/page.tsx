@@ -3,8 +3,8 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
 import { listApplications } from "@/lib/applications";
-import { getDashboardSession } from "@/lib/auth/dashboard";
-import { appContext } from "@/lib/auth/runtime";
+import { getDashboardSession } from "@/lib/accounts/dashboard";
+import { appContext } from "@/lib/keys/runtime";
 import { listMerchantKeys } from "@/lib/keys/lifecycle";
 
 export default async function DashboardHome() {

@@ -5,7 +5,7 @@ import { useTransition } from "react";
 import type { MerchantMembership } from "@/lib/contract";
 import { MERCHANT_COOKIE, setPreferenceCookie } from "./preferences";
 
-/** Switching merchant sets the cookie withSession and the layout read, then re-renders with the new merchant. */
+/** Switching merchant sets the cookie the session authenticator and the layout read, then re-renders with the new merchant. */
 export function MerchantSwitcher({ merchants, currentId }: { merchants: MerchantMembership[]; currentId: string }) {
   const router = useRouter();
   const pathname = usePathname();

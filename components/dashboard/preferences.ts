@@ -3,7 +3,7 @@ import type { KeyMode } from "@/lib/contract/api-keys";
 
 /** The test / live toggle; test unless the person chose live. */
 export const MODE_COOKIE = "mc_mode";
-/** The current merchant; the same name as lib/auth/session's MERCHANT_COOKIE, which withSession reads. */
+/** The current merchant; the same name as lib/accounts/session's MERCHANT_COOKIE, which the session authenticator reads. */
 export const MERCHANT_COOKIE = "mc_merchant";
 
 export function modeFromCookie(value: string | undefined): KeyMode {

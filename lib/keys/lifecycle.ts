@@ -13,8 +13,8 @@ import {
 import { scopesFromJson, type Scope } from "../contract/scopes";
 import { ApiError } from "../http/errors";
 import { parseInput } from "../http/parse-input";
-import { hashSecret } from "../auth/hash";
-import { displayPrefix, generateSecret, newKeyId, type KeyMode } from "../auth/key-format";
+import { hashSecret } from "./hash";
+import { displayPrefix, generateSecret, newKeyId, type KeyMode } from "./format";
 
 export type KeyRow = Awaited<ReturnType<Db["apiKey"]["findUniqueOrThrow"]>>;
 export type ApiKeyStatus = ApiKeyView["status"];

@@ -5,9 +5,9 @@ import { SCOPES } from "../contract/scopes";
 import type { LinkApiKeyInput } from "../contract/api-keys";
 import type { CreateUnclaimedKeyInput } from "../contract/unclaimed-keys";
 import { ApiError } from "../http/errors";
-import { hashSecret } from "../auth/hash";
-import { classifySecret } from "../auth/key-format";
-import { authRuntime } from "../auth/runtime";
+import { hashSecret } from "./hash";
+import { classifySecret } from "./format";
+import { authRuntime } from "./runtime";
 import { assertKeyLimits, createApiKey, serializeApiKey, type KeyLimitedMerchant } from "./lifecycle";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appContext } from "../auth";
+import { appContext } from "../keys";
 import { SCOPES } from "../contract/scopes";
 import { createApiKey } from "../keys/lifecycle";
 import type { Context } from "../context";

@@ -3,10 +3,10 @@ import type { Access, OperationSpec } from "../contract/operation";
 import { db } from "../db";
 import { pipeline, type Handler, type RouteHandler } from "../http/pipeline";
 import { publicAuthenticator, type PublicPrincipal } from "../http/public-authenticator";
-import { apiKeyAuthenticator } from "../auth/api-key-authenticator";
-import type { ApiKeyPrincipal } from "../auth/key-cache";
-import { appContext, authRuntime } from "../auth/runtime";
-import { sessionAuthenticator, type SessionPrincipal } from "../auth/session-authenticator";
+import { apiKeyAuthenticator } from "../keys/authenticator";
+import type { ApiKeyPrincipal } from "../keys/cache";
+import { appContext, authRuntime } from "../keys/runtime";
+import { sessionAuthenticator, type SessionPrincipal } from "../accounts/authenticator";
 
 /** The principal an operation's handler receives, from the kind of caller the contract allows. */
 export type PrincipalOf<A extends Access> = A extends { kind: "apiKey" }

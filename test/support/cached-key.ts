@@ -1,4 +1,4 @@
-import type { CachedKey } from "@/lib/auth/key-cache";
+import type { CachedKey } from "@/lib/keys/cache";
 
 /** A CachedKey for cache and invalidation unit tests (no database). */
 export function cachedKey(

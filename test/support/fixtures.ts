@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { newObjectId } from "@/lib/ids";
-import { appContext } from "@/lib/auth";
+import { appContext } from "@/lib/keys";
 import { SCOPES, type Scope } from "@/lib/contract/scopes";
 import type { CreateApiKeyInput } from "@/lib/contract/api-keys";
 import { createApiKey } from "@/lib/keys/lifecycle";
@@ -54,8 +54,8 @@ export function bearer(secret: string, extra: Record<string, string> = {}): Reco
 export async function signIn(
   options: { merchantId?: string; role?: "owner" | "admin" | "developer" | "viewer"; githubLogin?: string } = {},
 ) {
-  const { onboardUser } = await import("@/lib/merchants");
-  const { createSession } = await import("@/lib/auth/session");
+  const { onboardUser } = await import("@/lib/accounts/merchants");
+  const { createSession } = await import("@/lib/accounts/session");
   const tag = randomBytes(4).toString("hex");
   const user = await db.user.create({
     data: { name: `User ${tag}`, email: `user-${tag}@example.com`, githubLogin: options.githubLogin ?? `user-${tag}` },

@@ -1,8 +1,8 @@
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
-import { isSameOrigin } from "@/lib/auth/csrf";
-import { createSession } from "@/lib/auth/session";
-import { onboardUser } from "@/lib/merchants";
+import { isSameOrigin } from "@/lib/accounts/csrf";
+import { createSession } from "@/lib/accounts/session";
+import { onboardUser } from "@/lib/accounts/merchants";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getDashboardSession } from "@/lib/auth/dashboard";
+import { getDashboardSession } from "@/lib/accounts/dashboard";
 
 export default async function SettingsPage() {
   const session = await getDashboardSession();

@@ -208,6 +208,86 @@ describe("application API keys", () => {
   });
 });
 
+describe("rolling within the limits", () => {
+  const createIn = async (owner: Caller, appId: string, description: string) =>
+    (await call(owner, "POST", `/applications/${appId}/api-keys`, { description })).json();
+
+  it("refuses to roll a key already in its grace period, so the grace period can never be extended", async () => {
+    const owner = await signIn();
+    const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
+    const old = await createIn(owner, app.id, "k");
+    const first = await call(owner, "POST", `/applications/${app.id}/api-keys/${old.id}/roll`, { gracePeriod: "1h" });
+    expect(first.status).toBe(201);
+    const graceEndsAt = (await db.apiKey.findUniqueOrThrow({ where: { id: old.id } })).graceEndsAt;
+    for (const gracePeriod of ["7d", "1h", "now"]) {
+      expect(
+        await errorCode(await call(owner, "POST", `/applications/${app.id}/api-keys/${old.id}/roll`, { gracePeriod })),
+      ).toBe("400 api_key_already_rolled");
+    }
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: old.id } })).graceEndsAt).toEqual(graceEndsAt);
+    expect(await db.apiKey.count({ where: { applicationId: app.id } })).toBe(2);
+  });
+
+  it("needs room under the plan's limit to roll with a grace period (both keys are active), not to roll now", async () => {
+    overrideConfigForTests({ FREE_PLAN_KEY_LIMIT: "2" });
+    const owner = await signIn();
+    const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
+    const [a, b] = [await createIn(owner, app.id, "a"), await createIn(owner, app.id, "b")];
+    const refused = await call(owner, "POST", `/applications/${app.id}/api-keys/${a.id}/roll`, { gracePeriod: "24h" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: "plan_key_limit_reached" });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: a.id } })).graceEndsAt).toBeNull();
+
+    const now = await call(owner, "POST", `/applications/${app.id}/api-keys/${b.id}/roll`, { gracePeriod: "now" });
+    expect(now.status).toBe(201);
+    expect(await errorCode(await me(b.fullKey))).toBe("401 expired_api_key");
+    const active = (await (await call(owner, "GET", "/api-keys?status=active")).json()).items;
+    expect(active).toHaveLength(2);
+  });
+
+  it("needs room under the application's limit too", async () => {
+    overrideConfigForTests({ APPLICATION_KEY_LIMIT: "1" });
+    const owner = await signIn();
+    const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
+    const only = await createIn(owner, app.id, "only");
+    expect(
+      await errorCode(
+        await call(owner, "POST", `/applications/${app.id}/api-keys/${only.id}/roll`, { gracePeriod: "1h" }),
+      ),
+    ).toBe("400 application_key_limit_reached");
+    expect(
+      (await call(owner, "POST", `/applications/${app.id}/api-keys/${only.id}/roll`, { gracePeriod: "now" })).status,
+    ).toBe(201);
+  });
+
+  it("counts a rolled key in its grace period as active when creating and when linking, and not once it ended", async () => {
+    overrideConfigForTests({ FREE_PLAN_KEY_LIMIT: "3" });
+    const owner = await signIn();
+    const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
+    const first = await createIn(owner, app.id, "first");
+    await call(owner, "POST", `/applications/${app.id}/api-keys/${first.id}/roll`, { gracePeriod: "1h" });
+    await createIn(owner, app.id, "third");
+    // first (rolling), its successor and third: three active keys.
+    const unclaimed = await (
+      await fetch(`${server.url}/api-keys`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{}",
+      })
+    ).json();
+    const link = () => call(owner, "POST", "/api-keys/link", { key: unclaimed.key, applicationId: app.id });
+    expect(await errorCode(await link())).toBe("400 plan_key_limit_reached");
+    expect(await errorCode(await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "x" }))).toBe(
+      "400 plan_key_limit_reached",
+    );
+    // Once the grace period has ended, the old key no longer counts, for either.
+    await db.apiKey.update({ where: { id: first.id }, data: { graceEndsAt: new Date(Date.now() - 1000) } });
+    expect((await link()).status).toBe(200);
+    await db.apiKey.update({ where: { id: unclaimed.id }, data: { status: "revoked" } });
+    expect((await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "x" })).status).toBe(201);
+  });
+});
+
 describe("who may do what", () => {
   it("lets every member read and only owners and admins mutate (403 missing_permission)", async () => {
     const owner = await signIn();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appContext } from "@/lib/auth";
+import { appContext } from "@/lib/keys";
 import { overrideConfigForTests } from "@/lib/config";
 import { createApiKey } from "@/lib/keys/lifecycle";
 import { db } from "@/lib/db";

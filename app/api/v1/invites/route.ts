@@ -1,5 +1,5 @@
 import { invites } from "@/lib/contract";
-import { createInvite } from "@/lib/merchants";
+import { createInvite } from "@/lib/accounts/merchants";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";

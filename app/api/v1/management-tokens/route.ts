@@ -1,4 +1,4 @@
-import { createManagementToken, listManagementTokens } from "@/lib/auth/management-tokens";
+import { createManagementToken, listManagementTokens } from "@/lib/accounts/management-tokens";
 import { managementTokens } from "@/lib/contract";
 import { route } from "@/lib/route";
 

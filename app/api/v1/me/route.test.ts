@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appContext, authRuntime } from "@/lib/auth";
+import { appContext, authRuntime } from "@/lib/keys";
 import { revokeApiKey } from "@/lib/keys/lifecycle";
 import { db } from "@/lib/db";
 import { bearer, createKey, routeTestServer } from "@/test/support";

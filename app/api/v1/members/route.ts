@@ -1,5 +1,5 @@
 import { members } from "@/lib/contract";
-import { listMembers } from "@/lib/merchants";
+import { listMembers } from "@/lib/accounts/merchants";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { merchants } from "@/lib/contract";
-import { listMerchantsOf } from "@/lib/merchants";
+import { listMerchantsOf } from "@/lib/accounts/merchants";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { bearer, createApplication, createKey, routeTestServer, failure } from "@/test/support";
-import { appContext } from "@/lib/auth";
+import { appContext } from "@/lib/keys";
 import { createApiKey } from "@/lib/keys/lifecycle";
 
 const server = routeTestServer();

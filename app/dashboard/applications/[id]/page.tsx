@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { ApplicationDetail } from "@/components/applications/application-detail";
 import { ApiError } from "@/lib/http/errors";
 import { findApplication, serializeApplication } from "@/lib/applications";
-import { getDashboardSession } from "@/lib/auth/dashboard";
+import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Application · Merchant Console" };

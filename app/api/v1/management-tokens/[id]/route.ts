@@ -1,4 +1,4 @@
-import { revokeManagementToken } from "@/lib/auth/management-tokens";
+import { revokeManagementToken } from "@/lib/accounts/management-tokens";
 import { managementTokens } from "@/lib/contract";
 import { route } from "@/lib/route";
 

@@ -1,9 +1,9 @@
 import type { Db } from "../db";
 import type { RateLimitDecision, RateLimiter } from "../http/rate-limit";
 import { hashesEqual, hashSecret } from "./hash";
-import { ipMatcher } from "./ip";
-import type { CachedKey, KeyCache } from "./key-cache";
-import { classifySecret, type KeyMode } from "./key-format";
+import { ipMatcher } from "./ip-allowlist";
+import type { CachedKey, KeyCache } from "./cache";
+import { classifySecret, type KeyMode } from "./format";
 import { scopesFromJson, type Scope } from "../contract/scopes";
 
 export type VerifyFailureCode =

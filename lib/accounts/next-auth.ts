@@ -3,7 +3,7 @@ import GitHub from "next-auth/providers/github";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { config } from "../config";
 import { db } from "../db";
-import { onboardUser } from "../merchants";
+import { onboardUser } from "./merchants";
 import { authSecret } from "./secret";
 
 interface GitHubProfile {

@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { db } from "../db";
-import { listMerchantsOf } from "../merchants";
-import { appContext } from "./runtime";
+import { listMerchantsOf } from "./merchants";
+import { appContext } from "../keys/runtime";
 import { hasPermission, type Role } from "../contract/roles";
 import { MERCHANT_COOKIE, userFromSessionCookie } from "./session";
 

@@ -3,7 +3,7 @@ import type { Permission, Role } from "../contract/roles";
 import { hasPermission } from "../contract/roles";
 import { ApiError } from "../http/errors";
 import type { Authenticator } from "../http/pipeline";
-import { recordAudit } from "../audit";
+import { recordAudit } from "./audit";
 import { isSameOrigin } from "./csrf";
 import {
   MERCHANT_COOKIE,

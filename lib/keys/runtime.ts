@@ -3,7 +3,7 @@ import type { Context } from "../context";
 import { db } from "../db";
 import { createRateLimiter, type RateLimiter } from "../http/rate-limit";
 import { InvalidationBus } from "./invalidation";
-import { KeyCache } from "./key-cache";
+import { KeyCache } from "./cache";
 import { UsageRecorder } from "./usage";
 import type { VerifierDeps } from "./verify";
 

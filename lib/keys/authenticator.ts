@@ -5,7 +5,7 @@ import type { Authenticator, Admission } from "../http/pipeline";
 import { rateLimitHeaders } from "../http/rate-limit";
 import { readCredentials } from "./credentials";
 import { clientIp } from "../http/client-ip";
-import type { ApiKeyPrincipal } from "./key-cache";
+import type { ApiKeyPrincipal } from "./cache";
 import type { AuthRuntime } from "./runtime";
 import { verifyApiKey, type VerifyResult } from "./verify";
 

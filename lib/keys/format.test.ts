@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BASE62, randomBase62, toBase62 } from "../ids/base62";
 import { hashesEqual, hashSecret } from "./hash";
-import { classifySecret, displayPrefix, generateSecret, newKeyId } from "./key-format";
+import { classifySecret, displayPrefix, generateSecret, newKeyId } from "./format";
 
 describe("base62", () => {
   it("encodes numbers and buffers left-padded to the width", () => {

@@ -3,7 +3,7 @@ import { overrideConfigForTests, restoreConfigForTests } from "../config";
 import { db } from "../db";
 import { bearer, createKey, routeTestServer } from "@/test/support";
 import { authRuntime } from "./runtime";
-import { revokeApiKey } from "../keys/lifecycle";
+import { revokeApiKey } from "./lifecycle";
 import { log } from "../log";
 
 const server = routeTestServer();

@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { clientIp } from "../auth/ip";
+import { clientIp } from "../keys/ip-allowlist";
 
 export interface AuditActor {
   merchantId: string | null;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { config } from "../config";
 import { InvalidationBus } from "./invalidation";
 import { cachedKey } from "@/test/support/cached-key";
-import { KeyCache } from "./key-cache";
+import { KeyCache } from "./cache";
 
 async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -3,9 +3,9 @@ import { MemoryRateLimiter } from "../http/rate-limit";
 import { db } from "../db";
 import { createApplication, createKey } from "@/test/support/fixtures";
 import { queryCount } from "@/test/support/query-count";
-import { KeyCache } from "./key-cache";
-import { generateSecret } from "./key-format";
-import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "../keys/lifecycle";
+import { KeyCache } from "./cache";
+import { generateSecret } from "./format";
+import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "./lifecycle";
 import { appContext, authRuntime } from "./runtime";
 import { verifyApiKey, type VerifierDeps, type VerifyInput } from "./verify";
 
@@ -151,7 +151,7 @@ describe("verifyApiKey", () => {
     const cache = new KeyCache({ maxEntries: 100, ttlMs: 60_000, negativeTtlMs: 60_000 });
     const merchantApp = await createKey();
     const app = await createApplication(merchantApp.merchantId);
-    const { createApiKey } = await import("../keys/lifecycle");
+    const { createApiKey } = await import("./lifecycle");
     const secret = generateSecret("test");
     expect(codeOf(await verifyApiKey(input(secret), deps({ cache })))).toBe("401 invalid_api_key");
     const { InvalidationBus } = await import("./invalidation");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cachedKey } from "@/test/support/cached-key";
-import { KeyCache, type CachedKey } from "./key-cache";
+import { KeyCache, type CachedKey } from "./cache";
 
 describe("KeyCache", () => {
   it("loads once, then serves from memory", async () => {

@@ -1,5 +1,5 @@
 import { epochMs } from "../clock";
-import type { KeyMode } from "./key-format";
+import type { KeyMode } from "./format";
 import type { Scope } from "../contract/scopes";
 import type { ObjectScope } from "../objects";
 

@@ -5,7 +5,7 @@ import { config } from "../config";
 import { engineOf } from "../db/engines";
 import { log } from "../log";
 import { connectRedis } from "../redis";
-import type { Invalidation, KeyCache } from "./key-cache";
+import type { Invalidation, KeyCache } from "./cache";
 
 export const INVALIDATION_CHANNEL = "merchant_console_key_invalidation";
 

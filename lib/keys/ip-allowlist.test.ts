@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, ipMatcher, isIpRule } from "./ip";
+import { clientIp, ipMatcher, isIpRule } from "./ip-allowlist";
 
 describe("IP allowlists", () => {
   it("validates addresses and CIDR ranges", () => {
