@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { config } from "./lib/config";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const githubPort = Number(process.env.FAKE_GITHUB_PORT ?? 3199);
+const port = config.E2E_PORT;
+const githubPort = config.FAKE_GITHUB_PORT;
 const systemChromium = "/usr/bin/chromium";
 
 export default defineConfig({
@@ -10,8 +11,8 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
-  reporter: process.env.CI ? "list" : [["list"]],
+  retries: config.CI ? 1 : 0,
+  reporter: config.CI ? "list" : [["list"]],
   use: {
     // localhost, not 127.0.0.1: Next.js rewrites loopback hosts to "localhost" in request URLs, and the OAuth
     // redirect_uri must be the same at authorize and at token exchange.

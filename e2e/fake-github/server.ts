@@ -2,9 +2,10 @@
 // through GITHUB_BASE_URL (the GitHub provider's enterprise.baseUrl). Its authorize page asks which GitHub user
 // to sign in as, so a spec can sign in as anyone.
 import { createHash, randomBytes } from "node:crypto";
+import { config } from "../../lib/config";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 
-const port = Number(process.env.FAKE_GITHUB_PORT ?? 3199);
+const port = config.FAKE_GITHUB_PORT;
 const codes = new Map<string, { login: string; challenge: string | null; redirectUri: string }>();
 const tokens = new Map<string, string>(); // access token -> login
 

@@ -1,4 +1,5 @@
 import type { TestProject } from "vitest/node";
+import { config } from "@/lib/config";
 import { applyMigrations } from "@/tools/db/migrate";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
@@ -12,8 +13,8 @@ let database: TestDatabase | undefined;
 
 // Each run gets its own fresh database, migrated from the committed migrations alone.
 export async function setup(project: TestProject) {
-  const engine = process.env.TEST_DB_ENGINE === "postgresql" ? "postgresql" : "sqlite";
-  database = await createTestDatabase(engine, process.env.TEST_DATABASE_URL_PG);
+  const engine = config.TEST_DB_ENGINE;
+  database = await createTestDatabase(engine, config.TEST_DATABASE_URL_PG);
   await applyMigrations(database.url);
   project.provide("databaseUrl", database.url);
   console.log(`vitest: testing on ${engine}`);

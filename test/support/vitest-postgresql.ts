@@ -1,7 +1,8 @@
 // `npm run test:pg`: the same Vitest suite on PostgreSQL, when TEST_DATABASE_URL_PG names a server.
 import { spawnSync } from "node:child_process";
+import { config } from "@/lib/config";
 
-if (!process.env.TEST_DATABASE_URL_PG) {
+if (!config.TEST_DATABASE_URL_PG) {
   console.log("test:pg: TEST_DATABASE_URL_PG is not set; the PostgreSQL run is skipped.");
   process.exit(0);
 }

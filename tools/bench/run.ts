@@ -5,24 +5,26 @@ import { execFile, execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import { readFileSync, rmSync } from "node:fs";
+import { config } from "@/lib/config";
 
 const DB_FILE = ".data/bench.db";
-process.env.DATABASE_URL = `file:${DB_FILE}`;
+const DATABASE_URL = `file:${DB_FILE}`;
+process.env.DATABASE_URL = DATABASE_URL; // for the seeding below, which uses the app's client
 for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
 
-const DURATION = process.env.BENCH_DURATION ?? "2s";
+const DURATION = config.BENCH_DURATION;
 // Routes are measured in interleaved rounds: one run each, back to back, mostly measures the machine's drift between
 // the two runs. Ratios are taken within each round (routes measured seconds apart) and summarised by their median.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
+const ROUNDS = config.BENCH_ROUNDS;
 // V8 keeps optimising for several seconds: shorter warm-ups left the first rounds measurably slower.
-const WARMUP = process.env.BENCH_WARMUP ?? "10s";
-const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? "10";
+const WARMUP = config.BENCH_WARMUP;
+const CONNECTIONS = String(config.BENCH_CONNECTIONS);
 
 // With two cores or more, the server runs on core 0 and wrk on core 1 (Linux `taskset`), so the load generator
 // neither steals the server's CPU nor depends on where the scheduler puts it: the nearest this machine gets to
 // running the load from another machine. BENCH_PIN=0 turns it off.
 const PIN = (() => {
-  if (process.env.BENCH_PIN === "0" || availableParallelism() < 2) return false;
+  if (!config.BENCH_PIN || availableParallelism() < 2) return false;
   try {
     execFileSync("taskset", ["-c", "0", "true"], { stdio: "ignore" });
     return true;
@@ -97,7 +99,7 @@ async function main() {
       throw new Error("wrk is not installed: `apt-get install -y wrk` (or your package manager's wrk)");
   }
   const { applyMigrations } = await import("../db/migrate");
-  await applyMigrations(process.env.DATABASE_URL);
+  await applyMigrations(DATABASE_URL);
   const { createKey } = await import("@/test/support/fixtures");
   const { freePort, startNextServer } = await import("@/test/support/next-server");
   const { db } = await import("@/lib/db");
@@ -118,7 +120,7 @@ async function main() {
   const instrument = new URL("./instrument.mjs", import.meta.url).href;
   const server = await startNextServer(
     {
-      DATABASE_URL: process.env.DATABASE_URL,
+      DATABASE_URL,
       NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${instrument}`].filter(Boolean).join(" "),
       BENCH_METRICS_PORT: String(metricsPort),
     },
@@ -198,7 +200,7 @@ async function main() {
   const perRound = runs[1]!.map((r, round) => r.rps / runs[0]![round]!.rps);
   const paired = [...perRound].sort((a, b) => a - b);
   const quartile = (q: number) => paired[Math.round(q * (paired.length - 1))] ?? NaN;
-  if (process.env.BENCH_VERBOSE === "1") {
+  if (config.BENCH_VERBOSE) {
     const row = (label: string, values: number[]) =>
       console.log(`${label.padEnd(30)} ${values.map((v) => v.toFixed(v < 10 ? 2 : 0)).join(" ")}`);
     row("per round: me/health", perRound);

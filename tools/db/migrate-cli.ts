@@ -1,4 +1,5 @@
 // `tsx tools/db/migrate-cli.ts migrate | create <name> | status` (npm run db:migrate, db:migrate:create, db:status).
+import { config } from "@/lib/config";
 import path from "node:path";
 import { applyMigrations, createMigration, MigrateError, migrationStatus } from "./migrate";
 
@@ -46,7 +47,7 @@ try {
   process.exitCode = await run(process.argv[2], process.argv.slice(3));
 } catch (error) {
   if (!(error instanceof MigrateError)) console.error(error);
-  else if (process.env.DEBUG_MIGRATE) console.error(`db: ${error.message}\n`, error.cause ?? error);
+  else if (config.DEBUG_MIGRATE) console.error(`db: ${error.message}\n`, error.cause ?? error);
   else console.error(`db: ${error.message}`);
   process.exitCode = 1;
 }

@@ -1,5 +1,6 @@
 // Migrations on Prisma's WebAssembly schema engine: `prisma migrate` needs a native engine these machines
 // cannot download. The history is Prisma's own `_prisma_migrations`, so the Prisma CLI agrees with it.
+import { config } from "@/lib/config";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { DiffTarget } from "@prisma/schema-engine-wasm/schema_engine_bg";
@@ -30,7 +31,7 @@ export type { MigrateOptions, MigrationPaths } from "./session";
  * the SQLite file and its folder if needed. Idempotent; returns the names of the migrations it applied.
  */
 export async function applyMigrations(
-  url: string | undefined = process.env.DATABASE_URL,
+  url: string | undefined = config.DATABASE_URL,
   options: MigrateOptions = {},
 ): Promise<{ engine: DbEngine; applied: string[] }> {
   const target = databaseTarget(url);
@@ -63,7 +64,7 @@ export async function applyMigrations(
  * drift of the database from its history, and, for each engine, schema changes that have no migration.
  */
 export async function migrationStatus(
-  url: string | undefined = process.env.DATABASE_URL,
+  url: string | undefined = config.DATABASE_URL,
   options: MigrateOptions = {},
 ): Promise<{ ok: boolean; problems: string[] }> {
   const target = databaseTarget(url);

@@ -1,3 +1,4 @@
+import { config } from "@/lib/config";
 import { createHash, randomBytes } from "node:crypto";
 import {
   appendFileSync,
@@ -20,7 +21,7 @@ import { applyMigrations, createMigration, migrationStatus, type MigrateOptions,
 import { readSchemaFile, withSchemaEngine } from "./session";
 import { diffSummary } from "./status";
 
-const PG_SERVER_URL = process.env.TEST_DATABASE_URL_PG;
+const PG_SERVER_URL = config.TEST_DATABASE_URL_PG;
 const engines: DbEngine[] = PG_SERVER_URL ? ["sqlite", "postgresql"] : ["sqlite"];
 // Without a PostgreSQL server only the SQLite schema can be checked for changes with no migration.
 const baseOptions: MigrateOptions = { shadowServerUrl: PG_SERVER_URL, checkedEngines: engines };

@@ -1,4 +1,5 @@
 // Which database, schema and migrations folder a command works on, and one engine's lifetime around it.
+import { config } from "@/lib/config";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { engineOf, schemaPaths, sqliteFileOf, type DbEngine } from "@/lib/db/engines";
@@ -33,7 +34,7 @@ export function pathsFor(engine: DbEngine, options: MigrateOptions): MigrationPa
 }
 
 function configuredShadowServer(options: MigrateOptions): string | undefined {
-  return options.shadowServerUrl ?? process.env.MIGRATE_SHADOW_DATABASE_URL;
+  return options.shadowServerUrl ?? config.MIGRATE_SHADOW_DATABASE_URL;
 }
 
 /** The database a DATABASE_URL-style `url` names. */

@@ -1,5 +1,6 @@
 // Prisma's WebAssembly schema engine, loaded by hand: the package root does `import * as wasm from "./x.wasm"`,
 // which Node cannot load, so we instantiate the .wasm ourselves and hand it to the package's JS glue.
+import { config } from "@/lib/config";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -51,7 +52,7 @@ export async function openSchemaEngine(
 ): Promise<SchemaEngine> {
   const SchemaEngineClass = loadEngineClass();
   const log = (line: string) => {
-    if (process.env.DEBUG_MIGRATE) console.error(`[schema-engine] ${line}`);
+    if (config.DEBUG_MIGRATE) console.error(`[schema-engine] ${line}`);
   };
   return SchemaEngineClass.new(
     { datamodels: [[schema.path, schema.content]] },
