@@ -3,7 +3,7 @@ import type { MerchantKey } from "@/lib/contract";
 import { formatDateTime } from "../format";
 import { Badge, type BadgeTone } from "../ui/badge";
 import { Button } from "../ui/button";
-import { Table, Td, Th } from "../ui/table";
+import { Table, Td } from "../ui/table";
 import type { ApplicationKeyRef } from "./use-api-keys";
 
 const STATUS_TONES: Record<MerchantKey["status"], BadgeTone> = {
@@ -27,104 +27,102 @@ function isManageable(key: MerchantKey): key is ManageableKey {
 
 export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps) {
   return (
-    <Table caption="API keys">
-      <thead className="bg-slate-50">
-        <tr>
-          <Th>Name</Th>
-          {showApplication && <Th>Application</Th>}
-          <Th>Mode</Th>
-          <Th>Key</Th>
-          <Th>Scopes</Th>
-          <Th>Created</Th>
-          <Th>Last used</Th>
-          <Th>Expires</Th>
-          <Th>Status</Th>
-          {actions && <Th className="text-right">Actions</Th>}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {keys.map((key) => (
-          <tr key={key.id}>
-            <Td className="font-medium">
-              {key.name}
-              {key.claimedAt && (
-                <span className="ml-2" title="Created without an account, then linked to this merchant">
-                  <Badge tone="info">linked</Badge>
-                </span>
-              )}
-            </Td>
-            {showApplication && (
-              <Td>
-                {key.application ? (
-                  <Link
-                    href={`/dashboard/applications/${key.application.id}`}
-                    className="underline-offset-2 hover:underline"
-                  >
-                    {key.application.name}
-                  </Link>
-                ) : (
-                  <span className="text-slate-400">None</span>
-                )}
-              </Td>
+    <Table
+      caption="API keys"
+      columns={[
+        "Name",
+        showApplication && "Application",
+        "Mode",
+        "Key",
+        "Scopes",
+        "Created",
+        "Last used",
+        "Expires",
+        "Status",
+        actions && { label: "Actions", align: "right" },
+      ]}
+    >
+      {keys.map((key) => (
+        <tr key={key.id}>
+          <Td className="font-medium">
+            {key.name}
+            {key.claimedAt && (
+              <span className="ml-2" title="Created without an account, then linked to this merchant">
+                <Badge tone="info">linked</Badge>
+              </span>
             )}
+          </Td>
+          {showApplication && (
             <Td>
-              <Badge tone={key.mode === "live" ? "info" : "warning"}>{key.mode}</Badge>
-            </Td>
-            <Td className="font-mono text-xs whitespace-nowrap">{key.prefix}…</Td>
-            <Td>
-              {key.scopes.length ? (
-                <ul className="flex max-w-56 flex-wrap gap-1">
-                  {key.scopes.map((scope) => (
-                    <li key={scope}>
-                      <Badge>{scope}</Badge>
-                    </li>
-                  ))}
-                </ul>
+              {key.application ? (
+                <Link
+                  href={`/dashboard/applications/${key.application.id}`}
+                  className="underline-offset-2 hover:underline"
+                >
+                  {key.application.name}
+                </Link>
               ) : (
                 <span className="text-slate-400">None</span>
               )}
             </Td>
-            <Td className="whitespace-nowrap text-slate-600">{formatDateTime(key.createdAt)}</Td>
-            <Td className="whitespace-nowrap text-slate-600">{formatDateTime(key.lastUsedAt, "Never")}</Td>
-            <Td className="whitespace-nowrap text-slate-600">
-              {key.graceEndsAt ? (
-                <>Rolled: works until {formatDateTime(key.graceEndsAt)}</>
-              ) : (
-                formatDateTime(key.expiresAt, "Never")
-              )}
-            </Td>
-            <Td>
-              <Badge tone={STATUS_TONES[key.status]}>{key.status}</Badge>
-            </Td>
-            {actions && (
-              <Td className="text-right whitespace-nowrap">
-                {isManageable(key) && (
-                  <div className="flex justify-end gap-1">
-                    {/* A rolled key is already on its way out: roll its successor instead. */}
-                    {!key.graceEndsAt && (
-                      <Button
-                        size="sm"
-                        aria-label={`Roll ${key.name} (${key.prefix})`}
-                        onClick={() => actions.onRoll(key)}
-                      >
-                        Roll
-                      </Button>
-                    )}
+          )}
+          <Td>
+            <Badge tone={key.mode === "live" ? "info" : "warning"}>{key.mode}</Badge>
+          </Td>
+          <Td className="font-mono text-xs whitespace-nowrap">{key.prefix}…</Td>
+          <Td>
+            {key.scopes.length ? (
+              <ul className="flex max-w-56 flex-wrap gap-1">
+                {key.scopes.map((scope) => (
+                  <li key={scope}>
+                    <Badge>{scope}</Badge>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="text-slate-400">None</span>
+            )}
+          </Td>
+          <Td className="whitespace-nowrap text-slate-600">{formatDateTime(key.createdAt)}</Td>
+          <Td className="whitespace-nowrap text-slate-600">{formatDateTime(key.lastUsedAt, "Never")}</Td>
+          <Td className="whitespace-nowrap text-slate-600">
+            {key.graceEndsAt ? (
+              <>Rolled: works until {formatDateTime(key.graceEndsAt)}</>
+            ) : (
+              formatDateTime(key.expiresAt, "Never")
+            )}
+          </Td>
+          <Td>
+            <Badge tone={STATUS_TONES[key.status]}>{key.status}</Badge>
+          </Td>
+          {actions && (
+            <Td className="text-right whitespace-nowrap">
+              {isManageable(key) && (
+                <div className="flex justify-end gap-1">
+                  {/* A rolled key is already on its way out: roll its successor instead. */}
+                  {!key.graceEndsAt && (
                     <Button
                       size="sm"
-                      variant="dangerGhost"
-                      aria-label={`Revoke ${key.name} (${key.prefix})`}
-                      onClick={() => actions.onRevoke(key)}
+                      aria-label={`Roll ${key.name} (${key.prefix})`}
+                      onClick={() => actions.onRoll(key)}
                     >
-                      Revoke
+                      Roll
                     </Button>
-                  </div>
-                )}
-              </Td>
-            )}
-          </tr>
-        ))}
-      </tbody>
+                  )}
+                  <Button
+                    size="sm"
+                    variant="dangerGhost"
+                    aria-label={`Revoke ${key.name} (${key.prefix})`}
+                    onClick={() => actions.onRevoke(key)}
+                  >
+                    Revoke
+                  </Button>
+                </div>
+              )}
+            </Td>
+          )}
+        </tr>
+      ))}
     </Table>
   );
 }

@@ -7,10 +7,9 @@ import { createApplicationKeySchema } from "@/lib/contract";
 import type { Application, CreatedKey } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { useFormErrors } from "../form-errors";
-import { Button } from "../ui/button";
+import { FormActions } from "../ui/form-actions";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
-import { FormError } from "../ui/form-error";
 import { RadioGroup } from "../ui/radio-group";
 import { ScopeGrid } from "./scope-grid";
 import { useCreateKey } from "./use-api-keys";
@@ -159,13 +158,7 @@ function CreateKeyForm({
           hint="Requests per minute."
         />
       </div>
-      <FormError error={form.formError} />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create key"}
-        </Button>
-      </div>
+      <FormActions action={create} error={form.formError} labels={["Create key", "Creating…"]} onCancel={onCancel} />
     </form>
   );
 }

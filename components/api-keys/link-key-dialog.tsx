@@ -4,10 +4,9 @@ import { useState, type FormEvent } from "react";
 import { linkApiKeySchema } from "@/lib/contract";
 import type { ApiKeyView, Application } from "@/lib/contract";
 import { useFormErrors } from "../form-errors";
-import { Button } from "../ui/button";
+import { FormActions } from "../ui/form-actions";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
-import { FormError } from "../ui/form-error";
 import { useLinkKey } from "./use-api-keys";
 
 type Field = "key" | "applicationId";
@@ -80,13 +79,13 @@ function LinkKeyForm({
           </option>
         ))}
       </SelectField>
-      <FormError error={formError} />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={link.isPending || applications.length === 0}>
-          {link.isPending ? "Linking…" : "Link key"}
-        </Button>
-      </div>
+      <FormActions
+        action={link}
+        error={formError}
+        labels={["Link key", "Linking…"]}
+        disabled={applications.length === 0}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

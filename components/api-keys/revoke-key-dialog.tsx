@@ -9,11 +9,6 @@ type RevocableKey = Pick<MerchantKey, "name" | "prefix"> & ApplicationKeyRef;
 export function RevokeKeyDialog({ apiKey, onClose }: { apiKey: RevocableKey | null; onClose: () => void }) {
   const revoke = useRevokeKey();
 
-  function close() {
-    revoke.reset();
-    onClose();
-  }
-
   return (
     <ConfirmDialog
       open={apiKey !== null}
@@ -28,10 +23,9 @@ export function RevokeKeyDialog({ apiKey, onClose }: { apiKey: RevocableKey | nu
       }
       confirmLabel="Revoke key"
       destructive
-      pending={revoke.isPending}
-      error={revoke.error}
-      onClose={close}
-      onConfirm={() => apiKey && revoke.mutate(apiKey, { onSuccess: close })}
+      action={revoke}
+      onClose={onClose}
+      onConfirm={(done) => apiKey && revoke.mutate(apiKey, { onSuccess: done })}
     />
   );
 }

@@ -2,9 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { MerchantKey, RolledKey } from "@/lib/contract";
-import { Button } from "../ui/button";
+import { FormActions } from "../ui/form-actions";
 import { Dialog } from "../ui/dialog";
-import { FormError } from "../ui/form-error";
 import { RadioGroup } from "../ui/radio-group";
 import { useRollKey, type ApplicationKeyRef, type GracePeriod } from "./use-api-keys";
 
@@ -72,13 +71,7 @@ function RollKeyForm({
         options={GRACE_OPTIONS}
         onChange={setGracePeriod}
       />
-      <FormError error={roll.error} />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={roll.isPending}>
-          {roll.isPending ? "Rolling…" : "Roll key"}
-        </Button>
-      </div>
+      <FormActions action={roll} error={roll.error} labels={["Roll key", "Rolling…"]} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,7 +8,7 @@ import { formatDateTime } from "../format";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { Table, Td, Th } from "../ui/table";
+import { Table, Td } from "../ui/table";
 import { ApplicationStatusButton } from "./application-status-button";
 import { NewApplicationButton } from "./new-application-dialog";
 import { useApplicationPage } from "./use-applications";
@@ -48,49 +48,47 @@ export function ApplicationList() {
 function ApplicationTable({ page, canManage }: { page: ApplicationPage; canManage: boolean }) {
   const { mode } = useDashboard();
   return (
-    <Table caption="Applications">
-      <thead className="bg-slate-50">
-        <tr>
-          <Th>Name</Th>
-          <Th>Allowed origins</Th>
-          <Th>Active {mode} keys</Th>
-          <Th>Status</Th>
-          <Th>Created</Th>
-          {canManage && <Th className="text-right">Actions</Th>}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {page.items.map((application) => (
-          <tr key={application.id}>
-            <Td>
-              <Link
-                href={`/dashboard/applications/${application.id}`}
-                className="font-medium underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
-              >
-                {application.name}
-              </Link>
-              {application.description && <p className="text-xs text-slate-500">{application.description}</p>}
-            </Td>
-            <Td className="font-mono text-xs">
-              {application.allowedOrigins.length ? (
-                application.allowedOrigins.join(", ")
-              ) : (
-                <span className="font-sans text-slate-400">Any</span>
-              )}
-            </Td>
-            <Td>{application.apiKeys?.filter((key) => key.mode === mode && key.status === "active").length ?? 0}</Td>
-            <Td>
-              {application.isEnabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}
-            </Td>
-            <Td className="whitespace-nowrap text-slate-600">{formatDateTime(application.createdAt)}</Td>
-            {canManage && (
-              <Td className="text-right">
-                <ApplicationStatusButton application={application} />
-              </Td>
+    <Table
+      caption="Applications"
+      columns={[
+        "Name",
+        "Allowed origins",
+        `Active ${mode} keys`,
+        "Status",
+        "Created",
+        canManage && { label: "Actions", align: "right" },
+      ]}
+    >
+      {page.items.map((application) => (
+        <tr key={application.id}>
+          <Td>
+            <Link
+              href={`/dashboard/applications/${application.id}`}
+              className="font-medium underline-offset-2 hover:underline focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+            >
+              {application.name}
+            </Link>
+            {application.description && <p className="text-xs text-slate-500">{application.description}</p>}
+          </Td>
+          <Td className="font-mono text-xs">
+            {application.allowedOrigins.length ? (
+              application.allowedOrigins.join(", ")
+            ) : (
+              <span className="font-sans text-slate-400">Any</span>
             )}
-          </tr>
-        ))}
-      </tbody>
+          </Td>
+          <Td>{application.apiKeys?.filter((key) => key.mode === mode && key.status === "active").length ?? 0}</Td>
+          <Td>
+            {application.isEnabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}
+          </Td>
+          <Td className="whitespace-nowrap text-slate-600">{formatDateTime(application.createdAt)}</Td>
+          {canManage && (
+            <Td className="text-right">
+              <ApplicationStatusButton application={application} />
+            </Td>
+          )}
+        </tr>
+      ))}
     </Table>
   );
 }

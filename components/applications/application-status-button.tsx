@@ -17,11 +17,6 @@ export function ApplicationStatusButton({
   const disabling = application.isEnabled;
   const verb = disabling ? "Disable" : "Enable";
 
-  function close() {
-    setConfirming(false);
-    setEnabled.reset();
-  }
-
   return (
     <>
       <Button
@@ -42,10 +37,9 @@ export function ApplicationStatusButton({
         }
         confirmLabel={`${verb} application`}
         destructive={disabling}
-        pending={setEnabled.isPending}
-        error={setEnabled.error}
-        onClose={close}
-        onConfirm={() => setEnabled.mutate({ id: application.id, isEnabled: !disabling }, { onSuccess: close })}
+        action={setEnabled}
+        onClose={() => setConfirming(false)}
+        onConfirm={(done) => setEnabled.mutate({ id: application.id, isEnabled: !disabling }, { onSuccess: done })}
       />
     </>
   );

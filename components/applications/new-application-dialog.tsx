@@ -5,9 +5,9 @@ import { createApplicationSchema } from "@/lib/contract/applications";
 import type { Application } from "@/lib/contract";
 import { useFormErrors } from "../form-errors";
 import { Button } from "../ui/button";
+import { FormActions } from "../ui/form-actions";
 import { Dialog } from "../ui/dialog";
 import { TextAreaField, TextField } from "../ui/field";
-import { FormError } from "../ui/form-error";
 import { useCreateApplication } from "./use-applications";
 
 type Field = "name" | "description" | "allowedOrigins";
@@ -103,13 +103,12 @@ function NewApplicationForm({
         hint="Optional. One origin per line (scheme and host, no path)."
         className="font-mono"
       />
-      <FormError error={form.formError} />
-      <div className="flex justify-end gap-2">
-        <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={create.isPending}>
-          {create.isPending ? "Creating…" : "Create application"}
-        </Button>
-      </div>
+      <FormActions
+        action={create}
+        error={form.formError}
+        labels={["Create application", "Creating…"]}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

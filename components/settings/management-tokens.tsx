@@ -13,7 +13,7 @@ import { SelectField, TextField } from "../ui/field";
 import { FormError } from "../ui/form-error";
 import { ShowOnceSecretDialog } from "../ui/show-once-secret-dialog";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { Table, Td, Th } from "../ui/table";
+import { Table, Td } from "../ui/table";
 import { useCreateManagementToken, useManagementTokens, useRevokeManagementToken } from "./use-settings";
 
 type Lifetime = keyof typeof MANAGEMENT_TOKEN_LIFETIMES;
@@ -47,46 +47,35 @@ export function ManagementTokens() {
       ) : tokens.data.length === 0 ? (
         <EmptyState title="No management tokens yet" />
       ) : (
-        <Table caption="Management tokens">
-          <thead className="bg-slate-50">
-            <tr>
-              <Th>Name</Th>
-              <Th>Created</Th>
-              <Th>Expires</Th>
-              <Th>Last used</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Actions</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {tokens.data.map((token) => (
-              <tr key={token.id}>
-                <Td className="font-medium">{token.name}</Td>
-                <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.createdAt)}</Td>
-                <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.expiresAt)}</Td>
-                <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.lastUsedAt, "Never")}</Td>
-                <Td>
-                  <Badge
-                    tone={token.status === "active" ? "success" : token.status === "revoked" ? "danger" : "neutral"}
+        <Table
+          caption="Management tokens"
+          columns={["Name", "Created", "Expires", "Last used", "Status", { label: "Actions", align: "right" }]}
+        >
+          {tokens.data.map((token) => (
+            <tr key={token.id}>
+              <Td className="font-medium">{token.name}</Td>
+              <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.createdAt)}</Td>
+              <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.expiresAt)}</Td>
+              <Td className="whitespace-nowrap text-slate-600">{formatDateTime(token.lastUsedAt, "Never")}</Td>
+              <Td>
+                <Badge tone={token.status === "active" ? "success" : token.status === "revoked" ? "danger" : "neutral"}>
+                  {token.status}
+                </Badge>
+              </Td>
+              <Td className="text-right">
+                {token.status === "active" && (
+                  <Button
+                    size="sm"
+                    variant="dangerGhost"
+                    aria-label={`Revoke ${token.name}`}
+                    onClick={() => setRevoking(token)}
                   >
-                    {token.status}
-                  </Badge>
-                </Td>
-                <Td className="text-right">
-                  {token.status === "active" && (
-                    <Button
-                      size="sm"
-                      variant="dangerGhost"
-                      aria-label={`Revoke ${token.name}`}
-                      onClick={() => setRevoking(token)}
-                    >
-                      Revoke
-                    </Button>
-                  )}
-                </Td>
-              </tr>
-            ))}
-          </tbody>
+                    Revoke
+                  </Button>
+                )}
+              </Td>
+            </tr>
+          ))}
         </Table>
       )}
       <RevokeTokenDialog token={revoking} onClose={() => setRevoking(null)} />
@@ -173,10 +162,6 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) 
 
 function RevokeTokenDialog({ token, onClose }: { token: ManagementToken | null; onClose: () => void }) {
   const revoke = useRevokeManagementToken();
-  function close() {
-    revoke.reset();
-    onClose();
-  }
   return (
     <ConfirmDialog
       open={token !== null}
@@ -184,10 +169,9 @@ function RevokeTokenDialog({ token, onClose }: { token: ManagementToken | null; 
       description="Scripts using it get 401 invalid_management_token from their next call. This cannot be undone."
       confirmLabel="Revoke token"
       destructive
-      pending={revoke.isPending}
-      error={revoke.error}
-      onClose={close}
-      onConfirm={() => token && revoke.mutate(token.id, { onSuccess: close })}
+      action={revoke}
+      onClose={onClose}
+      onConfirm={(done) => token && revoke.mutate(token.id, { onSuccess: done })}
     />
   );
 }

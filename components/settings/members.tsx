@@ -12,7 +12,7 @@ import { SelectField, TextField } from "../ui/field";
 import { FormError } from "../ui/form-error";
 import { RadioGroup } from "../ui/radio-group";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { Table, Td, Th } from "../ui/table";
+import { Table, Td } from "../ui/table";
 import { useCreateInvite, useMembers } from "./use-settings";
 
 export function Members() {
@@ -28,52 +28,33 @@ export function Members() {
         <ErrorState error={members.error} onRetry={() => members.refetch()} />
       ) : (
         <>
-          <Table caption="Members">
-            <thead className="bg-slate-50">
-              <tr>
-                <Th>Name</Th>
-                <Th>GitHub</Th>
-                <Th>E-mail</Th>
-                <Th>Role</Th>
+          <Table caption="Members" columns={["Name", "GitHub", "E-mail", "Role"]}>
+            {members.data.members.map((member) => (
+              <tr key={member.userId}>
+                <Td className="font-medium">{member.name ?? "—"}</Td>
+                <Td>{member.githubLogin ? `@${member.githubLogin}` : "—"}</Td>
+                <Td>{member.email ?? "—"}</Td>
+                <Td>
+                  <Badge tone={member.role === "owner" ? "info" : "neutral"}>{member.role}</Badge>
+                </Td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {members.data.members.map((member) => (
-                <tr key={member.userId}>
-                  <Td className="font-medium">{member.name ?? "—"}</Td>
-                  <Td>{member.githubLogin ? `@${member.githubLogin}` : "—"}</Td>
-                  <Td>{member.email ?? "—"}</Td>
-                  <Td>
-                    <Badge tone={member.role === "owner" ? "info" : "neutral"}>{member.role}</Badge>
-                  </Td>
-                </tr>
-              ))}
-            </tbody>
+            ))}
           </Table>
           <div className="space-y-2">
             <h2 className="text-lg font-semibold">Pending invites</h2>
             {members.data.invites.length === 0 ? (
               <EmptyState title="No pending invites" />
             ) : (
-              <Table caption="Pending invites">
-                <thead className="bg-slate-50">
-                  <tr>
-                    <Th>Invited</Th>
-                    <Th>Role</Th>
-                    <Th>Expires</Th>
+              <Table caption="Pending invites" columns={["Invited", "Role", "Expires"]}>
+                {members.data.invites.map((invite) => (
+                  <tr key={invite.id}>
+                    <Td>{invitee(invite)}</Td>
+                    <Td>
+                      <Badge>{invite.role}</Badge>
+                    </Td>
+                    <Td className="text-slate-600">{formatDateTime(invite.expiresAt)}</Td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {members.data.invites.map((invite) => (
-                    <tr key={invite.id}>
-                      <Td>{invitee(invite)}</Td>
-                      <Td>
-                        <Badge>{invite.role}</Badge>
-                      </Td>
-                      <Td className="text-slate-600">{formatDateTime(invite.expiresAt)}</Td>
-                    </tr>
-                  ))}
-                </tbody>
+                ))}
               </Table>
             )}
           </div>

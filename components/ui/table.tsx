@@ -1,12 +1,33 @@
 import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
 
-/** A bordered, horizontally scrollable table; the caption names it for assistive technology. */
-export function Table({ caption, children }: { caption: string; children: ReactNode }) {
+/** A column heading; `false`, `null` or `undefined` leave it out (e.g. Actions for a member who cannot act). */
+export type Column = ReactNode | { label: ReactNode; align: "right" };
+
+function heading(column: Column, index: number) {
+  if (column === false || column === null || column === undefined) return null;
+  if (typeof column === "object" && "align" in column) {
+    return (
+      <Th key={index} className="text-right">
+        {column.label}
+      </Th>
+    );
+  }
+  return <Th key={index}>{column}</Th>;
+}
+
+/**
+ * A bordered, horizontally scrollable table: its column headings, then its rows (`children`). The caption names it
+ * for assistive technology.
+ */
+export function Table({ caption, columns, children }: { caption: string; columns: Column[]; children: ReactNode }) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
-        {children}
+        <thead className="bg-slate-50">
+          <tr>{columns.map(heading)}</tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>
     </div>
   );

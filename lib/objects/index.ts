@@ -30,6 +30,28 @@ export function metadataOf(value: unknown): Record<string, string> {
   );
 }
 
+/** What every owned object's row has: an id, its mode, its metadata and when it was made. */
+interface OwnedRow {
+  id: string;
+  livemode: boolean;
+  metadata: unknown;
+  createdAt: Date;
+}
+
+/**
+ * The fields every owned object shows (`id`, `object`, `livemode`, `metadata`, `created`); a serializer adds its own:
+ * `{ ...ownedFields("customer", row), email: row.email }`.
+ */
+export function ownedFields<Name extends string>(object: Name, row: OwnedRow) {
+  return {
+    id: row.id,
+    object,
+    livemode: row.livemode,
+    metadata: metadataOf(row.metadata),
+    created: unixSeconds(row.createdAt),
+  };
+}
+
 /** The two reads every owned model answers: one object of the caller's, and one page of them. */
 interface OwnedModel<Row> {
   findFirst(args: { where: ObjectScope & { id: string } }): PromiseLike<Row | null>;

@@ -9,7 +9,7 @@ import type {
   CheckoutSessionListQuery,
   CreateCheckoutSessionInput,
 } from "../contract/checkout-sessions";
-import { metadataOf, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
+import { ownedFields, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["checkoutSession"]["findUniqueOrThrow"]>>;
 
@@ -30,9 +30,7 @@ export function checkoutSessionUrl(id: string): string {
 
 export function serializeCheckoutSession(row: Row, now = new Date()): CheckoutSession {
   return {
-    id: row.id,
-    object: "checkout.session",
-    livemode: row.livemode,
+    ...ownedFields("checkout.session", row),
     status: checkoutSessionStatus(row, now),
     payment_status: row.paymentStatus === "paid" ? "paid" : "unpaid",
     amount: row.amount,
@@ -42,10 +40,8 @@ export function serializeCheckoutSession(row: Row, now = new Date()): CheckoutSe
     success_url: row.successUrl,
     cancel_url: row.cancelUrl,
     url: checkoutSessionUrl(row.id),
-    metadata: metadataOf(row.metadata),
     expires_at: unixSeconds(row.expiresAt),
     completed_at: row.completedAt ? unixSeconds(row.completedAt) : null,
-    created: unixSeconds(row.createdAt),
   };
 }
 

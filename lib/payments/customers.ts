@@ -3,20 +3,16 @@ import type { Db } from "../db";
 import { newObjectId } from "../ids";
 import { recordEvent } from "../events/record";
 import type { CreateCustomerInput, Customer, CustomerListQuery, UpdateCustomerInput } from "../contract/customers";
-import { metadataOf, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
+import { ownedFields, ownedObjects, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["customer"]["findUniqueOrThrow"]>>;
 
 export function serializeCustomer(row: Row): Customer {
   return {
-    id: row.id,
-    object: "customer",
-    livemode: row.livemode,
+    ...ownedFields("customer", row),
     email: row.email,
     name: row.name,
     description: row.description,
-    metadata: metadataOf(row.metadata),
-    created: unixSeconds(row.createdAt),
   };
 }
 

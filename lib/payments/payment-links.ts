@@ -4,22 +4,13 @@ import type { ListQuery } from "../contract/common";
 import type { CreatePaymentLinkInput, PaymentLink, UpdatePaymentLinkInput } from "../contract/payment-links";
 import { recordEvent } from "../events/record";
 import { newObjectId } from "../ids";
-import { metadataOf, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
+import { ownedFields, ownedObjects, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["paymentLink"]["findUniqueOrThrow"]>>;
 
 export function serializePaymentLink(row: Row): PaymentLink {
-  return {
-    id: row.id,
-    object: "payment_link",
-    livemode: row.livemode,
-    active: row.active,
-    amount: row.amount,
-    currency: row.currency,
-    description: row.description,
-    metadata: metadataOf(row.metadata),
-    created: unixSeconds(row.createdAt),
-  };
+  const { active, amount, currency, description } = row;
+  return { ...ownedFields("payment_link", row), active, amount, currency, description };
 }
 
 const paymentLinks = ownedObjects({

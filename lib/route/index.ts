@@ -1,7 +1,7 @@
 import { config } from "../config";
 import type { Access, OperationSpec } from "../contract/operation";
 import { db } from "../db";
-import { pipeline, type Handler, type RouteHandler } from "../http/pipeline";
+import { pipeline, type Authenticator, type Handler, type RouteHandler } from "../http/pipeline";
 import { publicAuthenticator, type PublicPrincipal } from "../http/public-authenticator";
 import { apiKeyAuthenticator } from "../keys/authenticator";
 import type { ApiKeyPrincipal } from "../keys/cache";
@@ -22,6 +22,17 @@ const publicLimits = {
   perWindow: () => config.UNCLAIMED_KEYS_PER_IP_PER_HOUR,
 };
 
+function authenticatorFor(auth: Access): Authenticator<unknown> {
+  switch (auth.kind) {
+    case "apiKey":
+      return apiKeyAuthenticator(auth.scope, authRuntime);
+    case "session":
+      return sessionAuthenticator(auth, db);
+    case "public":
+      return publicAuthenticator(auth.ipLimit, publicLimits);
+  }
+}
+
 /**
  * Serves one operation of the contract: `export const POST = route(paymentLinks.create, ({ owner, body, ctx }) => …)`.
  * The caller is authenticated as the operation's `auth` says, and the handler gets typed, parsed input.
@@ -30,23 +41,6 @@ export function route<Op extends OperationSpec>(
   op: Op,
   handler: Handler<Op, PrincipalOf<Op["auth"]>>,
 ): RouteHandler<Op> {
-  const { auth } = op;
-  switch (auth.kind) {
-    case "apiKey":
-      return pipeline(
-        op,
-        apiKeyAuthenticator(auth.scope, authRuntime),
-        handler as Handler<Op, ApiKeyPrincipal>,
-        options,
-      );
-    case "session":
-      return pipeline(op, sessionAuthenticator(auth, db), handler as Handler<Op, SessionPrincipal>, options);
-    case "public":
-      return pipeline(
-        op,
-        publicAuthenticator(auth.ipLimit, publicLimits),
-        handler as Handler<Op, PublicPrincipal>,
-        options,
-      );
-  }
+  const authenticator = authenticatorFor(op.auth) as Authenticator<PrincipalOf<Op["auth"]>>;
+  return pipeline(op, authenticator, handler, options);
 }

@@ -4,7 +4,7 @@ import { invalidRequest } from "../http/errors";
 import { newObjectId } from "../ids";
 import { randomBase62 } from "../ids/base62";
 import { recordEvent } from "../events/record";
-import { metadataOf, ownedObjects, toList, unixSeconds, type ObjectScope } from "../objects";
+import { ownedFields, ownedObjects, toList, unixSeconds, type ObjectScope } from "../objects";
 import type { ListQuery } from "../contract/common";
 import type {
   CreatedWebhookEndpoint,
@@ -30,17 +30,13 @@ export function newWebhookSecret(): string {
 /** Never includes the secret: only the create response carries it. */
 export function serializeWebhookEndpoint(row: Row): WebhookEndpoint {
   return {
-    id: row.id,
-    object: "webhook_endpoint",
-    livemode: row.livemode,
+    ...ownedFields("webhook_endpoint", row),
     url: row.url,
     enabled_events: Array.isArray(row.enabledEvents)
       ? row.enabledEvents.filter((type): type is string => typeof type === "string")
       : [],
     status: row.status === "disabled" ? "disabled" : "enabled",
     description: row.description,
-    metadata: metadataOf(row.metadata),
-    created: unixSeconds(row.createdAt),
   };
 }
 

@@ -1,16 +1,12 @@
 // `npm run bench`: one `next start` on a seeded SQLite database, the same wrk load on three routes, and the
 // database queries each verified request costs (from Prisma's query events, counted inside the server by
 // tools/bench/instrument.mjs and read from its own port).
+import { DATABASE_URL } from "./database";
 import { execFile, execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { config } from "@/lib/config";
-
-const DB_FILE = ".data/bench.db";
-const DATABASE_URL = `file:${DB_FILE}`;
-process.env.DATABASE_URL = DATABASE_URL; // for the seeding below, which uses the app's client
-for (const suffix of ["", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
 
 const DURATION = config.BENCH_DURATION;
 // Routes are measured in interleaved rounds: one run each, back to back, mostly measures the machine's drift between
