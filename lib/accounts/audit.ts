@@ -10,11 +10,19 @@ export interface AuditActor {
 /** One row per dashboard or management mutation: who did what to which object, from where. */
 export async function recordAudit(
   db: Db,
-  request: Request,
-  actor: AuditActor,
-  action: string,
-  target: { type: string; id: string },
-  metadata?: Record<string, string | number | boolean | null>,
+  {
+    request,
+    actor,
+    action,
+    target,
+    metadata,
+  }: {
+    request: Request;
+    actor: AuditActor;
+    action: string;
+    target: { type: string; id: string };
+    metadata?: Record<string, string | number | boolean | null>;
+  },
 ): Promise<void> {
   await db.auditEvent.create({
     data: {

@@ -114,7 +114,13 @@ export function sessionAuthenticator(
           role: membership.role as Role,
           via,
           audit: (action, target, metadata) =>
-            recordAudit(db, request, { merchantId: merchant.id, userId: user.id }, action, target, metadata),
+            recordAudit(db, {
+              request,
+              actor: { merchantId: merchant.id, userId: user.id },
+              action,
+              target,
+              metadata,
+            }),
         },
       };
     },

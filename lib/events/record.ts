@@ -16,10 +16,12 @@ export function listensTo(enabledEvents: unknown, type: string): boolean {
  */
 export async function recordEvent(
   tx: DbTx,
-  scope: ObjectScope,
-  type: EventType,
-  object: { id: string },
-  now = new Date(),
+  {
+    owner: scope,
+    type,
+    object,
+    now = new Date(),
+  }: { owner: ObjectScope; type: EventType; object: { id: string }; now?: Date },
 ) {
   const event = await tx.event.create({
     data: {

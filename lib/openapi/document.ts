@@ -20,6 +20,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: "`resource_missing`: unknown id, another merchant's or the other mode's object",
   409: "`idempotency_conflict`: the first request with this Idempotency-Key is still running",
   413: "`body_too_large`: body over 1 MB",
+  415: "`unsupported_media_type`: a body sent without `Content-Type: application/json`",
   429: "`rate_limited`: see Retry-After",
   500: "`internal_error`",
   503: "`service_unavailable`: retry",
@@ -89,7 +90,11 @@ function parametersOf(route: OperationSpec): JsonSchema[] {
 function operationOf(route: OperationSpec): JsonSchema {
   const { auth } = route;
   const status = route.status ?? 200;
-  const errors = [...new Set([...(route.errors ?? []), ...COMMON_ERRORS[auth.kind]])].sort((a, b) => a - b);
+  // Every operation with a body can refuse one that is too large or not JSON.
+  const bodyErrors = route.body ? [413, 415] : [];
+  const errors = [...new Set([...(route.errors ?? []), ...bodyErrors, ...COMMON_ERRORS[auth.kind]])].sort(
+    (a, b) => a - b,
+  );
   return {
     operationId: operationId(route),
     summary: route.summary,

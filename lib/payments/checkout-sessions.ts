@@ -106,7 +106,7 @@ export async function createCheckoutSession(
       },
     });
     const session = serializeCheckoutSession(row, now);
-    await recordEvent(tx, owner, "checkout.session.created", session, now);
+    await recordEvent(tx, { owner, type: "checkout.session.created", object: session, now });
     return session;
   });
 }
@@ -163,13 +163,8 @@ async function transition(
     const { count } = await tx.checkoutSession.updateMany({ where: { id, status: "open" }, data });
     if (count !== 1) throw notOpen(id, checkoutSessionStatus(await sessions.find(tx, owner, id), now));
     const session = await sessions.retrieve(tx, owner, id);
-    await recordEvent(
-      tx,
-      owner,
-      to === "complete" ? "checkout.session.completed" : "checkout.session.expired",
-      session,
-      now,
-    );
+    const type = to === "complete" ? "checkout.session.completed" : "checkout.session.expired";
+    await recordEvent(tx, { owner, type, object: session, now });
     return session;
   });
 }
@@ -201,13 +196,12 @@ export async function expireDueCheckoutSessions(db: Db, now = new Date(), limit 
         data: { status: "expired", expiredAt: now },
       });
       if (count === 1)
-        await recordEvent(
-          tx,
-          { ownerId, livemode },
-          "checkout.session.expired",
-          serializeCheckoutSession(await tx.checkoutSession.findUniqueOrThrow({ where: { id } }), now),
+        await recordEvent(tx, {
+          owner: { ownerId, livemode },
+          type: "checkout.session.expired",
+          object: serializeCheckoutSession(await tx.checkoutSession.findUniqueOrThrow({ where: { id } }), now),
           now,
-        );
+        });
       return count;
     });
   }

@@ -39,7 +39,7 @@ export async function createCustomer(
         },
       }),
     );
-    await recordEvent(tx, owner, "customer.created", created);
+    await recordEvent(tx, { owner, type: "customer.created", object: created });
     return created;
   });
 }
@@ -59,7 +59,7 @@ export async function updateCustomer(
   return db.$transaction(async (tx) => {
     await customers.find(tx, owner, id);
     const customer = serializeCustomer(await tx.customer.update({ where: { id }, data: changes }));
-    await recordEvent(tx, owner, "customer.updated", customer);
+    await recordEvent(tx, { owner, type: "customer.updated", object: customer });
     return customer;
   });
 }

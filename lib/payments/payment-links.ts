@@ -30,7 +30,7 @@ export async function createPaymentLink(
         data: { id: newObjectId("plink"), ...owner, createdByKeyId: keyId, ...link, metadata: link.metadata ?? {} },
       }),
     );
-    await recordEvent(tx, owner, "payment_link.created", created);
+    await recordEvent(tx, { owner, type: "payment_link.created", object: created });
     return created;
   });
 }
@@ -53,7 +53,7 @@ async function changePaymentLink(
   return db.$transaction(async (tx) => {
     await paymentLinks.find(tx, owner, id);
     const link = serializePaymentLink(await tx.paymentLink.update({ where: { id }, data }));
-    await recordEvent(tx, owner, "payment_link.updated", link);
+    await recordEvent(tx, { owner, type: "payment_link.updated", object: link });
     return link;
   });
 }

@@ -56,8 +56,11 @@ async function attemptDelivery(db: Db, id: string, lockedUntil: Date, now: Date)
   // Checked again at delivery time (the host may resolve elsewhere now); sendWebhook also refuses at connect time.
   const check = await checkWebhookUrl(endpoint.url);
   const result: SendResult = check.ok
-    ? await sendWebhook(endpoint.url, endpoint.secret, JSON.stringify(serializeEvent(delivery.event)), {
-        "Webhook-Id": delivery.eventId,
+    ? await sendWebhook({
+        url: endpoint.url,
+        secret: endpoint.secret,
+        body: JSON.stringify(serializeEvent(delivery.event)),
+        headers: { "Webhook-Id": delivery.eventId },
       })
     : { statusCode: null, error: `refused: the url ${check.reason}`, durationMs: 0 };
 

@@ -99,7 +99,7 @@ export async function createWebhookEndpoint(
       },
     });
     const endpoint = serializeWebhookEndpoint(row);
-    await recordEvent(tx, owner, "webhook_endpoint.created", endpoint);
+    await recordEvent(tx, { owner, type: "webhook_endpoint.created", object: endpoint });
     return { ...endpoint, secret };
   });
 }
@@ -131,7 +131,7 @@ export async function updateWebhookEndpoint(
       },
     });
     const endpoint = serializeWebhookEndpoint(row);
-    await recordEvent(tx, owner, "webhook_endpoint.updated", endpoint);
+    await recordEvent(tx, { owner, type: "webhook_endpoint.updated", object: endpoint });
     return endpoint;
   });
 }
@@ -144,7 +144,7 @@ export async function deleteWebhookEndpoint(
   return db.$transaction(async (tx) => {
     const endpoint = await webhookEndpoints.retrieve(tx, owner, id);
     await tx.webhookEndpoint.delete({ where: { id } });
-    await recordEvent(tx, owner, "webhook_endpoint.deleted", endpoint);
+    await recordEvent(tx, { owner, type: "webhook_endpoint.deleted", object: endpoint });
     return { id, object: "webhook_endpoint", deleted: true };
   });
 }
@@ -183,7 +183,12 @@ export async function sendTestWebhook(
   };
   const check = await checkWebhookUrl(row.url);
   const result = check.ok
-    ? await sendWebhook(row.url, row.secret, JSON.stringify(event), { "Webhook-Id": event.id })
+    ? await sendWebhook({
+        url: row.url,
+        secret: row.secret,
+        body: JSON.stringify(event),
+        headers: { "Webhook-Id": event.id },
+      })
     : { statusCode: null, error: `refused: the url ${check.reason}`, durationMs: 0 };
   const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
   return {

@@ -35,12 +35,17 @@ const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
 };
 
 /** POSTs one signed payload; resolves with the status code (the body is drained, not read) or the error. Never throws. */
-export function sendWebhook(
-  url: string,
-  secret: string,
-  body: string,
-  headers: Record<string, string> = {},
-): Promise<SendResult> {
+export function sendWebhook({
+  url,
+  secret,
+  body,
+  headers = {},
+}: {
+  url: string;
+  secret: string;
+  body: string;
+  headers?: Record<string, string>;
+}): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {

@@ -85,7 +85,9 @@ describe("GET /api/v1/openapi.json", () => {
     expect(create?.description).toContain("`sessions:write`");
     expect(create?.security).toEqual([{ bearerAuth: [] }, { apiKeyHeader: [] }]);
     expect(JSON.stringify(create?.requestBody)).toContain("success_url");
-    expect(Object.keys(create?.responses ?? {})).toEqual(expect.arrayContaining(["201", "400", "401", "403", "429"]));
+    expect(Object.keys(create?.responses ?? {})).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "413", "415", "429"]),
+    );
     const events = document.paths["/api/v1/events"]?.get;
     expect(events?.parameters.map((parameter) => parameter.name)).toEqual(
       expect.arrayContaining(["limit", "starting_after", "type", "created[gte]"]),
