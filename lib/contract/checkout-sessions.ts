@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { amountSchema, currencySchema, idempotent, listOf, listQuerySchema, metadataSchema } from "./common";
+import {
+  amountSchema,
+  currencySchema,
+  idempotent,
+  listOf,
+  listQuerySchema,
+  metadataSchema,
+  ownedObjectSchema,
+} from "./common";
 import { apiKey, operation } from "./operation";
 
 export const httpUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048);
@@ -32,10 +40,7 @@ export const checkoutSessionListQuerySchema = listQuerySchema.extend({
 });
 export type CheckoutSessionListQuery = z.infer<typeof checkoutSessionListQuerySchema>;
 
-export const checkoutSessionSchema = z.object({
-  id: z.string(),
-  object: z.literal("checkout.session"),
-  livemode: z.boolean(),
+export const checkoutSessionSchema = ownedObjectSchema("checkout.session").extend({
   status: z.enum(CHECKOUT_SESSION_STATUSES),
   payment_status: z.enum(["unpaid", "paid"]),
   amount: z.number().int(),
@@ -45,10 +50,8 @@ export const checkoutSessionSchema = z.object({
   success_url: z.string(),
   cancel_url: z.string().nullable(),
   url: z.string().describe("Where to send the buyer"),
-  metadata: z.record(z.string(), z.string()),
   expires_at: z.number().int(),
   completed_at: z.number().int().nullable(),
-  created: z.number().int(),
 });
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
 

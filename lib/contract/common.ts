@@ -27,3 +27,16 @@ export const listOf = <Item extends z.ZodType>(item: Item) =>
 export const itemsOf = <Item extends z.ZodType>(item: Item) => z.object({ items: z.array(item) });
 
 export const idempotent = "Send `Idempotency-Key` to make retries safe.";
+
+/**
+ * What every object a key owns shows (`id`, `object`, `livemode`, `metadata`, `created`); each resource's schema
+ * extends it with its own fields, as `ownedFields` in lib/objects builds them.
+ */
+export const ownedObjectSchema = <Name extends string>(object: Name) =>
+  z.object({
+    id: z.string(),
+    object: z.literal(object),
+    livemode: z.boolean(),
+    metadata: z.record(z.string(), z.string()),
+    created: z.number().int().describe("Unix seconds"),
+  });

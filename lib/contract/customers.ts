@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotent, listOf, listQuerySchema, metadataSchema } from "./common";
+import { idempotent, listOf, listQuerySchema, metadataSchema, ownedObjectSchema } from "./common";
 import { apiKey, operation } from "./operation";
 
 export const createCustomerSchema = z.strictObject({
@@ -23,15 +23,10 @@ export type UpdateCustomerInput = z.infer<typeof updateCustomerSchema>;
 export const customerListQuerySchema = listQuerySchema.extend({ email: z.string().max(254).optional() });
 export type CustomerListQuery = z.infer<typeof customerListQuerySchema>;
 
-export const customerSchema = z.object({
-  id: z.string(),
-  object: z.literal("customer"),
-  livemode: z.boolean(),
+export const customerSchema = ownedObjectSchema("customer").extend({
   email: z.string().nullable(),
   name: z.string().nullable(),
   description: z.string().nullable(),
-  metadata: z.record(z.string(), z.string()),
-  created: z.number().int(),
 });
 export type Customer = z.infer<typeof customerSchema>;
 

@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { amountSchema, currencySchema, idempotent, listOf, listQuerySchema, metadataSchema } from "./common";
+import {
+  amountSchema,
+  currencySchema,
+  idempotent,
+  listOf,
+  listQuerySchema,
+  metadataSchema,
+  ownedObjectSchema,
+} from "./common";
 import { apiKey, operation } from "./operation";
 
 export const createPaymentLinkSchema = z.strictObject({
@@ -19,16 +27,11 @@ export const updatePaymentLinkSchema = z
   .refine((value) => Object.keys(value).length > 0, "Provide at least one field to update: description or metadata");
 export type UpdatePaymentLinkInput = z.infer<typeof updatePaymentLinkSchema>;
 
-export const paymentLinkSchema = z.object({
-  id: z.string(),
-  object: z.literal("payment_link"),
-  livemode: z.boolean(),
+export const paymentLinkSchema = ownedObjectSchema("payment_link").extend({
   active: z.boolean(),
   amount: z.number().int(),
   currency: z.string(),
   description: z.string().nullable(),
-  metadata: z.record(z.string(), z.string()),
-  created: z.number().int(),
 });
 export type PaymentLink = z.infer<typeof paymentLinkSchema>;
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { httpUrlSchema } from "./checkout-sessions";
-import { listOf, listQuerySchema, metadataSchema } from "./common";
+import { listOf, listQuerySchema, metadataSchema, ownedObjectSchema } from "./common";
 import { apiKey, operation } from "./operation";
 import { EVENT_TYPES } from "./events";
 
@@ -29,16 +29,11 @@ export const updateWebhookEndpointSchema = z
   .refine((value) => Object.keys(value).length > 0, "Provide at least one field to update");
 export type UpdateWebhookEndpointInput = z.infer<typeof updateWebhookEndpointSchema>;
 
-export const webhookEndpointSchema = z.object({
-  id: z.string(),
-  object: z.literal("webhook_endpoint"),
-  livemode: z.boolean(),
+export const webhookEndpointSchema = ownedObjectSchema("webhook_endpoint").extend({
   url: z.string(),
   enabled_events: z.array(z.string()),
   status: z.enum(["enabled", "disabled"]),
   description: z.string().nullable(),
-  metadata: z.record(z.string(), z.string()),
-  created: z.number().int(),
 });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 
