@@ -36,7 +36,7 @@ function bind(op: OperationSpec, transport: TransportOptions): (...args: unknown
     let next = 0;
     const path = op.path.replace(/\{\w+\}/g, () => ids[next++] ?? "");
     const sent = op.body ? { body: input } : { query: input as Record<string, QueryValue> | undefined };
-    return request(transport, op.method, path, sent, options);
+    return request(transport, { method: op.method, path, ...sent }, options);
   };
 }
 

@@ -49,11 +49,15 @@ export function queryString(query: Record<string, QueryValue> | undefined): stri
  */
 export async function request<T>(
   transport: TransportOptions,
-  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
-  path: string,
-  input: { query?: Record<string, QueryValue>; body?: unknown } = {},
+  call: {
+    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+    path: string;
+    query?: Record<string, QueryValue>;
+    body?: unknown;
+  },
   options: RequestOptions = {},
 ): Promise<T> {
+  const { method, path, ...input } = call;
   const headers: Record<string, string> = { Accept: "application/json" };
   if (transport.apiKey) headers.Authorization = `Bearer ${transport.apiKey}`;
   if (input.body !== undefined) headers["Content-Type"] = "application/json";
