@@ -1,5 +1,5 @@
 import type { Db } from "../db";
-import { clientIp } from "../keys/ip-allowlist";
+import { clientIp } from "../http/client-ip";
 
 export interface AuditActor {
   merchantId: string | null;

@@ -1,11 +1,8 @@
 import type { Context } from "../context";
-import type { Db, DbTx } from "../db";
 import type { Application, ApplicationListQuery, CreateApplicationInput } from "../contract/applications";
 import { ApiError } from "../http/errors";
 import { newObjectId } from "../ids";
-import { keySummary, type KeyRow } from "../keys/lifecycle";
-
-type ApplicationRow = Awaited<ReturnType<Db["application"]["findUniqueOrThrow"]>>;
+import { findApplication, keySummary, type ApplicationRow, type KeyRow } from "../keys/lifecycle";
 
 const stringList = (value: unknown) =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -19,16 +16,6 @@ export function serializeApplication(row: ApplicationRow): Application {
     allowedOrigins: stringList(row.allowedOrigins),
     createdAt: row.createdAt.toISOString(),
   };
-}
-
-const applicationMissing = (id: string) =>
-  new ApiError(404, "not_found", "resource_missing", `No such application: '${id}'.`, { param: "id" });
-
-/** Another merchant's application does not exist for this caller: 404, never 403. */
-export async function findApplication(db: DbTx, merchantId: string, id: string): Promise<ApplicationRow> {
-  const row = await db.application.findFirst({ where: { id, merchantId } });
-  if (!row) throw applicationMissing(id);
-  return row;
 }
 
 export async function createApplication(

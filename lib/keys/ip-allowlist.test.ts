@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, ipMatcher, isIpRule } from "./ip-allowlist";
+import { isIpRule } from "../contract/ip-rule";
+import { clientIp } from "../http/client-ip";
+import { ipMatcher } from "./ip-allowlist";
 
 describe("IP allowlists", () => {
   it("validates addresses and CIDR ranges", () => {

@@ -1,9 +1,5 @@
 import { BlockList, isIP } from "node:net";
 
-export { clientIp } from "../http/client-ip";
-
-export { isIpRule } from "../contract/ip-rule";
-
 /** A matcher for an allowlist of addresses and CIDR ranges (IPv4-mapped IPv6 addresses match their IPv4 rules). */
 export function ipMatcher(rules: readonly string[]): (ip: string) => boolean {
   const list = new BlockList();

@@ -11,7 +11,7 @@ import {
   type GracePeriod,
 } from "../contract/api-keys";
 import { scopesFromJson, type Scope } from "../contract/scopes";
-import { ApiError } from "../http/errors";
+import { ApiError, notFound } from "../http/errors";
 import { parseInput } from "../http/parse-input";
 import { hashSecret } from "./hash";
 import { displayPrefix, generateSecret, newKeyId, type KeyMode } from "./format";
@@ -225,16 +225,20 @@ export async function updateApiKeyScopes(
   return serializeApiKey(row);
 }
 
+export type ApplicationRow = Awaited<ReturnType<Db["application"]["findUniqueOrThrow"]>>;
+
+/** Another merchant's application does not exist for this caller: 404, never 403. */
+export async function findApplication(db: DbTx, merchantId: string, id: string): Promise<ApplicationRow> {
+  const row = await db.application.findFirst({ where: { id, merchantId } });
+  if (!row) throw notFound("application", id);
+  return row;
+}
+
 async function findApplicationKey(
   db: DbTx,
   { merchantId, applicationId, keyId }: { merchantId: string; applicationId: string; keyId: string },
 ): Promise<KeyRow> {
-  const application = await db.application.findFirst({ where: { id: applicationId, merchantId } });
-  if (!application) {
-    throw new ApiError(404, "not_found", "resource_missing", `No such application: '${applicationId}'.`, {
-      param: "id",
-    });
-  }
+  await findApplication(db, merchantId, applicationId);
   const row = await db.apiKey.findFirst({ where: { id: keyId, applicationId, merchantId } });
   if (!row)
     throw new ApiError(404, "not_found", "resource_missing", `No such API key: '${keyId}'.`, { param: "keyId" });
@@ -247,12 +251,7 @@ export async function createApplicationKey(
   input: { merchant: KeyLimitedMerchant; applicationId: string; key: CreateApplicationKeyInput; createdById: string },
 ) {
   const { merchant, applicationId, createdById } = input;
-  const application = await ctx.db.application.findFirst({ where: { id: applicationId, merchantId: merchant.id } });
-  if (!application) {
-    throw new ApiError(404, "not_found", "resource_missing", `No such application: '${applicationId}'.`, {
-      param: "id",
-    });
-  }
+  await findApplication(ctx.db, merchant.id, applicationId);
   await assertKeyLimits(ctx.db, { merchant, applicationId, now: ctx.now() });
   const { description, ...rest } = input.key;
   return createApiKey(ctx, {

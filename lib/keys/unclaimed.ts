@@ -8,7 +8,7 @@ import { ApiError } from "../http/errors";
 import { hashSecret } from "./hash";
 import { classifySecret } from "./format";
 import { authRuntime } from "./runtime";
-import { assertKeyLimits, createApiKey, serializeApiKey, type KeyLimitedMerchant } from "./lifecycle";
+import { assertKeyLimits, createApiKey, findApplication, serializeApiKey, type KeyLimitedMerchant } from "./lifecycle";
 
 /**
  * An unclaimed key: test mode, every scope, a lower rate limit, its own sandbox (its objects' owner is the key
@@ -94,12 +94,7 @@ export async function linkApiKey(
     });
   }
   const now = clock();
-  const application = await db.application.findFirst({ where: { id: input.applicationId, merchantId: merchant.id } });
-  if (!application) {
-    throw new ApiError(404, "not_found", "resource_missing", `No such application: '${input.applicationId}'.`, {
-      param: "id",
-    });
-  }
+  await findApplication(db, merchant.id, input.applicationId);
   if (classifySecret(input.key).kind === "malformed") throw notLinkable();
   const row = await db.apiKey.findUnique({ where: { hash: hashSecret(input.key) } });
   if (!row || row.merchantId !== null || row.status !== "active" || (row.expiresAt && row.expiresAt <= now))

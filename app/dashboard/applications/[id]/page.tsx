@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { ApplicationDetail } from "@/components/applications/application-detail";
 import { ApiError } from "@/lib/http/errors";
-import { findApplication, serializeApplication } from "@/lib/applications";
+import { serializeApplication } from "@/lib/applications";
+import { findApplication } from "@/lib/keys/lifecycle";
 import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { db } from "@/lib/db";
 
