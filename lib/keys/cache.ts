@@ -1,6 +1,7 @@
 import { epochMs } from "../clock";
 import type { KeyMode } from "./format";
 import type { Scope } from "../contract/scopes";
+import type { Invalidation } from "../context";
 import type { ObjectScope } from "../objects";
 
 /** Everything the verifier needs about a key, held in memory so steady-state requests make no query. */
@@ -28,13 +29,6 @@ export interface ApiKeyPrincipal {
   livemode: boolean;
   /** Whose objects this request sees: the merchant's, or an unclaimed key's own sandbox, in the key's mode. */
   owner: ObjectScope;
-}
-
-export interface Invalidation {
-  keyId?: string;
-  hash?: string;
-  applicationId?: string;
-  merchantId?: string;
 }
 
 interface Slot {

@@ -5,7 +5,8 @@ import { config } from "../config";
 import { engineOf } from "../db/engines";
 import { log } from "../log";
 import { connectRedis } from "../redis";
-import type { Invalidation, KeyCache } from "./cache";
+import type { Invalidation } from "../context";
+import type { KeyCache } from "./cache";
 
 export const INVALIDATION_CHANNEL = "merchant_console_key_invalidation";
 
