@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { itemsOf } from "./common";
-import { member, operation, sessionOnly } from "./operation";
+import { collection, member, operation, sessionOnly } from "./operation";
 import { ROLES, roleSchema } from "./roles";
 
 export const MANAGEMENT_TOKEN_LIFETIMES = { "1h": 3600, "8h": 28_800, "24h": 86_400, "7d": 604_800 } as const;
@@ -119,33 +119,23 @@ export const invites = {
   }),
 };
 
+const tokens = collection({
+  tag,
+  path: "/api/v1/management-tokens",
+  read: sessionOnly("settings.manage"),
+  write: sessionOnly("settings.manage"),
+  object: managementTokenSchema,
+});
 export const managementTokens = {
-  list: operation({
-    method: "GET",
-    path: "/api/v1/management-tokens",
-    auth: sessionOnly("settings.manage"),
-    tag,
+  list: tokens.list({
     summary: "List management tokens (dashboard session only)",
     response: itemsOf(managementTokenSchema),
+    errors: [],
   }),
-  create: operation({
-    method: "POST",
-    path: "/api/v1/management-tokens",
-    auth: sessionOnly("settings.manage"),
-    tag,
+  create: tokens.create({
     summary: "Create a management token (dashboard session only; shown once)",
     body: createManagementTokenSchema,
     response: createdManagementTokenSchema,
-    status: 201,
-    errors: [400],
   }),
-  revoke: operation({
-    method: "DELETE",
-    path: "/api/v1/management-tokens/{id}",
-    auth: sessionOnly("settings.manage"),
-    tag,
-    summary: "Revoke a management token (dashboard session only)",
-    response: managementTokenSchema,
-    errors: [400, 404],
-  }),
+  revoke: tokens.remove({ summary: "Revoke a management token (dashboard session only)", errors: [400, 404] }),
 };

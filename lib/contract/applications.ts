@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_KEY_STATUSES, keyModeSchema } from "./api-keys";
-import { operation, member } from "./operation";
+import { collection, member, operation } from "./operation";
 
 const originSchema = z
   .string()
@@ -63,43 +63,33 @@ export const applicationPageSchema = z.object({
 });
 export type ApplicationPage = z.infer<typeof applicationPageSchema>;
 
-const tag = "Management";
+const applicationCollection = collection({
+  tag: "Management",
+  path: "/api/v1/applications",
+  read: member(),
+  write: member("settings.manage"),
+  object: applicationSchema,
+});
 export const applications = {
-  list: operation({
-    method: "GET",
-    path: "/api/v1/applications",
-    auth: member(),
-    tag,
+  list: applicationCollection.list({
     summary: "List applications",
     query: applicationListQuerySchema,
     response: applicationPageSchema,
-    errors: [400],
   }),
-  create: operation({
-    method: "POST",
-    path: "/api/v1/applications",
-    auth: member("settings.manage"),
-    tag,
+  create: applicationCollection.create({
     summary: "Create an application",
     body: createApplicationSchema,
-    response: applicationSchema,
-    status: 201,
     errors: [400, 409],
   }),
-  retrieve: operation({
-    method: "GET",
-    path: "/api/v1/applications/{id}",
-    auth: member(),
-    tag,
+  retrieve: applicationCollection.retrieve({
     summary: "Retrieve an application with its keys (never a secret)",
     response: applicationWithKeysSchema,
-    errors: [404],
   }),
   setStatus: operation({
     method: "PATCH",
     path: "/api/v1/applications/{id}/status",
     auth: member("settings.manage"),
-    tag,
+    tag: "Management",
     summary: "Enable or disable an application",
     body: applicationStatusSchema,
     response: applicationSchema,

@@ -8,7 +8,7 @@ import {
   metadataSchema,
   ownedObjectSchema,
 } from "./common";
-import { apiKey, operation } from "./operation";
+import { apiKey, collection, operation, scoped } from "./operation";
 
 export const httpUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048);
 
@@ -55,54 +55,34 @@ export const checkoutSessionSchema = ownedObjectSchema("checkout.session").exten
 });
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
 
-const tag = "Checkout sessions";
+const sessions = collection({
+  tag: "Checkout sessions",
+  path: "/api/v1/checkout_sessions",
+  object: checkoutSessionSchema,
+  ...scoped("sessions"),
+});
 export const checkoutSessions = {
-  create: operation({
-    method: "POST",
-    path: "/api/v1/checkout_sessions",
-    auth: apiKey("sessions:write"),
-    tag,
+  create: sessions.create({
     summary: "Create a checkout session",
     description: `Give exactly one of \`amount\` (with \`currency\`) or \`payment_link\` (its amount and currency are used). \`customer\` and \`payment_link\` must be objects of the same mode. The session is open for 24 hours. ${idempotent}`,
     body: createCheckoutSessionSchema,
-    response: checkoutSessionSchema,
-    status: 201,
-    errors: [400],
   }),
-  list: operation({
-    method: "GET",
-    path: "/api/v1/checkout_sessions",
-    auth: apiKey("sessions:read"),
-    tag,
+  list: sessions.list({
     summary: "List checkout sessions, newest first (filter by status, customer)",
     query: checkoutSessionListQuerySchema,
     response: listOf(checkoutSessionSchema),
-    errors: [400],
   }),
-  retrieve: operation({
-    method: "GET",
-    path: "/api/v1/checkout_sessions/{id}",
-    auth: apiKey("sessions:read"),
-    tag,
-    summary: "Retrieve a checkout session",
-    response: checkoutSessionSchema,
-    errors: [404],
-  }),
-  expire: operation({
-    method: "POST",
-    path: "/api/v1/checkout_sessions/{id}/expire",
-    auth: apiKey("sessions:write"),
-    tag,
+  retrieve: sessions.retrieve({ summary: "Retrieve a checkout session" }),
+  expire: sessions.action("expire", {
     summary: "Expire an open checkout session",
     description: "A session that is not open answers 400 `checkout_session_not_open`.",
-    response: checkoutSessionSchema,
     errors: [400, 404],
   }),
   complete: operation({
     method: "POST",
     path: "/api/v1/test_helpers/checkout_sessions/{id}/complete",
     auth: apiKey("sessions:write"),
-    tag,
+    tag: "Checkout sessions",
     summary: "Test mode: mark an open session paid",
     description:
       "Records `checkout.session.completed`. A live key gets 404; a session that is not open, 400 `checkout_session_not_open`.",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idempotent, listOf, listQuerySchema, metadataSchema, ownedObjectSchema } from "./common";
-import { apiKey, operation } from "./operation";
+import { collection, scoped } from "./operation";
 
 export const createCustomerSchema = z.strictObject({
   email: z.email().max(254).optional(),
@@ -30,47 +30,23 @@ export const customerSchema = ownedObjectSchema("customer").extend({
 });
 export type Customer = z.infer<typeof customerSchema>;
 
-const tag = "Customers";
+const customerCollection = collection({
+  tag: "Customers",
+  path: "/api/v1/customers",
+  object: customerSchema,
+  ...scoped("customers"),
+});
 export const customers = {
-  create: operation({
-    method: "POST",
-    path: "/api/v1/customers",
-    auth: apiKey("customers:write"),
-    tag,
+  create: customerCollection.create({
     summary: "Create a customer",
     description: idempotent,
     body: createCustomerSchema,
-    response: customerSchema,
-    status: 201,
-    errors: [400],
   }),
-  list: operation({
-    method: "GET",
-    path: "/api/v1/customers",
-    auth: apiKey("customers:read"),
-    tag,
+  list: customerCollection.list({
     summary: "List customers, newest first (filter by email)",
     query: customerListQuerySchema,
     response: listOf(customerSchema),
-    errors: [400],
   }),
-  retrieve: operation({
-    method: "GET",
-    path: "/api/v1/customers/{id}",
-    auth: apiKey("customers:read"),
-    tag,
-    summary: "Retrieve a customer",
-    response: customerSchema,
-    errors: [404],
-  }),
-  update: operation({
-    method: "PATCH",
-    path: "/api/v1/customers/{id}",
-    auth: apiKey("customers:write"),
-    tag,
-    summary: "Update a customer (null clears a field)",
-    body: updateCustomerSchema,
-    response: customerSchema,
-    errors: [400, 404],
-  }),
+  retrieve: customerCollection.retrieve({ summary: "Retrieve a customer" }),
+  update: customerCollection.update({ summary: "Update a customer (null clears a field)", body: updateCustomerSchema }),
 };

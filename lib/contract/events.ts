@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listOf, listQuerySchema } from "./common";
-import { apiKey, operation } from "./operation";
+import { apiKey, collection } from "./operation";
 
 /** Every event type the API records: `<object>.<change>`. Webhook endpoints subscribe to these (or `*`). */
 export const EVENT_TYPES = [
@@ -39,25 +39,17 @@ export const eventSchema = z.object({
 });
 export type Event = z.infer<typeof eventSchema>;
 
-const tag = "Events";
+const eventCollection = collection({
+  tag: "Events",
+  path: "/api/v1/events",
+  read: apiKey("events:read"),
+  object: eventSchema,
+});
 export const events = {
-  list: operation({
-    method: "GET",
-    path: "/api/v1/events",
-    auth: apiKey("events:read"),
-    tag,
+  list: eventCollection.list({
     summary: "List events, newest first (filter by type and created range, unix seconds)",
     query: eventListQuerySchema,
     response: listOf(eventSchema),
-    errors: [400],
   }),
-  retrieve: operation({
-    method: "GET",
-    path: "/api/v1/events/{id}",
-    auth: apiKey("events:read"),
-    tag,
-    summary: "Retrieve an event",
-    response: eventSchema,
-    errors: [404],
-  }),
+  retrieve: eventCollection.retrieve({ summary: "Retrieve an event" }),
 };

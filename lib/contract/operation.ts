@@ -18,6 +18,12 @@ export interface PublicIpLimit {
 
 /** A backend with an API key; the key must hold `scope` when one is given. */
 export const apiKey = (scope?: Scope) => ({ kind: "apiKey", scope: scope ?? null }) as const;
+type Writable<S> = S extends `${infer Resource}:write` ? Resource : never;
+/** A collection's API-key access: `<resource>:read` reads it, `<resource>:write` writes it. */
+export const scoped = <const Resource extends Writable<Scope>>(resource: Resource) => ({
+  read: apiKey(`${resource}:read`),
+  write: apiKey(`${resource}:write`),
+});
 /** A dashboard session or a management token of a member; every member reads, `permission` guards the rest. */
 export const member = (permission?: Permission) =>
   ({ kind: "session", permission: permission ?? null, sessionOnly: false }) as const;
@@ -53,6 +59,66 @@ export interface OperationSpec {
 
 export function operation<const Spec extends OperationSpec>(spec: Spec): Spec {
   return spec;
+}
+
+/** What a resource's verb fills in: the rest of an operation, which the declaration itself gives. */
+type Declared<Defaults, Spec> = Omit<Defaults, keyof Spec> & Spec;
+type OwnSpec = Omit<OperationSpec, "method" | "path" | "auth" | "tag" | "response"> & { readonly response?: z.ZodType };
+
+/**
+ * The operations of one collection share their tag, path and who may read and write it, and follow REST's
+ * conventions (Stripe's resources do the same): `create` POSTs the collection (201), `list` GETs it, `retrieve`,
+ * `update` and `remove` address one object at `{path}/{id}`, `action` POSTs to `{path}/{id}/{name}` and `children` lists
+ * what one object holds at `{path}/{id}/{name}`. A collection without `write` is read-only. Each answers
+ * `object` unless its declaration names another response; the declaration gives the summary and what else is its own.
+ */
+export function collection<
+  const Path extends `/${string}`,
+  const Read extends Access,
+  const Obj extends z.ZodType,
+  const Write extends Access | undefined = undefined,
+>(shared: { tag: string; path: Path; read: Read; write?: Write; object: Obj }) {
+  const { tag, path, read, write, object } = shared;
+  const verb =
+    <
+      const Method extends HttpMethod,
+      const At extends string,
+      const Auth extends Access | undefined,
+      const Status = undefined,
+    >(
+      method: Method,
+      at: At,
+      auth: Auth,
+      errors: readonly number[],
+      status?: Status,
+    ) =>
+    <const Spec extends OwnSpec>(spec: Spec) => {
+      if (!auth) throw new Error(`${tag}: ${method} ${at} needs the collection's write access`);
+      return { method, path: at, auth, tag, response: object, errors, status, ...spec } as Declared<
+        {
+          method: Method;
+          path: At;
+          auth: NonNullable<Auth>;
+          tag: string;
+          response: Obj;
+          errors: readonly number[];
+          status: Status;
+        },
+        Spec
+      >;
+    };
+  const one = `${path}/{id}` as const;
+  return {
+    create: verb("POST", path, write, [400], 201),
+    list: verb("GET", path, read, [400]),
+    retrieve: verb("GET", one, read, [404]),
+    update: verb("PATCH", one, write, [400, 404]),
+    remove: verb("DELETE", one, write, [404]),
+    action: <const Name extends string, const Spec extends OwnSpec>(name: Name, spec: Spec) =>
+      verb("POST", `${one}/${name}` as const, write, [404])(spec),
+    children: <const Name extends string, const Spec extends OwnSpec>(name: Name, spec: Spec) =>
+      verb("GET", `${one}/${name}` as const, read, [400, 404])(spec),
+  };
 }
 
 type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`

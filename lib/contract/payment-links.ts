@@ -8,7 +8,7 @@ import {
   metadataSchema,
   ownedObjectSchema,
 } from "./common";
-import { apiKey, operation } from "./operation";
+import { collection, scoped } from "./operation";
 
 export const createPaymentLinkSchema = z.strictObject({
   amount: amountSchema,
@@ -35,56 +35,20 @@ export const paymentLinkSchema = ownedObjectSchema("payment_link").extend({
 });
 export type PaymentLink = z.infer<typeof paymentLinkSchema>;
 
-const tag = "Payment links";
+const links = collection({
+  tag: "Payment links",
+  path: "/api/v1/payment_links",
+  object: paymentLinkSchema,
+  ...scoped("links"),
+});
 export const paymentLinks = {
-  create: operation({
-    method: "POST",
-    path: "/api/v1/payment_links",
-    auth: apiKey("links:write"),
-    tag,
-    summary: "Create a payment link",
-    description: idempotent,
-    body: createPaymentLinkSchema,
-    response: paymentLinkSchema,
-    status: 201,
-    errors: [400],
-  }),
-  list: operation({
-    method: "GET",
-    path: "/api/v1/payment_links",
-    auth: apiKey("links:read"),
-    tag,
+  create: links.create({ summary: "Create a payment link", description: idempotent, body: createPaymentLinkSchema }),
+  list: links.list({
     summary: "List payment links, newest first",
     query: listQuerySchema,
     response: listOf(paymentLinkSchema),
-    errors: [400],
   }),
-  retrieve: operation({
-    method: "GET",
-    path: "/api/v1/payment_links/{id}",
-    auth: apiKey("links:read"),
-    tag,
-    summary: "Retrieve a payment link",
-    response: paymentLinkSchema,
-    errors: [404],
-  }),
-  update: operation({
-    method: "PATCH",
-    path: "/api/v1/payment_links/{id}",
-    auth: apiKey("links:write"),
-    tag,
-    summary: "Update a payment link's description or metadata",
-    body: updatePaymentLinkSchema,
-    response: paymentLinkSchema,
-    errors: [400, 404],
-  }),
-  archive: operation({
-    method: "POST",
-    path: "/api/v1/payment_links/{id}/archive",
-    auth: apiKey("links:write"),
-    tag,
-    summary: "Archive a payment link (active: false)",
-    response: paymentLinkSchema,
-    errors: [404],
-  }),
+  retrieve: links.retrieve({ summary: "Retrieve a payment link" }),
+  update: links.update({ summary: "Update a payment link's description or metadata", body: updatePaymentLinkSchema }),
+  archive: links.action("archive", { summary: "Archive a payment link (active: false)" }),
 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { httpUrlSchema } from "./checkout-sessions";
 import { listOf, listQuerySchema, metadataSchema, ownedObjectSchema } from "./common";
-import { apiKey, operation } from "./operation";
+import { collection, scoped } from "./operation";
 import { EVENT_TYPES } from "./events";
 
 export const enabledEventsSchema = z
@@ -95,78 +95,43 @@ export const webhookTestResultSchema = z.object({
 });
 export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;
 
-const tag = "Webhooks";
+const endpoints = collection({
+  tag: "Webhooks",
+  path: "/api/v1/webhook_endpoints",
+  object: webhookEndpointSchema,
+  ...scoped("webhooks"),
+});
 export const webhookEndpoints = {
-  create: operation({
-    method: "POST",
-    path: "/api/v1/webhook_endpoints",
-    auth: apiKey("webhooks:write"),
-    tag,
+  create: endpoints.create({
     summary: "Create a webhook endpoint",
     description:
       "The response carries the signing secret `whsec_…`, which is never shown again. URLs that resolve to loopback, private or link-local addresses are refused (400 `url_not_allowed`).",
     body: createWebhookEndpointSchema,
     response: createdWebhookEndpointSchema,
-    status: 201,
-    errors: [400],
   }),
-  list: operation({
-    method: "GET",
-    path: "/api/v1/webhook_endpoints",
-    auth: apiKey("webhooks:read"),
-    tag,
+  list: endpoints.list({
     summary: "List webhook endpoints",
     query: listQuerySchema,
     response: listOf(webhookEndpointSchema),
-    errors: [400],
   }),
-  retrieve: operation({
-    method: "GET",
-    path: "/api/v1/webhook_endpoints/{id}",
-    auth: apiKey("webhooks:read"),
-    tag,
-    summary: "Retrieve a webhook endpoint",
-    response: webhookEndpointSchema,
-    errors: [404],
-  }),
-  update: operation({
-    method: "PATCH",
-    path: "/api/v1/webhook_endpoints/{id}",
-    auth: apiKey("webhooks:write"),
-    tag,
+  retrieve: endpoints.retrieve({ summary: "Retrieve a webhook endpoint" }),
+  update: endpoints.update({
     summary: "Update url, enabled_events, description, metadata, or disable",
     body: updateWebhookEndpointSchema,
-    response: webhookEndpointSchema,
-    errors: [400, 404],
   }),
-  delete: operation({
-    method: "DELETE",
-    path: "/api/v1/webhook_endpoints/{id}",
-    auth: apiKey("webhooks:write"),
-    tag,
+  delete: endpoints.remove({
     summary: "Delete a webhook endpoint and its pending deliveries",
     response: deletedWebhookEndpointSchema,
-    errors: [404],
   }),
-  test: operation({
-    method: "POST",
-    path: "/api/v1/webhook_endpoints/{id}/test",
-    auth: apiKey("webhooks:write"),
-    tag,
+  test: endpoints.action("test", {
     summary: "Send a signed webhook_endpoint.test event now and report the answer",
     response: webhookTestResultSchema,
-    errors: [404],
   }),
-  deliveries: operation({
-    method: "GET",
-    path: "/api/v1/webhook_endpoints/{id}/deliveries",
-    auth: apiKey("webhooks:read"),
-    tag,
+  deliveries: endpoints.children("deliveries", {
     summary: "List an endpoint's deliveries with their attempts",
     description:
       "Each delivery shows its status (pending, succeeded, failed), attempt count, next attempt time and a log of its attempts.",
     query: webhookDeliveryListQuerySchema,
     response: listOf(webhookDeliverySchema),
-    errors: [400, 404],
   }),
 };
