@@ -3,6 +3,7 @@ import type { Db } from "../db";
 /** What a key-cache invalidation names: one key, one secret's hash, or every key of an application or merchant. */
 export interface Invalidation {
   keyId?: string;
+  /** The hash of a secret a key was just created with: lookups of it may be cached as "no such key". */
   hash?: string;
   applicationId?: string;
   merchantId?: string;

@@ -10,8 +10,8 @@ describe("MemoryRateLimiter", () => {
     const refused = await limiter.consume("k", 3, 60_000);
     expect(refused).toEqual({ allowed: false, limit: 3, remaining: 0, resetSeconds: 60 });
     expect((await limiter.consume("other", 3, 60_000)).allowed).toBe(true);
-    expect(await limiter.peek("k")).toBe(4);
-    expect(await limiter.peek("never")).toBe(0);
+    expect(await limiter.peek("k")).toEqual({ count: 4, resetSeconds: 60 });
+    expect(await limiter.peek("never")).toEqual({ count: 0, resetSeconds: 0 });
     now = 60_000;
     expect(await limiter.consume("k", 3, 60_000)).toMatchObject({ allowed: true, remaining: 2 });
   });
@@ -45,7 +45,9 @@ describe.runIf(config.TEST_REDIS_URL)("RedisRateLimiter (real Redis)", async () 
     );
     expect(decisions.filter((d) => d.allowed)).toHaveLength(20);
     expect(Math.min(...decisions.map((d) => d.remaining))).toBe(0);
-    expect(await limiters[0]!.peek(bucket)).toBe(60);
+    const window = await limiters[0]!.peek(bucket);
+    expect(window.count).toBe(60);
+    expect(window.resetSeconds > 0 && window.resetSeconds <= 60).toBe(true);
     expect(decisions.every((d) => d.resetSeconds > 0 && d.resetSeconds <= 60)).toBe(true);
     a.disconnect();
     b.disconnect();

@@ -15,8 +15,14 @@ export interface RateLimitDecision {
 export interface RateLimiter {
   /** Counts one hit. The in-memory limiter answers synchronously, so the hot path awaits nothing. */
   consume(bucket: string, limit: number, windowMs: number): RateLimitDecision | Promise<RateLimitDecision>;
-  /** How many hits the bucket's current window holds, without adding one. */
-  peek(bucket: string): Promise<number>;
+  /** How many hits the bucket's current window holds, and when it ends, without adding one. */
+  peek(bucket: string): Promise<WindowState>;
+}
+
+export interface WindowState {
+  count: number;
+  /** Seconds until the window resets (0 when the bucket has no window). */
+  resetSeconds: number;
 }
 
 function decide(count: number, limit: number, msLeft: number): RateLimitDecision {
@@ -46,9 +52,11 @@ export class MemoryRateLimiter implements RateLimiter {
     return decide(window.count, limit, window.resetAt - now);
   }
 
-  async peek(bucket: string): Promise<number> {
+  async peek(bucket: string): Promise<WindowState> {
     const window = this.windows.get(bucket);
-    return window && window.resetAt > this.now() ? window.count : 0;
+    const now = this.now();
+    if (!window || window.resetAt <= now) return { count: 0, resetSeconds: 0 };
+    return { count: window.count, resetSeconds: Math.ceil((window.resetAt - now) / 1000) };
   }
 
   private prune(now: number): void {
@@ -90,9 +98,16 @@ export class RedisRateLimiter implements RateLimiter {
     }
   }
 
-  async peek(bucket: string): Promise<number> {
+  async peek(bucket: string): Promise<WindowState> {
     try {
-      return Number((await this.redis.get(`ratelimit:${bucket}`)) ?? 0);
+      const key = `ratelimit:${bucket}`;
+      const [count, ttl] = ((await this.redis.multi().get(key).pttl(key).exec()) ?? []).map(([error, value]) => {
+        if (error) throw error;
+        return Number(value ?? 0);
+      });
+      return (count ?? 0) > 0
+        ? { count: count ?? 0, resetSeconds: Math.max(1, Math.ceil((ttl ?? 0) / 1000)) }
+        : { count: 0, resetSeconds: 0 };
     } catch {
       return this.fallback.peek(bucket);
     }

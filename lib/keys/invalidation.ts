@@ -6,9 +6,23 @@ import { engineOf } from "../db/engines";
 import { log } from "../log";
 import { connectRedis } from "../redis";
 import type { Invalidation } from "../context";
-import type { KeyCache } from "./cache";
 
 export const INVALIDATION_CHANNEL = "merchant_console_key_invalidation";
+
+/** What the bus keeps current in each process: the key cache and the known key hashes. */
+export interface InvalidationTarget {
+  invalidate(what: Invalidation): void;
+  /** Messages may have been missed: forget (or rebuild) everything. */
+  clear(): void;
+}
+
+/** One target that passes every message to each of these. */
+export function allOf(...targets: readonly InvalidationTarget[]): InvalidationTarget {
+  return {
+    invalidate: (what) => targets.forEach((target) => target.invalidate(what)),
+    clear: () => targets.forEach((target) => target.clear()),
+  };
+}
 
 interface Message extends Invalidation {
   origin: string; // the publishing process, which has already invalidated its own cache
@@ -28,22 +42,22 @@ function validInvalidation(value: unknown): value is Message {
   });
 }
 
-function receive(cache: KeyCache, selfId: string, payload: string): void {
+function receive(target: InvalidationTarget, selfId: string, payload: string): void {
   try {
     const message: unknown = JSON.parse(payload);
-    if (validInvalidation(message) && message.origin !== selfId) cache.invalidate(message);
+    if (validInvalidation(message) && message.origin !== selfId) target.invalidate(message);
   } catch {
     log.warn("key_cache.bad_invalidation_message");
   }
 }
 
-async function redisTransport(url: string, cache: KeyCache, selfId: string): Promise<Transport> {
+async function redisTransport(url: string, target: InvalidationTarget, selfId: string): Promise<Transport> {
   const publisher: Redis = connectRedis(url, "invalidation-publisher");
   const subscriber: Redis = connectRedis(url, "invalidation-subscriber");
-  subscriber.on("message", (_channel: string, payload: string) => receive(cache, selfId, payload));
+  subscriber.on("message", (_channel: string, payload: string) => receive(target, selfId, payload));
   // Messages missed while disconnected are unknowable: drop everything cached on every (re)subscribe.
   subscriber.on("ready", () => {
-    cache.clear();
+    target.clear();
     subscriber.subscribe(INVALIDATION_CHANNEL).catch(() => undefined);
   });
   return {
@@ -57,15 +71,15 @@ async function redisTransport(url: string, cache: KeyCache, selfId: string): Pro
   };
 }
 
-async function postgresTransport(url: string, cache: KeyCache, selfId: string): Promise<Transport> {
+async function postgresTransport(url: string, target: InvalidationTarget, selfId: string): Promise<Transport> {
   const listener = new pg.Client({ connectionString: url });
   listener.on("notification", (notification) => {
     if (notification.channel === INVALIDATION_CHANNEL && notification.payload)
-      receive(cache, selfId, notification.payload);
+      receive(target, selfId, notification.payload);
   });
   listener.on("error", (error) => {
     log.warn("key_cache.listener_lost", { message: error.message });
-    cache.clear();
+    target.clear();
   });
   await listener.connect();
   await listener.query(`LISTEN ${INVALIDATION_CHANNEL}`);
@@ -92,7 +106,7 @@ export class InvalidationBus {
   private readonly id = randomBytes(8).toString("hex");
 
   constructor(
-    private readonly cache: KeyCache,
+    private readonly target: InvalidationTarget,
     private readonly env: { redisUrl?: string; databaseUrl?: string } = {
       redisUrl: config.REDIS_URL,
       databaseUrl: config.DATABASE_URL,
@@ -109,7 +123,7 @@ export class InvalidationBus {
   }
 
   async publish(what: Invalidation): Promise<void> {
-    this.cache.invalidate(what);
+    this.target.invalidate(what);
     const transport = await this.start();
     await transport?.publish({ ...what, origin: this.id }).catch((error: Error) => {
       log.warn("key_cache.invalidation_not_sent", { message: error.message });
@@ -123,9 +137,9 @@ export class InvalidationBus {
   }
 
   private async connect(): Promise<Transport | null> {
-    if (this.env.redisUrl) return redisTransport(this.env.redisUrl, this.cache, this.id);
+    if (this.env.redisUrl) return redisTransport(this.env.redisUrl, this.target, this.id);
     if (this.env.databaseUrl && engineOf(this.env.databaseUrl) === "postgresql") {
-      return postgresTransport(this.env.databaseUrl, this.cache, this.id);
+      return postgresTransport(this.env.databaseUrl, this.target, this.id);
     }
     return null;
   }

@@ -212,7 +212,7 @@ export async function rollApiKey(
       },
     }),
   ]);
-  await bus.publish({ keyId });
+  await bus.publish({ keyId, hash: created.hash });
   return { key: serializeApiKey(created, now), secret, rolled: serializeApiKey(rolled, now) };
 }
 

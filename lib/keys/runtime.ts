@@ -2,13 +2,15 @@ import { config } from "../config";
 import type { Context } from "../context";
 import { db } from "../db";
 import { createRateLimiter, type RateLimiter } from "../http/rate-limit";
-import { InvalidationBus } from "./invalidation";
+import { allOf, InvalidationBus } from "./invalidation";
 import { KeyCache } from "./cache";
+import { KnownKeys } from "./known-keys";
 import { UsageRecorder } from "./usage";
 import type { VerifierDeps } from "./verify";
 
 export interface AuthRuntime {
   cache: KeyCache;
+  known: KnownKeys;
   bus: InvalidationBus;
   usage: UsageRecorder;
   rateLimiter: RateLimiter;
@@ -19,7 +21,8 @@ export interface AuthRuntime {
 function createRuntime(): AuthRuntime {
   const cache = new KeyCache({ maxEntries: 10_000, ttlMs: 5 * 60_000, negativeTtlMs: 10_000 });
   const usage = new UsageRecorder(db);
-  const bus = new InvalidationBus(cache);
+  const known = new KnownKeys(db);
+  const bus = new InvalidationBus(allOf(cache, known));
   // `npm start` sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves shutdown to us: write the pending usage, then exit.
   const shutdown = (signal: NodeJS.Signals) => {
     void Promise.allSettled([usage.flush(), bus.close()]).finally(() => {
@@ -34,10 +37,11 @@ function createRuntime(): AuthRuntime {
   const failedLookupLimit = config.FAILED_AUTH_PER_IP_PER_MINUTE;
   return {
     cache,
+    known,
     bus,
     usage,
     rateLimiter,
-    verifier: { db, cache, rateLimiter, defaultRateLimit, failedLookupLimit },
+    verifier: { db, cache, rateLimiter, defaultRateLimit, failedLookupLimit, known },
   };
 }
 

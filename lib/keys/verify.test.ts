@@ -164,27 +164,71 @@ describe("verifyApiKey", () => {
 });
 
 describe("failed lookups per client IP", () => {
-  it("refuses further lookups from an IP after too many unknown keys, with no query, while known keys keep working", async () => {
-    const { secret } = await createKey();
+  const ip = "198.51.100.1";
+  const locked = (limiter: MemoryRateLimiter) =>
+    deps({ rateLimiter: limiter, failedLookupLimit: 3, known: authRuntime.known });
+  const verifyFrom = (from: string, secret: string, limiter: MemoryRateLimiter) =>
+    verifyApiKey(input(secret, { clientIp: from }), locked(limiter));
+
+  async function lockOut(limiter: MemoryRateLimiter) {
+    for (let i = 0; i < 3; i += 1)
+      expect(codeOf(await verifyFrom(ip, generateSecret("test"), limiter))).toBe("401 invalid_api_key");
+    await authRuntime.known.mayExist("built"); // the set of known hashes is built once, on first use
+  }
+
+  it("refuses unknown keys from a locked-out IP with no query and a Retry-After, and only from that IP", async () => {
     const limiter = new MemoryRateLimiter();
-    const gated = (_ip: string) => deps({ rateLimiter: limiter, failedLookupLimit: 3 });
-    expect((await verifyApiKey(input(secret, { clientIp: "198.51.100.1" }), gated("198.51.100.1"))).ok).toBe(true); // cached now
-    for (let i = 0; i < 3; i += 1) {
-      expect(
-        codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
-      ).toBe("401 invalid_api_key");
-    }
+    await lockOut(limiter);
     const before = queryCount();
-    expect(
-      codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
-    ).toBe("429 rate_limited");
-    expect(
-      codeOf(await verifyApiKey(input("some-custom-guess-value", { clientIp: "198.51.100.1" }), gated("198.51.100.1"))),
-    ).toBe("429 rate_limited");
+    const refused = await verifyFrom(ip, generateSecret("test"), limiter);
+    expect(codeOf(refused)).toBe("429 rate_limited");
+    expect(!refused.ok && refused.rate).toMatchObject({ allowed: false, limit: 3, remaining: 0 });
+    expect(!refused.ok && refused.rate!.resetSeconds).toBeGreaterThan(0);
+    expect(codeOf(await verifyFrom(ip, "some-custom-guess-value", limiter))).toBe("429 rate_limited");
     expect(queryCount() - before).toBe(0);
-    expect((await verifyApiKey(input(secret, { clientIp: "198.51.100.1" }), gated("198.51.100.1"))).ok).toBe(true);
-    expect(
-      codeOf(await verifyApiKey(input(generateSecret("test"), { clientIp: "198.51.100.2" }), gated("198.51.100.2"))),
-    ).toBe("401 invalid_api_key");
+    expect(codeOf(await verifyFrom("198.51.100.2", generateSecret("test"), limiter))).toBe("401 invalid_api_key");
+  });
+
+  it("still looks up every real key from a locked-out IP: cached, made a second ago, unclaimed, rolled", async () => {
+    const limiter = new MemoryRateLimiter();
+    const earlier = await createKey();
+    await lockOut(limiter);
+    expect(codeOf(await verifyFrom(ip, earlier.secret, limiter))).toBe("ok");
+    authRuntime.cache.clear();
+    expect(codeOf(await verifyFrom(ip, earlier.secret, limiter))).toBe("ok");
+
+    const fresh = await createKey();
+    expect(codeOf(await verifyFrom(ip, fresh.secret, limiter))).toBe("ok");
+    const { createUnclaimedKey } = await import("./unclaimed");
+    const unclaimed = await createUnclaimedKey(appContext, { key: { label: "agent" }, clientIp: null });
+    expect(codeOf(await verifyFrom(ip, unclaimed.key, limiter))).toBe("ok");
+    const rolled = await rollApiKey(appContext, { keyId: fresh.key.id, graceSeconds: 60 });
+    expect(codeOf(await verifyFrom(ip, rolled.secret, limiter))).toBe("ok");
+    expect(codeOf(await verifyFrom(ip, generateSecret("test"), limiter))).toBe("429 rate_limited");
+  });
+
+  it("rebuilds the known hashes when the bus may have missed messages (a key made elsewhere is found)", async () => {
+    const limiter = new MemoryRateLimiter();
+    await lockOut(limiter);
+    const { KnownKeys } = await import("./known-keys");
+    const other = new KnownKeys(db);
+    const elsewhere = await createKey(); // published to authRuntime's bus only, as another process's would be missed
+    const { hashSecret } = await import("./hash");
+    await other.mayExist("built");
+    expect(await other.mayExist(hashSecret(elsewhere.secret))).toBe(true);
+    const later = generateSecret("test");
+    await db.apiKey.create({
+      data: {
+        id: `key_raw${Date.now()}`,
+        name: "raw",
+        mode: "test",
+        prefix: later.slice(0, 12),
+        hash: hashSecret(later),
+        scopes: [],
+      },
+    });
+    expect(await other.mayExist(hashSecret(later))).toBe(false);
+    other.clear();
+    expect(await other.mayExist(hashSecret(later))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import type { RateLimitDecision, RateLimiter } from "../http/rate-limit";
 import { hashesEqual, hashSecret } from "./hash";
 import { ipMatcher } from "./ip-allowlist";
 import type { CachedKey, KeyCache } from "./cache";
+import type { KnownKeys } from "./known-keys";
 import { classifySecret, type KeyMode } from "./format";
 import { scopesFromJson, type Scope } from "../contract/scopes";
 
@@ -42,12 +43,20 @@ export interface VerifierDeps {
   cache: KeyCache;
   rateLimiter: RateLimiter;
   defaultRateLimit: number;
-  /** Lookups of unknown keys one client IP may cause a minute; past it, its cache misses get 429 with no query. */
+  /**
+   * Unknown keys one client IP may present a minute; past it, a secret `known` has never seen gets 429 with no
+   * query, while every key the database holds is still looked up.
+   */
   failedLookupLimit?: number;
+  known?: KnownKeys;
   now?: () => Date;
 }
 
-class LookupRefused extends Error {}
+class LookupRefused extends Error {
+  constructor(readonly resetSeconds: number) {
+    super("lookup refused");
+  }
+}
 const FAILED_LOOKUP_WINDOW_MS = 60_000;
 
 const invalid = {
@@ -114,13 +123,14 @@ function ipAllowed(allowlist: readonly string[], ip: string | null): boolean {
 
 type MaybePromise<T> = T | Promise<T>;
 
-const lookupRefused: VerifyResult = {
+const lookupRefused = (limit: number, resetSeconds: number): VerifyResult => ({
   ok: false,
   status: 429,
   type: "rate_limited",
   code: "rate_limited",
-  message: "Too many failed authentication attempts from your address. Retry later.",
-};
+  message: "Too many unknown API keys were sent from your address. Retry after the time in the Retry-After header.",
+  rate: { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, resetSeconds) },
+});
 
 /**
  * THE key verifier. Fixed order: format -> exists -> revoked -> expired -> application enabled -> origin -> IP
@@ -141,21 +151,25 @@ export function verifyApiKey(input: VerifyInput, deps: VerifierDeps): MaybePromi
 
 const failedBucket = (input: VerifyInput) => `failed-lookup:${input.clientIp() ?? "unknown"}`;
 
-/** A cache miss: the only path that queries the database, so the only one gated per client IP. */
+/**
+ * A cache miss: the only path that queries the database. A client IP past its limit of unknown keys has a secret
+ * looked up only if `known` says a key with its hash may exist, so guessing costs the database nothing and a real
+ * key (even one made a second ago) is never locked out.
+ */
 async function lookUp(hash: string, input: VerifyInput, deps: VerifierDeps): Promise<VerifyResult> {
   let key: CachedKey | null;
   try {
     key = await deps.cache.get(hash, async () => {
-      if (
-        deps.failedLookupLimit !== undefined &&
-        (await deps.rateLimiter.peek(failedBucket(input))) >= deps.failedLookupLimit
-      )
-        throw new LookupRefused();
+      if (deps.failedLookupLimit !== undefined) {
+        const failed = await deps.rateLimiter.peek(failedBucket(input));
+        if (failed.count >= deps.failedLookupLimit && !(await (deps.known?.mayExist(hash) ?? false)))
+          throw new LookupRefused(failed.resetSeconds);
+      }
       return loadKey(deps.db, hash);
     });
   } catch (error) {
     if (!(error instanceof LookupRefused)) throw error;
-    return lookupRefused;
+    return lookupRefused(deps.failedLookupLimit ?? 0, error.resetSeconds);
   }
   return checkKey(key, input, deps);
 }

@@ -94,4 +94,15 @@ describe("GET /api/v1/me", () => {
     expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(await errorOf(refused)).toBe("429 rate_limited rate_limited");
   });
+
+  it("after too many unknown keys from one address refuses only unknown ones, with Retry-After", async () => {
+    const { generateSecret } = await import("@/lib/keys/format");
+    // Earlier tests of this file have sent unknown keys from this address too: 30 more reach the limit in any case.
+    for (let i = 0; i < 30; i += 1) expect([401, 429]).toContain((await me(bearer(generateSecret("test")))).status);
+    const refused = await me(bearer(generateSecret("test")));
+    expect(await errorOf(refused)).toBe("429 rate_limited rate_limited");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const { secret } = await createKey(); // made after the lockout began, never cached
+    expect((await me(bearer(secret))).status).toBe(200);
+  });
 });
