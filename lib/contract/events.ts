@@ -18,7 +18,13 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
-const unixTime = z.coerce.number().int().nonnegative();
+/** The last second of the year 9999: the latest Unix time a date can hold here. */
+const MAX_UNIX_TIME = 253_402_300_799;
+const unixTime = z.coerce
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_UNIX_TIME, `must be a Unix time in seconds, at most ${MAX_UNIX_TIME} (the end of the year 9999)`);
 
 export const eventListQuerySchema = listQuerySchema.extend({
   type: eventTypeSchema.optional(),

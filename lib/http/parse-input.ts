@@ -6,6 +6,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
+  if (issue?.code === "unrecognized_keys") {
+    const param = [...issue.path.map(String), issue.keys[0]].join(".");
+    throw new ApiError(400, "invalid_request", "parameter_unknown", `Unknown parameter: ${param}.`, { param });
+  }
   const param = issue?.path.map(String).join(".") || undefined;
   const message = issue ? (param ? `Invalid ${param}: ${issue.message}` : issue.message) : "Invalid request.";
   throw new ApiError(400, "invalid_request", "parameter_invalid", message, { param });

@@ -14,7 +14,7 @@ export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSch
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: "Invalid request: `parameter_invalid` (with `param`), `invalid_json`, or a route-specific code",
+  400: "Invalid request: `parameter_invalid` or `parameter_unknown` (with `param`), `invalid_json`, or a route-specific code",
   401: "Authentication failed",
   403: "Permission denied (for API keys, `missing_scope` names the scope)",
   404: "`resource_missing`: unknown id, another merchant's or the other mode's object",

@@ -79,6 +79,20 @@ describe("/api/v1/events", () => {
       status: 400,
       param: "created[gte]",
     });
+    // Past the year 9999 a Unix time has no date: a 400 naming the bound, not a 500.
+    for (const param of ["created[gte]", "created[gt]", "created[lt]", "created[lte]"] as const) {
+      expect(await failure(client.events.list({ [param]: 99_999_999_999_999 }))).toMatchObject({
+        status: 400,
+        code: "parameter_invalid",
+        param,
+      });
+    }
+    expect(await client.events.list({ "created[lte]": 253_402_300_799 })).toMatchObject({ object: "list" });
+    for (const param of ["__proto__", "constructor", "prototype"]) {
+      const response = await fetch(`${server.url}/api/v1/events?${param}=x`, { headers: { "x-api-key": secret } });
+      expect(response.status).toBe(400);
+      expect((await response.json()).error).toMatchObject({ code: "parameter_unknown", param });
+    }
   });
 
   it("isolates owners and modes, and requires events:read", async () => {

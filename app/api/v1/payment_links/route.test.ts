@@ -86,15 +86,22 @@ describe("/api/v1/payment_links", () => {
   it("validates input with a 400 that names the parameter, and writes nothing", async () => {
     const { secret } = await createKey();
     const client = server.sdk(secret);
-    const cases: Array<[Record<string, unknown>, string | undefined]> = [
-      [{ amount: 0, currency: "usd" }, "amount"],
-      [{ amount: 1.5, currency: "usd" }, "amount"],
-      [{ amount: 100, currency: "dollars" }, "currency"],
-      [{ amount: 100, currency: "usd", color: "red" }, undefined],
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ amount: 0, currency: "usd" }, "amount", "parameter_invalid"],
+      [{ amount: 1.5, currency: "usd" }, "amount", "parameter_invalid"],
+      [{ amount: 100, currency: "dollars" }, "currency", "parameter_invalid"],
+      [{ amount: 100, currency: "usd", color: "red" }, "color", "parameter_unknown"],
+      [
+        { amount: 100, currency: "usd", metadata: JSON.parse('{"__proto__": "x"}') },
+        "metadata.__proto__",
+        "parameter_invalid",
+      ],
+      [{ amount: 100, currency: "usd", metadata: { constructor: "x" } }, "metadata.constructor", "parameter_invalid"],
+      [{ amount: 100, currency: "usd", metadata: { prototype: "x" } }, "metadata.prototype", "parameter_invalid"],
     ];
-    for (const [body, param] of cases) {
+    for (const [body, param, code] of cases) {
       const error = await failure(client.paymentLinks.create(body as { amount: number; currency: string }));
-      expect(error).toMatchObject({ status: 400, type: "invalid_request", code: "parameter_invalid" });
+      expect(error).toMatchObject({ status: 400, type: "invalid_request", code });
       expect(error.param).toBe(param);
     }
     const invalidJson = await call(secret, "POST", "/payment_links", "{not json");
