@@ -1,2 +1,2 @@
-export { recordEvent, listensTo, type DbTx } from "./record";
+export { recordEvent, createOwnedObject, listensTo, type DbTx } from "./record";
 export { serializeEvent, listEvents, retrieveEvent } from "./events";

@@ -1,3 +1,4 @@
+import type { Context } from "../context";
 import type { DbTx } from "../db";
 import { newObjectId } from "../ids";
 import type { EventType } from "../contract/events";
@@ -50,4 +51,29 @@ export async function recordEvent(
     });
   }
   return event;
+}
+
+/** The objects whose creation is an event: `customer` for `customer.created`, `checkout.session` for its sessions. */
+type CreatedObject<Type = EventType> = Type extends `${infer Name}.created` ? Name : never;
+
+interface NewOwnedObject<Row, Item> {
+  owner: ObjectScope;
+  /** Writes the row, after any reads it needs, inside the transaction. */
+  create: (tx: DbTx) => PromiseLike<Row>;
+  /** Makes both the answer and the event's snapshot. */
+  serialize: (row: Row) => Item;
+  /** The event's time; by default, when it is recorded. */
+  now?: Date;
+}
+
+/** Creates one owned object and records its `<object>.created` event in the same transaction. */
+export function createOwnedObject<Row, Item extends { id: string; object: CreatedObject }>(
+  { db }: Context,
+  { owner, create, serialize, now }: NewOwnedObject<Row, Item>,
+): Promise<Item> {
+  return db.$transaction(async (tx) => {
+    const object = serialize(await create(tx));
+    await recordEvent(tx, { owner, type: `${object.object}.created`, object, now });
+    return object;
+  });
 }

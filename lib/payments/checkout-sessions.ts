@@ -3,7 +3,7 @@ import type { Context } from "../context";
 import type { Db } from "../db";
 import { ApiError, invalidRequest } from "../http/errors";
 import { newObjectId } from "../ids";
-import { recordEvent, type DbTx } from "../events/record";
+import { createOwnedObject, recordEvent, type DbTx } from "../events/record";
 import type {
   CheckoutSession,
   CheckoutSessionListQuery,
@@ -83,31 +83,33 @@ export async function createCheckoutSession(
   { owner, keyId, session: input }: { owner: ObjectScope; keyId: string; session: CreateCheckoutSessionInput },
 ): Promise<CheckoutSession> {
   const now = ctx.now();
-  return ctx.db.$transaction(async (tx) => {
-    const price = await priceOf(tx, owner, input);
-    if (
-      input.customer !== undefined &&
-      !(await tx.customer.findFirst({ where: { id: input.customer, ...owner }, select: { id: true } }))
-    ) {
-      throw invalidRequest("resource_missing", `No such customer: '${input.customer}'.`, "customer");
-    }
-    const row = await tx.checkoutSession.create({
-      data: {
-        id: newObjectId("cs", now.getTime()),
-        ...owner,
-        ...price,
-        customerId: input.customer ?? null,
-        successUrl: input.success_url,
-        cancelUrl: input.cancel_url ?? null,
-        metadata: input.metadata ?? {},
-        expiresAt: new Date(now.getTime() + CHECKOUT_SESSION_LIFETIME_MS),
-        createdByKeyId: keyId,
-        createdAt: now,
-      },
-    });
-    const session = serializeCheckoutSession(row, now);
-    await recordEvent(tx, { owner, type: "checkout.session.created", object: session, now });
-    return session;
+  return createOwnedObject(ctx, {
+    owner,
+    now,
+    create: async (tx) => {
+      const price = await priceOf(tx, owner, input);
+      if (
+        input.customer !== undefined &&
+        !(await tx.customer.findFirst({ where: { id: input.customer, ...owner }, select: { id: true } }))
+      ) {
+        throw invalidRequest("resource_missing", `No such customer: '${input.customer}'.`, "customer");
+      }
+      return tx.checkoutSession.create({
+        data: {
+          id: newObjectId("cs", now.getTime()),
+          ...owner,
+          ...price,
+          customerId: input.customer ?? null,
+          successUrl: input.success_url,
+          cancelUrl: input.cancel_url ?? null,
+          metadata: input.metadata ?? {},
+          expiresAt: new Date(now.getTime() + CHECKOUT_SESSION_LIFETIME_MS),
+          createdByKeyId: keyId,
+          createdAt: now,
+        },
+      });
+    },
+    serialize: (row) => serializeCheckoutSession(row, now),
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Context } from "../context";
 import type { Db } from "../db";
 import { newObjectId } from "../ids";
-import { recordEvent } from "../events/record";
+import { createOwnedObject, recordEvent } from "../events/record";
 import type { CreateCustomerInput, Customer, CustomerListQuery, UpdateCustomerInput } from "../contract/customers";
 import { ownedFields, ownedObjects, type ObjectScope } from "../objects";
 
@@ -24,24 +24,17 @@ const customers = ownedObjects({
 });
 
 export async function createCustomer(
-  { db }: Context,
+  ctx: Context,
   { owner, keyId, customer }: { owner: ObjectScope; keyId: string; customer: CreateCustomerInput },
 ) {
-  return db.$transaction(async (tx) => {
-    const created = serializeCustomer(
-      await tx.customer.create({
-        data: {
-          id: newObjectId("cus"),
-          ...owner,
-          createdByKeyId: keyId,
-          ...customer,
-          metadata: customer.metadata ?? {},
-        },
-      }),
-    );
-    await recordEvent(tx, { owner, type: "customer.created", object: created });
-    return created;
-  });
+  const data = {
+    id: newObjectId("cus"),
+    ...owner,
+    createdByKeyId: keyId,
+    ...customer,
+    metadata: customer.metadata ?? {},
+  };
+  return createOwnedObject(ctx, { owner, create: (tx) => tx.customer.create({ data }), serialize: serializeCustomer });
 }
 
 export function listCustomers({ db }: Context, { owner, query }: { owner: ObjectScope; query: CustomerListQuery }) {

@@ -2,7 +2,7 @@ import type { Context } from "../context";
 import type { Db } from "../db";
 import type { ListQuery } from "../contract/common";
 import type { CreatePaymentLinkInput, PaymentLink, UpdatePaymentLinkInput } from "../contract/payment-links";
-import { recordEvent } from "../events/record";
+import { createOwnedObject, recordEvent } from "../events/record";
 import { newObjectId } from "../ids";
 import { ownedFields, ownedObjects, type ObjectScope } from "../objects";
 
@@ -21,17 +21,14 @@ const paymentLinks = ownedObjects({
 });
 
 export async function createPaymentLink(
-  { db }: Context,
+  ctx: Context,
   { owner, keyId, link }: { owner: ObjectScope; keyId: string; link: CreatePaymentLinkInput },
 ) {
-  return db.$transaction(async (tx) => {
-    const created = serializePaymentLink(
-      await tx.paymentLink.create({
-        data: { id: newObjectId("plink"), ...owner, createdByKeyId: keyId, ...link, metadata: link.metadata ?? {} },
-      }),
-    );
-    await recordEvent(tx, { owner, type: "payment_link.created", object: created });
-    return created;
+  const data = { id: newObjectId("plink"), ...owner, createdByKeyId: keyId, ...link, metadata: link.metadata ?? {} };
+  return createOwnedObject(ctx, {
+    owner,
+    create: (tx) => tx.paymentLink.create({ data }),
+    serialize: serializePaymentLink,
   });
 }
 

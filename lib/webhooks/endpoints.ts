@@ -3,7 +3,7 @@ import type { Db } from "../db";
 import { invalidRequest } from "../http/errors";
 import { newObjectId } from "../ids";
 import { randomBase62 } from "../ids/base62";
-import { recordEvent } from "../events/record";
+import { createOwnedObject, recordEvent } from "../events/record";
 import { ownedFields, ownedObjects, toList, unixSeconds, type ObjectScope } from "../objects";
 import type { ListQuery } from "../contract/common";
 import type {
@@ -81,27 +81,28 @@ async function assertDeliverable(url: string) {
 }
 
 export async function createWebhookEndpoint(
-  { db }: Context,
+  ctx: Context,
   { owner, endpoint: input }: { owner: ObjectScope; endpoint: CreateWebhookEndpointInput },
 ): Promise<CreatedWebhookEndpoint> {
   await assertDeliverable(input.url);
   const secret = newWebhookSecret();
-  return db.$transaction(async (tx) => {
-    const row = await tx.webhookEndpoint.create({
-      data: {
-        id: newObjectId("we"),
-        ...owner,
-        url: input.url,
-        enabledEvents: input.enabled_events,
-        description: input.description ?? null,
-        metadata: input.metadata ?? {},
-        secret,
-      },
-    });
-    const endpoint = serializeWebhookEndpoint(row);
-    await recordEvent(tx, { owner, type: "webhook_endpoint.created", object: endpoint });
-    return { ...endpoint, secret };
+  const endpoint = await createOwnedObject(ctx, {
+    owner,
+    create: (tx) =>
+      tx.webhookEndpoint.create({
+        data: {
+          id: newObjectId("we"),
+          ...owner,
+          url: input.url,
+          enabledEvents: input.enabled_events,
+          description: input.description ?? null,
+          metadata: input.metadata ?? {},
+          secret,
+        },
+      }),
+    serialize: serializeWebhookEndpoint,
   });
+  return { ...endpoint, secret };
 }
 
 export function listWebhookEndpoints({ db }: Context, { owner, query }: { owner: ObjectScope; query: ListQuery }) {

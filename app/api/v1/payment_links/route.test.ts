@@ -14,6 +14,11 @@ function call(secret: string, method: string, path: string, body?: unknown, head
   });
 }
 
+/** A raw create with a chosen Idempotency-Key, for the status and the `Idempotent-Replayed` header. */
+function createWithKey(secret: string, body: unknown, idempotencyKey: string) {
+  return call(secret, "POST", "/payment_links", body, { "Idempotency-Key": idempotencyKey });
+}
+
 describe("/api/v1/payment_links", () => {
   it("creates, retrieves, updates and archives a link", async () => {
     const client = server.sdk((await createKey()).secret);
@@ -148,13 +153,7 @@ describe("Idempotency-Key", () => {
     const { secret } = await createKey();
     const client = server.sdk(secret);
     const first = await client.paymentLinks.create({ amount: 700, currency: "usd" }, { idempotencyKey: "order-1" });
-    const replay = await call(
-      secret,
-      "POST",
-      "/payment_links",
-      { amount: 700, currency: "usd" },
-      { "Idempotency-Key": "order-1" },
-    );
+    const replay = await createWithKey(secret, { amount: 700, currency: "usd" }, "order-1");
     expect(replay.status).toBe(201);
     expect(replay.headers.get("idempotent-replayed")).toBe("true");
     expect(await replay.json()).toEqual(first);
@@ -172,13 +171,7 @@ describe("Idempotency-Key", () => {
       (await failure(client.paymentLinks.create({ amount: -1, currency: "usd" }, { idempotencyKey: "order-2" })))
         .status,
     ).toBe(400);
-    const valid = await call(
-      secret,
-      "POST",
-      "/payment_links",
-      { amount: 5, currency: "usd" },
-      { "Idempotency-Key": "order-2" },
-    );
+    const valid = await createWithKey(secret, { amount: 5, currency: "usd" }, "order-2");
     expect(valid.status).toBe(201);
     expect(valid.headers.get("idempotent-replayed")).toBeNull();
 
@@ -191,9 +184,8 @@ describe("Idempotency-Key", () => {
   it("keeps keys per API key: another key may use the same Idempotency-Key", async () => {
     const a = await createKey();
     const b = await createKey();
-    const headers = { "Idempotency-Key": "shared" };
-    expect((await call(a.secret, "POST", "/payment_links", { amount: 1, currency: "usd" }, headers)).status).toBe(201);
-    const other = await call(b.secret, "POST", "/payment_links", { amount: 1, currency: "usd" }, headers);
+    expect((await createWithKey(a.secret, { amount: 1, currency: "usd" }, "shared")).status).toBe(201);
+    const other = await createWithKey(b.secret, { amount: 1, currency: "usd" }, "shared");
     expect(other.status).toBe(201);
     expect(other.headers.get("idempotent-replayed")).toBeNull();
   });

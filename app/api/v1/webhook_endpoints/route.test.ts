@@ -1,8 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, onTestFinished } from "vitest";
 import { config, overrideConfigForTests } from "@/lib/config";
 import { createDb, db } from "@/lib/db";
+import type { CreateWebhookEndpointInput } from "@/lib/contract/webhooks";
 import { verifyWebhookSignature } from "@/lib/sdk";
 import { createKey, routeTestServer, failure } from "@/test/support";
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/webhooks";
@@ -37,6 +38,15 @@ async function startReceiver(statuses: number[] = []) {
     received,
     close: () => new Promise<void>((resolve) => http.close(() => resolve())),
   };
+}
+
+/** A receiver and a fresh key's endpoint that sends it `enabledEvents`; the receiver closes when the test ends. */
+async function endpointWithReceiver(enabledEvents: CreateWebhookEndpointInput["enabled_events"], statuses?: number[]) {
+  const receiver = await startReceiver(statuses);
+  onTestFinished(() => receiver.close());
+  const client = server.sdk((await createKey()).secret);
+  const endpoint = await client.webhookEndpoints.create({ url: receiver.url, enabled_events: enabledEvents });
+  return { receiver, client, endpoint };
 }
 
 const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
@@ -149,108 +159,91 @@ describe("/api/v1/webhook_endpoints", () => {
   });
 
   it("delivers a signed event, retries with backoff after two failures, and shows the attempts", async () => {
-    const receiver = await startReceiver([500, 503]);
-    try {
-      const client = server.sdk((await createKey()).secret);
-      const endpoint = await client.webhookEndpoints.create({
-        url: receiver.url,
-        enabled_events: ["checkout.session.completed"],
-      });
-      const session = await client.checkoutSessions.create({
-        amount: 1500,
-        currency: "usd",
-        success_url: "https://shop.example/ok",
-      });
-      const completed = await client.checkoutSessions.complete(session.id);
-      const [event] = (await client.events.list({ type: "checkout.session.completed" })).data;
+    const { receiver, client, endpoint } = await endpointWithReceiver(["checkout.session.completed"], [500, 503]);
+    const session = await client.checkoutSessions.create({
+      amount: 1500,
+      currency: "usd",
+      success_url: "https://shop.example/ok",
+    });
+    const completed = await client.checkoutSessions.complete(session.id);
+    const [event] = (await client.events.list({ type: "checkout.session.completed" })).data;
 
-      const [pending] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-      expect(pending).toMatchObject({
-        object: "webhook_delivery",
-        endpoint: endpoint.id,
-        event: event?.id,
-        event_type: "checkout.session.completed",
-        status: "pending",
-        attempts: 0,
-      });
+    const [pending] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    expect(pending).toMatchObject({
+      object: "webhook_delivery",
+      endpoint: endpoint.id,
+      event: event?.id,
+      event_type: "checkout.session.completed",
+      status: "pending",
+      attempts: 0,
+    });
 
-      // Attempt 1 fails (500); attempt 2 is not due before its backoff; it fails (503); attempt 3 succeeds.
-      await deliverDueWebhooks(db);
-      expect(receiver.received).toHaveLength(1);
-      await deliverDueWebhooks(db, later(5));
-      expect(receiver.received).toHaveLength(1);
-      let [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-      expect(delivery).toMatchObject({ status: "pending", attempts: 1, last_status_code: 500 });
-      expect(delivery?.next_attempt_at).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000) + 29);
+    // Attempt 1 fails (500); attempt 2 is not due before its backoff; it fails (503); attempt 3 succeeds.
+    await deliverDueWebhooks(db);
+    expect(receiver.received).toHaveLength(1);
+    await deliverDueWebhooks(db, later(5));
+    expect(receiver.received).toHaveLength(1);
+    let [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    expect(delivery).toMatchObject({ status: "pending", attempts: 1, last_status_code: 500 });
+    expect(delivery?.next_attempt_at).toBeGreaterThanOrEqual(Math.floor(Date.now() / 1000) + 29);
 
-      await deliverDueWebhooks(db, later(31));
-      await deliverDueWebhooks(db, later(31 + 61));
-      expect(receiver.received).toHaveLength(3);
-      [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-      expect(delivery).toMatchObject({
-        status: "succeeded",
-        attempts: 3,
-        last_status_code: 200,
-        last_error: null,
-        next_attempt_at: null,
-      });
-      expect(delivery?.attempt_log.map((attempt) => attempt.status_code)).toEqual([500, 503, 200]);
-      expect(delivery?.attempt_log[0]?.error).toMatch(/HTTP 500/);
+    await deliverDueWebhooks(db, later(31));
+    await deliverDueWebhooks(db, later(31 + 61));
+    expect(receiver.received).toHaveLength(3);
+    [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    expect(delivery).toMatchObject({
+      status: "succeeded",
+      attempts: 3,
+      last_status_code: 200,
+      last_error: null,
+      next_attempt_at: null,
+    });
+    expect(delivery?.attempt_log.map((attempt) => attempt.status_code)).toEqual([500, 503, 200]);
+    expect(delivery?.attempt_log[0]?.error).toMatch(/HTTP 500/);
 
-      for (const { body, headers } of receiver.received) {
-        expect(await verifyWebhookSignature(body, headers["webhook-signature"] as string, endpoint.secret)).toBe(true);
-        expect(await verifyWebhookSignature(`${body} `, headers["webhook-signature"] as string, endpoint.secret)).toBe(
-          false,
-        );
-        expect(await verifyWebhookSignature(body, headers["webhook-signature"] as string, "whsec_wrong")).toBe(false);
-        expect(headers["webhook-id"]).toBe(event?.id);
-        expect(headers["content-type"]).toBe("application/json");
-        expect(JSON.parse(body)).toEqual(event);
-      }
-      expect(JSON.parse(receiver.received[2]?.body ?? "{}").data.object).toEqual(completed);
-
-      await deliverDueWebhooks(db, later(3600 * 24));
-      expect(receiver.received).toHaveLength(3);
-      expect((await client.webhookEndpoints.deliveries(endpoint.id, { status: "succeeded" })).data).toHaveLength(1);
-      expect((await client.webhookEndpoints.deliveries(endpoint.id, { status: "pending" })).data).toHaveLength(0);
-    } finally {
-      await receiver.close();
+    for (const { body, headers } of receiver.received) {
+      expect(await verifyWebhookSignature(body, headers["webhook-signature"] as string, endpoint.secret)).toBe(true);
+      expect(await verifyWebhookSignature(`${body} `, headers["webhook-signature"] as string, endpoint.secret)).toBe(
+        false,
+      );
+      expect(await verifyWebhookSignature(body, headers["webhook-signature"] as string, "whsec_wrong")).toBe(false);
+      expect(headers["webhook-id"]).toBe(event?.id);
+      expect(headers["content-type"]).toBe("application/json");
+      expect(JSON.parse(body)).toEqual(event);
     }
+    expect(JSON.parse(receiver.received[2]?.body ?? "{}").data.object).toEqual(completed);
+
+    await deliverDueWebhooks(db, later(3600 * 24));
+    expect(receiver.received).toHaveLength(3);
+    expect((await client.webhookEndpoints.deliveries(endpoint.id, { status: "succeeded" })).data).toHaveLength(1);
+    expect((await client.webhookEndpoints.deliveries(endpoint.id, { status: "pending" })).data).toHaveLength(0);
   });
 
   it("gives up after the last attempt, and refuses at delivery time a URL that became private", async () => {
-    const receiver = await startReceiver(Array<number>(MAX_DELIVERY_ATTEMPTS).fill(500));
-    try {
-      const client = server.sdk((await createKey()).secret);
-      const endpoint = await client.webhookEndpoints.create({
-        url: receiver.url,
-        enabled_events: ["customer.created"],
-      });
-      await client.customers.create({ name: "Retry me" });
-      for (let attempt = 0; attempt < MAX_DELIVERY_ATTEMPTS + 2; attempt += 1)
-        await deliverDueWebhooks(db, later(attempt * 7200));
-      const [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-      expect(delivery).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS, next_attempt_at: null });
-      expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+    const { receiver, client, endpoint } = await endpointWithReceiver(
+      ["customer.created"],
+      Array<number>(MAX_DELIVERY_ATTEMPTS).fill(500),
+    );
+    await client.customers.create({ name: "Retry me" });
+    for (let attempt = 0; attempt < MAX_DELIVERY_ATTEMPTS + 2; attempt += 1)
+      await deliverDueWebhooks(db, later(attempt * 7200));
+    const [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    expect(delivery).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS, next_attempt_at: null });
+    expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
 
-      overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
-      await client.customers.create({ name: "Rebound" });
-      await deliverDueWebhooks(db, later(30 * 3600));
-      expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
-      const [refused] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-      expect(refused).toMatchObject({ status: "pending", attempts: 1, last_status_code: null });
-      expect(refused?.last_error).toMatch(/refused.*private/);
-    } finally {
-      await receiver.close();
-    }
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
+    await client.customers.create({ name: "Rebound" });
+    await deliverDueWebhooks(db, later(30 * 3600));
+    expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+    const [refused] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
+    expect(refused).toMatchObject({ status: "pending", attempts: 1, last_status_code: null });
+    expect(refused?.last_error).toMatch(/refused.*private/);
   });
 
   it("two workers (two database clients, as two processes) never send the same attempt twice", async () => {
-    const receiver = await startReceiver();
+    const { receiver, client } = await endpointWithReceiver(["customer.created"]);
     const other = createDb(config.DATABASE_URL);
     try {
-      const client = server.sdk((await createKey()).secret);
-      await client.webhookEndpoints.create({ url: receiver.url, enabled_events: ["customer.created"] });
       for (const name of ["a", "b", "c", "d", "e", "f"]) await client.customers.create({ name });
       const [first, second] = await Promise.all([deliverDueWebhooks(db), deliverDueWebhooks(other.db)]);
       const ids = receiver.received.map(({ headers }) => headers["webhook-id"]);
@@ -259,7 +252,6 @@ describe("/api/v1/webhook_endpoints", () => {
       expect((first?.attempted ?? 0) + (second?.attempted ?? 0)).toBeGreaterThanOrEqual(6);
     } finally {
       await other.db.$disconnect();
-      await receiver.close();
     }
   });
 
@@ -290,37 +282,28 @@ describe("/api/v1/webhook_endpoints", () => {
   });
 
   it("POST /test sends a signed webhook_endpoint.test event now and reports the answer", async () => {
-    const receiver = await startReceiver([200, 418]);
-    try {
-      const client = server.sdk((await createKey()).secret);
-      const endpoint = await client.webhookEndpoints.create({
-        url: receiver.url,
-        enabled_events: ["checkout.session.expired"],
-      });
-      const result = await client.webhookEndpoints.test(endpoint.id);
-      expect(result).toMatchObject({
-        object: "webhook_test",
-        endpoint: endpoint.id,
-        succeeded: true,
-        status_code: 200,
-        error: null,
-      });
-      expect(result.event).toMatchObject({ object: "event", type: "webhook_endpoint.test", livemode: false });
-      const [received] = receiver.received;
-      expect(
-        await verifyWebhookSignature(
-          received?.body ?? "",
-          received?.headers["webhook-signature"] as string,
-          endpoint.secret,
-        ),
-      ).toBe(true);
-      expect(JSON.parse(received?.body ?? "{}")).toEqual(result.event);
-      expect(await client.webhookEndpoints.test(endpoint.id)).toMatchObject({ succeeded: false, status_code: 418 });
-      expect((await client.webhookEndpoints.deliveries(endpoint.id)).data).toEqual([]);
-      expect((await client.events.list({ type: "webhook_endpoint.created" })).data).toHaveLength(1);
-    } finally {
-      await receiver.close();
-    }
+    const { receiver, client, endpoint } = await endpointWithReceiver(["checkout.session.expired"], [200, 418]);
+    const result = await client.webhookEndpoints.test(endpoint.id);
+    expect(result).toMatchObject({
+      object: "webhook_test",
+      endpoint: endpoint.id,
+      succeeded: true,
+      status_code: 200,
+      error: null,
+    });
+    expect(result.event).toMatchObject({ object: "event", type: "webhook_endpoint.test", livemode: false });
+    const [received] = receiver.received;
+    expect(
+      await verifyWebhookSignature(
+        received?.body ?? "",
+        received?.headers["webhook-signature"] as string,
+        endpoint.secret,
+      ),
+    ).toBe(true);
+    expect(JSON.parse(received?.body ?? "{}")).toEqual(result.event);
+    expect(await client.webhookEndpoints.test(endpoint.id)).toMatchObject({ succeeded: false, status_code: 418 });
+    expect((await client.webhookEndpoints.deliveries(endpoint.id)).data).toEqual([]);
+    expect((await client.events.list({ type: "webhook_endpoint.created" })).data).toHaveLength(1);
   });
 
   it("isolates owners and modes, and requires webhooks:read / webhooks:write", async () => {
