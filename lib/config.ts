@@ -56,7 +56,7 @@ export const configSchema = z.object({
   APP_URL: httpUrl().default("http://localhost:3000"),
 
   // --- Sign-in ---
-  /** Unset: undefined, which Auth.js refuses when a session is needed; demo mode generates one (lib/accounts/secret). */
+  /** Unset: undefined, which Auth.js refuses when a session is needed; demo mode generates one (lib/secrets). */
   AUTH_SECRET: z.string().optional(),
   /** Unset: the Host header is the app's origin. */
   AUTH_URL: httpUrl().optional(),

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const LAYERS = [
   ["contract", "clock", "config"],
   ["log", "db", "ids"],
-  ["redis", "context"],
+  ["redis", "context", "secrets"],
   ["http"],
   ["objects"],
   ["keys", "events"],

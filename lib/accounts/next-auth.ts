@@ -4,7 +4,7 @@ import { PrismaAdapter } from "@auth/prisma-adapter";
 import { config } from "../config";
 import { db } from "../db";
 import { onboardUser } from "./merchants";
-import { authSecret } from "./secret";
+import { authSecret } from "../secrets";
 
 interface GitHubProfile {
   id: number | string;

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { jwtVerify, SignJWT } from "jose";
 import type { Db } from "../db";
 import { ApiError } from "../http/errors";
-import { authSecret } from "./secret";
+import { authSecret } from "../secrets";
 
 /** Auth.js's database-session cookie (the `__Secure-` form is used over HTTPS). */
 export const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;

@@ -46,4 +46,24 @@ describe("runIdempotent", () => {
     await purgeExpiredIdempotencyRecords(db, new Date(Date.now() + 25 * 3600_000));
     expect(await db.idempotencyRecord.count({ where: { apiKeyId: "key_idem" } })).toBe(0);
   });
+
+  it("keeps the stored response encrypted, so the database alone shows no secret, and replays it in clear", async () => {
+    const secret = "whsec_AbCdEfGhIjKlMnOpQrStUvWxYz012345";
+    const first = await runIdempotent(db, request("sealed"), async () => ({
+      response: Response.json({ secret }, { status: 201 }),
+    }));
+    expect(await first.json()).toEqual({ secret });
+    const record = await db.idempotencyRecord.findUniqueOrThrow({
+      where: { apiKeyId_key: { apiKeyId: "key_idem", key: "sealed" } },
+    });
+    expect(record.responseBody).not.toContain("whsec_");
+    expect(record.responseBody).toMatch(/^v1\./);
+    const replay = await runIdempotent(db, request("sealed"), async () => ({ response: Response.json({}) }));
+    expect(await replay.json()).toEqual({ secret });
+
+    await db.idempotencyRecord.update({ where: { id: record.id }, data: { responseBody: JSON.stringify({ secret }) } });
+    await expect(
+      runIdempotent(db, request("sealed"), async () => ({ response: Response.json({}) })),
+    ).rejects.toMatchObject({ status: 409, code: "idempotency_record_unreadable" } satisfies Partial<ApiError>);
+  });
 });

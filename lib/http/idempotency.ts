@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db";
+import { open, seal } from "../secrets";
 import { ApiError } from "./errors";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -22,9 +23,12 @@ function shouldStore(response: Response, errorType: string | undefined): boolean
   return response.status < 500 && errorType !== "invalid_request";
 }
 
+/** Stored bodies may hold a secret shown once (a webhook endpoint's `whsec_…`): they are kept sealed. */
+const SEALED_AS = "idempotency response";
+
 /**
- * Stripe-style Idempotency-Key: the first request's status and body are kept 24 hours per API key and replayed
- * with `Idempotent-Replayed: true`. The record is claimed before the handler runs, so a concurrent duplicate
+ * Stripe-style Idempotency-Key: the first request's status and body are kept 24 hours per API key, encrypted, and
+ * replayed with `Idempotent-Replayed: true`. The record is claimed before the handler runs, so a concurrent duplicate
  * gets 409 instead of running twice.
  */
 export async function runIdempotent(
@@ -82,7 +86,16 @@ export async function runIdempotent(
         "A request with this Idempotency-Key is still being processed. Retry after it completes.",
       );
     }
-    return new Response(existing.responseBody, {
+    const body = open(SEALED_AS, existing.responseBody);
+    if (body === null) {
+      throw new ApiError(
+        409,
+        "idempotency",
+        "idempotency_record_unreadable",
+        "The response stored for this Idempotency-Key can't be read, because AUTH_SECRET has changed since. Use a new key.",
+      );
+    }
+    return new Response(body, {
       status: existing.status,
       headers: { "Content-Type": "application/json", "Idempotent-Replayed": "true" },
     });
@@ -94,7 +107,7 @@ export async function runIdempotent(
     return outcome.response;
   } finally {
     if (outcome && shouldStore(outcome.response, outcome.errorType)) {
-      const responseBody = await outcome.response.clone().text();
+      const responseBody = seal(SEALED_AS, await outcome.response.clone().text());
       await db.idempotencyRecord.update({ where, data: { status: outcome.response.status, responseBody } });
     } else {
       await db.idempotencyRecord.delete({ where }).catch(() => undefined);

@@ -341,3 +341,20 @@ describe("/api/v1/webhook_endpoints", () => {
     expect((await failure(reader.webhookEndpoints.delete(mine.id))).status).toBe(403);
   });
 });
+
+describe("a webhook secret replayed by Idempotency-Key", () => {
+  it("is stored encrypted: the idempotency record shows no secret, the replay shows the same one", async () => {
+    const { secret, key } = await createKey({ scopes: ["webhooks:write"] });
+    const client = server.sdk(secret);
+    const body = { url: "https://hooks.example/merchant", enabled_events: ["*"] } as CreateWebhookEndpointInput;
+    const first = await client.webhookEndpoints.create(body, { idempotencyKey: "endpoint-once" });
+    const replay = await client.webhookEndpoints.create(body, { idempotencyKey: "endpoint-once" });
+    expect(replay).toEqual(first);
+    expect(first.secret).toMatch(/^whsec_/);
+    const record = await db.idempotencyRecord.findUniqueOrThrow({
+      where: { apiKeyId_key: { apiKeyId: key.id, key: "endpoint-once" } },
+    });
+    expect(record.responseBody).not.toContain(first.secret);
+    expect(record.responseBody).not.toContain("whsec_");
+  });
+});

@@ -1,0 +1,2 @@
+export { authSecret } from "./auth-secret";
+export { open, seal } from "./sealed";
