@@ -8,6 +8,8 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/setup-env.ts"],
     pool: "forks",
+    // next-auth imports `next/server` without an extension, which only a bundler resolves: let Vite transform it.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

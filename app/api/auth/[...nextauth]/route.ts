@@ -1,3 +1,3 @@
-import { handlers } from "@/lib/accounts/next-auth";
+import { authRoutes } from "@/lib/accounts/next-auth";
 
-export const { GET, POST } = handlers;
+export const { GET, POST } = authRoutes;
