@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { overrideConfigForTests } from "@/lib/config";
+import { operations } from "@/lib/contract";
+import { pathParamNames, type OperationSpec } from "@/lib/contract/operation";
+import { db } from "@/lib/db";
+import { createManagementToken, revokeManagementToken } from "@/lib/accounts/management-tokens";
+import { signManagementToken } from "@/lib/accounts/session";
+import { appContext, authRuntime } from "@/lib/keys";
+import { generateSecret } from "@/lib/keys/format";
+import { revokeApiKey } from "@/lib/keys/lifecycle";
+import { bearer, createApplication, createKey, routeTestServer, signIn } from "@/test/support";
+
+/**
+ * Every operation of the contract against every way of calling it wrongly, with the exact status and code each
+ * must answer. An operation joins by being in the contract; one with a path object it addresses also needs an
+ * entry in `objectOf` (and one with a body, in `validBodies`), which the suite checks.
+ */
+
+// The receivers' URL is loopback, which only this flag allows; the suite never delivers to it.
+overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
+const server = routeTestServer();
+
+type Headers = Record<string, string>;
+interface Case {
+  name: string;
+  headers: Headers;
+  expected: `${number} ${string}`;
+  /** The owner whose objects fill the path; `a` unless the case is about reaching another's. */
+  pathOwner?: "a";
+}
+
+/** What a valid request of these operations sends, so that a 404 is about the object and not about the body. */
+const validBodies: Record<string, unknown> = {
+  "PATCH /api/v1/payment_links/{id}": { description: "changed" },
+  "PATCH /api/v1/customers/{id}": { name: "changed" },
+  "PATCH /api/v1/webhook_endpoints/{id}": { description: "changed" },
+  "PATCH /api/v1/applications/{id}/status": { isEnabled: false },
+  "POST /api/v1/applications/{id}/api-keys": { description: "matrix" },
+  "POST /api/v1/applications/{id}/api-keys/{keyId}/roll": { gracePeriod: "now" },
+};
+
+let a: Awaited<ReturnType<typeof setUp>>;
+
+async function setUp() {
+  const owner = await signIn();
+  const merchantId = owner.merchantId;
+  const test = await createKey({ merchantId });
+  const live = await createKey({ merchantId, applicationId: test.applicationId, mode: "live" });
+  const client = server.sdk(test.secret);
+  const link = await client.paymentLinks.create({ amount: 100, currency: "usd" });
+  const customer = await client.customers.create({ name: "Ada" });
+  const session = await client.checkoutSessions.create({
+    amount: 100,
+    currency: "usd",
+    success_url: "https://a.example/ok",
+  });
+  const endpoint = await client.webhookEndpoints.create({ url: "http://127.0.0.1:9/hooks", enabled_events: ["*"] });
+  const event = (await client.events.list({ limit: 1 })).data[0];
+  const token = await createManagementToken(appContext, {
+    merchantId,
+    userId: owner.user.id,
+    token: { name: "matrix", expiresIn: "1h" },
+  });
+
+  const revoked = await createKey({ merchantId, applicationId: test.applicationId });
+  await revokeApiKey(appContext, { keyId: revoked.key.id });
+  const expired = await createKey({ merchantId, applicationId: test.applicationId });
+  await db.apiKey.update({ where: { id: expired.key.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await appContext.bus.publish({ keyId: expired.key.id });
+  const disabledApp = await createApplication(merchantId, { isEnabled: false });
+  const disabled = await createKey({ merchantId, applicationId: disabledApp.id });
+  const scopeless = await createKey({ merchantId, applicationId: test.applicationId, scopes: [] });
+
+  const revokedToken = await createManagementToken(appContext, {
+    merchantId,
+    userId: owner.user.id,
+    token: { name: "revoked", expiresIn: "1h" },
+  });
+  await revokeManagementToken(appContext, { merchantId, id: revokedToken.id });
+  const expiredToken = await signManagementToken({
+    id: token.id,
+    userId: owner.user.id,
+    merchantId,
+    expiresAt: new Date(Date.now() - 60_000),
+  });
+
+  const developer = await signIn({ merchantId, role: "developer" });
+  const other = await signIn();
+  const otherKey = await createKey({ merchantId: other.merchantId });
+  const forged = test.secret.slice(0, -1) + (test.secret.endsWith("0") ? "1" : "0");
+
+  return {
+    /** The path values of each kind of object, all of merchant A in test mode. */
+    objects: {
+      payment_links: link.id,
+      customers: customer.id,
+      checkout_sessions: session.id,
+      events: event?.id ?? "",
+      webhook_endpoints: endpoint.id,
+      applications: test.applicationId,
+      "api-keys": test.key.id,
+      "management-tokens": token.id,
+    } as Record<string, string>,
+    headers: {
+      key: bearer(test.secret),
+      liveKey: bearer(live.secret),
+      revoked: bearer(revoked.secret),
+      expired: bearer(expired.secret),
+      disabled: bearer(disabled.secret),
+      scopeless: bearer(scopeless.secret),
+      forged: bearer(forged),
+      otherKey: bearer(otherKey.secret),
+      owner: withOrigin(owner.cookie),
+      developer: withOrigin(developer.cookie),
+      otherOwner: withOrigin(other.cookie),
+      token: bearer(token.token),
+      revokedToken: bearer(revokedToken.token),
+      expiredToken: bearer(expiredToken),
+    },
+  };
+}
+
+function withOrigin(cookie: string): Headers {
+  return { Cookie: cookie, Origin: server.url };
+}
+
+/** The collection an operation's `{name}` parameter addresses: the path segment before it. */
+function objectOf(path: string, name: string): string {
+  const segments = path.split("/");
+  return segments[segments.indexOf(`{${name}}`) - 1] ?? "";
+}
+
+function call(op: OperationSpec, headers: Headers): Promise<Response> {
+  let path: string = op.path;
+  for (const name of pathParamNames(op.path)) {
+    const value = a.objects[objectOf(op.path, name)];
+    if (!value) throw new Error(`No object for {${name}} of ${op.path}: add its collection to the suite's objects`);
+    path = path.replace(`{${name}}`, value);
+  }
+  const hasBody = op.method !== "GET" && op.method !== "DELETE";
+  const body = validBodies[`${op.method} ${op.path}`] ?? {};
+  return fetch(`${server.url}${path}`, {
+    method: op.method,
+    headers: hasBody ? { ...headers, "Content-Type": "application/json" } : headers,
+    body: hasBody ? JSON.stringify(body) : undefined,
+    redirect: "manual",
+  });
+}
+
+function apiKeyCases(op: OperationSpec & { auth: { kind: "apiKey" } }): Case[] {
+  const h = a.headers;
+  const addressesObject = op.path.includes("{");
+  return [
+    { name: "no credential", headers: {}, expected: "401 missing_api_key" },
+    { name: "a malformed key", headers: bearer("ck_test_short"), expected: "401 invalid_api_key" },
+    { name: "a bad checksum", headers: h.forged, expected: "401 invalid_api_key" },
+    { name: "an unknown key", headers: bearer(generateSecret("test")), expected: "401 invalid_api_key" },
+    { name: "a revoked key", headers: h.revoked, expected: "401 revoked_api_key" },
+    { name: "an expired key", headers: h.expired, expected: "401 expired_api_key" },
+    { name: "a disabled application's key", headers: h.disabled, expected: "401 application_disabled" },
+    ...(op.auth.scope
+      ? [{ name: "a key without the scope", headers: h.scopeless, expected: "403 missing_scope" } as const]
+      : []),
+    { name: "a dashboard session", headers: h.owner, expected: "401 missing_api_key" },
+    { name: "a management token", headers: h.token, expected: "401 invalid_api_key" },
+    ...(addressesObject
+      ? ([
+          { name: "another owner's object", headers: h.otherKey, expected: "404 resource_missing" },
+          { name: "the other mode's object", headers: h.liveKey, expected: "404 resource_missing" },
+        ] as const)
+      : []),
+  ];
+}
+
+function sessionCases(op: OperationSpec & { auth: { kind: "session" } }): Case[] {
+  const h = a.headers;
+  const { permission, sessionOnly } = op.auth;
+  // A session-only route refuses any token before reading it.
+  const token = (expected: Case["expected"]): Case["expected"] => (sessionOnly ? "401 session_required" : expected);
+  return [
+    { name: "no credential", headers: {}, expected: "401 not_signed_in" },
+    {
+      name: "a malformed session cookie",
+      headers: withOrigin("authjs.session-token=not-a-session"),
+      expected: "401 not_signed_in",
+    },
+    { name: "a malformed token", headers: bearer("a.b.c"), expected: token("401 invalid_management_token") },
+    { name: "a revoked token", headers: h.revokedToken, expected: token("401 invalid_management_token") },
+    { name: "an expired token", headers: h.expiredToken, expected: token("401 invalid_management_token") },
+    { name: "an API key", headers: h.key, expected: "401 api_key_not_allowed" },
+    ...(sessionOnly
+      ? [
+          {
+            name: "a management token on a session-only route",
+            headers: h.token,
+            expected: "401 session_required",
+          } as const,
+        ]
+      : []),
+    ...(permission
+      ? [{ name: "a member without the permission", headers: h.developer, expected: "403 missing_permission" } as const]
+      : []),
+    ...(op.path.includes("{")
+      ? [{ name: "another merchant's object", headers: h.otherOwner, expected: "404 resource_missing" } as const]
+      : []),
+  ];
+}
+
+const guarded = operations.filter((op) => op.auth.kind !== "public");
+
+beforeAll(async () => {
+  a = await setUp();
+  // Every operation gets an unknown key: more than one address may send a minute before its lockout.
+  authRuntime.verifier.failedLookupLimit = 10_000;
+});
+afterAll(() => {
+  authRuntime.verifier.failedLookupLimit = undefined;
+});
+
+describe("the authorization matrix", () => {
+  it("covers every guarded operation, with a valid body for each that addresses an object", () => {
+    expect(guarded.length).toBeGreaterThan(30);
+    for (const op of guarded) {
+      for (const name of pathParamNames(op.path)) expect(Object.keys(a.objects)).toContain(objectOf(op.path, name));
+      if (op.body && op.path.includes("{") && op.method !== "POST")
+        expect(Object.keys(validBodies)).toContain(`${op.method} ${op.path}`);
+    }
+  });
+
+  it.each(guarded.map((op) => [`${op.method} ${op.path}`, op] as const))("%s", async (_name, op) => {
+    const cases = op.auth.kind === "apiKey" ? apiKeyCases(op as never) : sessionCases(op as never);
+    const answers: string[] = [];
+    const expected: string[] = [];
+    for (const testCase of cases) {
+      const response = await call(op, testCase.headers);
+      const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; requestId?: string } };
+      answers.push(`${testCase.name}: ${response.status} ${body.error?.code ?? "(no error)"}`);
+      expected.push(`${testCase.name}: ${testCase.expected}`);
+      if (body.error) expect(body.error.requestId).toBe(response.headers.get("x-request-id"));
+    }
+    expect(answers).toEqual(expected);
+  });
+});
