@@ -2,18 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { overrideConfigForTests } from "@/lib/config";
 import { operations } from "@/lib/contract";
 import { pathParamNames, type OperationSpec } from "@/lib/contract/operation";
-import { db } from "@/lib/db";
-import { createManagementToken, revokeManagementToken } from "@/lib/accounts/management-tokens";
-import { signManagementToken } from "@/lib/accounts/session";
-import { appContext, authRuntime } from "@/lib/keys";
+import { authRuntime } from "@/lib/keys";
 import { generateSecret } from "@/lib/keys/format";
-import { revokeApiKey } from "@/lib/keys/lifecycle";
-import { bearer, createApplication, createKey, routeTestServer, signIn } from "@/test/support";
+import { bearer, routeTestServer } from "@/test/support";
+import { contractWorld, objectOf, pathOf, type ContractWorld } from "@/test/support/contract-world";
 
 /**
  * Every operation of the contract against every way of calling it wrongly, with the exact status and code each
- * must answer. An operation joins by being in the contract; one with a path object it addresses also needs an
- * entry in `objectOf` (and one with a body, in `validBodies`), which the suite checks.
+ * must answer. An operation joins by being in the contract; one addressing a new kind of object also needs that
+ * object in `contractWorld` (and one with a body, an entry in `validBodies`), which the suite checks.
  */
 
 // The receivers' URL is loopback, which only this flag allows; the suite never delivers to it.
@@ -39,104 +36,10 @@ const validBodies: Record<string, unknown> = {
   "POST /api/v1/applications/{id}/api-keys/{keyId}/roll": { gracePeriod: "now" },
 };
 
-let a: Awaited<ReturnType<typeof setUp>>;
-
-async function setUp() {
-  const owner = await signIn();
-  const merchantId = owner.merchantId;
-  const test = await createKey({ merchantId });
-  const live = await createKey({ merchantId, applicationId: test.applicationId, mode: "live" });
-  const client = server.sdk(test.secret);
-  const link = await client.paymentLinks.create({ amount: 100, currency: "usd" });
-  const customer = await client.customers.create({ name: "Ada" });
-  const session = await client.checkoutSessions.create({
-    amount: 100,
-    currency: "usd",
-    success_url: "https://a.example/ok",
-  });
-  const endpoint = await client.webhookEndpoints.create({ url: "http://127.0.0.1:9/hooks", enabled_events: ["*"] });
-  const event = (await client.events.list({ limit: 1 })).data[0];
-  const token = await createManagementToken(appContext, {
-    merchantId,
-    userId: owner.user.id,
-    token: { name: "matrix", expiresIn: "1h" },
-  });
-
-  const revoked = await createKey({ merchantId, applicationId: test.applicationId });
-  await revokeApiKey(appContext, { keyId: revoked.key.id });
-  const expired = await createKey({ merchantId, applicationId: test.applicationId });
-  await db.apiKey.update({ where: { id: expired.key.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-  await appContext.bus.publish({ keyId: expired.key.id });
-  const disabledApp = await createApplication(merchantId, { isEnabled: false });
-  const disabled = await createKey({ merchantId, applicationId: disabledApp.id });
-  const scopeless = await createKey({ merchantId, applicationId: test.applicationId, scopes: [] });
-
-  const revokedToken = await createManagementToken(appContext, {
-    merchantId,
-    userId: owner.user.id,
-    token: { name: "revoked", expiresIn: "1h" },
-  });
-  await revokeManagementToken(appContext, { merchantId, id: revokedToken.id });
-  const expiredToken = await signManagementToken({
-    id: token.id,
-    userId: owner.user.id,
-    merchantId,
-    expiresAt: new Date(Date.now() - 60_000),
-  });
-
-  const developer = await signIn({ merchantId, role: "developer" });
-  const other = await signIn();
-  const otherKey = await createKey({ merchantId: other.merchantId });
-  const forged = test.secret.slice(0, -1) + (test.secret.endsWith("0") ? "1" : "0");
-
-  return {
-    /** The path values of each kind of object, all of merchant A in test mode. */
-    objects: {
-      payment_links: link.id,
-      customers: customer.id,
-      checkout_sessions: session.id,
-      events: event?.id ?? "",
-      webhook_endpoints: endpoint.id,
-      applications: test.applicationId,
-      "api-keys": test.key.id,
-      "management-tokens": token.id,
-    } as Record<string, string>,
-    headers: {
-      key: bearer(test.secret),
-      liveKey: bearer(live.secret),
-      revoked: bearer(revoked.secret),
-      expired: bearer(expired.secret),
-      disabled: bearer(disabled.secret),
-      scopeless: bearer(scopeless.secret),
-      forged: bearer(forged),
-      otherKey: bearer(otherKey.secret),
-      owner: withOrigin(owner.cookie),
-      developer: withOrigin(developer.cookie),
-      otherOwner: withOrigin(other.cookie),
-      token: bearer(token.token),
-      revokedToken: bearer(revokedToken.token),
-      expiredToken: bearer(expiredToken),
-    },
-  };
-}
-
-function withOrigin(cookie: string): Headers {
-  return { Cookie: cookie, Origin: server.url };
-}
-
-/** The collection an operation's `{name}` parameter addresses: the path segment before it. */
-function objectOf(path: string, name: string): string {
-  const segments = path.split("/");
-  return segments[segments.indexOf(`{${name}}`) - 1] ?? "";
-}
+let a: ContractWorld;
 
 function call(op: OperationSpec, headers: Headers): Promise<Response> {
-  let path: string = op.path;
-  for (const name of pathParamNames(op.path)) {
-    const value = a.objects[objectOf(op.path, name)];
-    if (!value) throw new Error(`No object for {${name}} of ${op.path}: add its collection to the suite's objects`);
-    path = path.replace(`{${name}}`, value);
-  }
+  const path = pathOf(op, a.objects);
   const hasBody = op.method !== "GET" && op.method !== "DELETE";
   const body = validBodies[`${op.method} ${op.path}`] ?? {};
   return fetch(`${server.url}${path}`, {
@@ -181,7 +84,7 @@ function sessionCases(op: OperationSpec & { auth: { kind: "session" } }): Case[]
     { name: "no credential", headers: {}, expected: "401 not_signed_in" },
     {
       name: "a malformed session cookie",
-      headers: withOrigin("authjs.session-token=not-a-session"),
+      headers: { Cookie: "authjs.session-token=not-a-session", Origin: server.url },
       expected: "401 not_signed_in",
     },
     { name: "a malformed token", headers: bearer("a.b.c"), expected: token("401 invalid_management_token") },
@@ -209,7 +112,7 @@ function sessionCases(op: OperationSpec & { auth: { kind: "session" } }): Case[]
 const guarded = operations.filter((op) => op.auth.kind !== "public");
 
 beforeAll(async () => {
-  a = await setUp();
+  a = await contractWorld(server);
   // Every operation gets an unknown key: more than one address may send a minute before its lockout.
   authRuntime.verifier.failedLookupLimit = 10_000;
 });

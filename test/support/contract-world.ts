@@ -1,0 +1,117 @@
+import type { OperationSpec } from "@/lib/contract/operation";
+import { pathParamNames } from "@/lib/contract/operation";
+import { db } from "@/lib/db";
+import { createManagementToken, revokeManagementToken } from "@/lib/accounts/management-tokens";
+import { signManagementToken } from "@/lib/accounts/session";
+import { appContext } from "@/lib/keys";
+import { revokeApiKey } from "@/lib/keys/lifecycle";
+import type { Client } from "@/lib/sdk";
+import { bearer, createApplication, createKey, signIn } from "./fixtures";
+
+type Headers = Record<string, string>;
+
+/**
+ * The callers and objects the suites generated from the contract need: merchant A's owner (session, management
+ * token) with one object of every kind in test mode, A's keys in every state, a developer of A, and merchant B.
+ * Webhook endpoints point at loopback, so the file must allow it (WEBHOOK_ALLOW_PRIVATE) and never deliver.
+ */
+export async function contractWorld(server: { url: string; sdk(apiKey: string): Client }) {
+  const withOrigin = (cookie: string): Headers => ({ Cookie: cookie, Origin: server.url });
+
+  const owner = await signIn();
+  const merchantId = owner.merchantId;
+  const test = await createKey({ merchantId });
+  const live = await createKey({ merchantId, applicationId: test.applicationId, mode: "live" });
+  const client = server.sdk(test.secret);
+  const link = await client.paymentLinks.create({ amount: 100, currency: "usd" });
+  const customer = await client.customers.create({ name: "Ada" });
+  const session = await client.checkoutSessions.create({
+    amount: 100,
+    currency: "usd",
+    success_url: "https://a.example/ok",
+  });
+  const endpoint = await client.webhookEndpoints.create({ url: "http://127.0.0.1:9/hooks", enabled_events: ["*"] });
+  const event = (await client.events.list({ limit: 1 })).data[0];
+  const token = await createManagementToken(appContext, {
+    merchantId,
+    userId: owner.user.id,
+    token: { name: "matrix", expiresIn: "1h" },
+  });
+
+  const revoked = await createKey({ merchantId, applicationId: test.applicationId });
+  await revokeApiKey(appContext, { keyId: revoked.key.id });
+  const expired = await createKey({ merchantId, applicationId: test.applicationId });
+  await db.apiKey.update({ where: { id: expired.key.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await appContext.bus.publish({ keyId: expired.key.id });
+  const disabledApp = await createApplication(merchantId, { isEnabled: false });
+  const disabled = await createKey({ merchantId, applicationId: disabledApp.id });
+  const scopeless = await createKey({ merchantId, applicationId: test.applicationId, scopes: [] });
+
+  const revokedToken = await createManagementToken(appContext, {
+    merchantId,
+    userId: owner.user.id,
+    token: { name: "revoked", expiresIn: "1h" },
+  });
+  await revokeManagementToken(appContext, { merchantId, id: revokedToken.id });
+  const expiredToken = await signManagementToken({
+    id: token.id,
+    userId: owner.user.id,
+    merchantId,
+    expiresAt: new Date(Date.now() - 60_000),
+  });
+
+  const developer = await signIn({ merchantId, role: "developer" });
+  const other = await signIn();
+  const otherKey = await createKey({ merchantId: other.merchantId });
+  const forged = test.secret.slice(0, -1) + (test.secret.endsWith("0") ? "1" : "0");
+
+  return {
+    /** The path values of each kind of object, all of merchant A in test mode. */
+    objects: {
+      payment_links: link.id,
+      customers: customer.id,
+      checkout_sessions: session.id,
+      events: event?.id ?? "",
+      webhook_endpoints: endpoint.id,
+      applications: test.applicationId,
+      "api-keys": test.key.id,
+      "management-tokens": token.id,
+    } as Record<string, string>,
+    headers: {
+      key: bearer(test.secret),
+      liveKey: bearer(live.secret),
+      revoked: bearer(revoked.secret),
+      expired: bearer(expired.secret),
+      disabled: bearer(disabled.secret),
+      scopeless: bearer(scopeless.secret),
+      forged: bearer(forged),
+      otherKey: bearer(otherKey.secret),
+      owner: withOrigin(owner.cookie),
+      ownerCookie: owner.cookie,
+      developer: withOrigin(developer.cookie),
+      otherOwner: withOrigin(other.cookie),
+      token: bearer(token.token),
+      revokedToken: bearer(revokedToken.token),
+      expiredToken: bearer(expiredToken),
+    },
+  };
+}
+
+/** The collection an operation's `{name}` parameter addresses: the path segment before it. */
+export function objectOf(path: string, name: string): string {
+  const segments = path.split("/");
+  return segments[segments.indexOf(`{${name}}`) - 1] ?? "";
+}
+
+/** The operation's path with every `{name}` filled from `objects` (by the collection it addresses). */
+export function pathOf(op: OperationSpec, objects: Record<string, string>): string {
+  let path: string = op.path;
+  for (const name of pathParamNames(op.path)) {
+    const value = objects[objectOf(op.path, name)];
+    if (!value) throw new Error(`No object for {${name}} of ${op.path}: add its collection to contractWorld`);
+    path = path.replace(`{${name}}`, value);
+  }
+  return path;
+}
+
+export type ContractWorld = Awaited<ReturnType<typeof contractWorld>>;
