@@ -30,6 +30,8 @@ describe("parseConfig", () => {
       TEST_DB_ENGINE: "sqlite",
       E2E_PORT: 3100,
       FAKE_GITHUB_PORT: 3199,
+      FUZZ_RUNS: 12,
+      FUZZ_SEED: 20261201,
       CI: false,
       BENCH_DURATION: "2s",
       BENCH_CONNECTIONS: 10,

@@ -102,6 +102,9 @@ export const configSchema = z.object({
   TEST_DB_ENGINE: z.enum(["sqlite", "postgresql"], { error: "must be sqlite or postgresql" }).default("sqlite"),
   E2E_PORT: port(3100),
   FAKE_GITHUB_PORT: port(3199),
+  /** Cases per operation of the generated bad-input suite, and its seed (fixed, so every run sends the same). */
+  FUZZ_RUNS: count(12),
+  FUZZ_SEED: wholeNumber(0, 2 ** 31 - 1).default(20261201),
   CI: presence(),
   BENCH_DURATION: wrkDuration("2s"),
   BENCH_CONNECTIONS: count(10),

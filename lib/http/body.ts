@@ -1,4 +1,5 @@
 import { ApiError } from "./errors";
+import { refuseUnsafeInput } from "./parse-input";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -26,24 +27,9 @@ export async function readBodyText(request: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** Keys that name an object's prototype machinery: an object built from input would drop or misread them. */
-const RESERVED_KEYS = new Set(["__proto__", "constructor", "prototype"]);
-
-/** The path (`metadata.__proto__`) of the first reserved key anywhere in a parsed JSON value, or null. */
-function reservedKeyPath(value: unknown, path: string): string | null {
-  if (typeof value !== "object" || value === null) return null;
-  for (const [key, child] of Object.entries(value)) {
-    const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
-    if (!Array.isArray(value) && RESERVED_KEYS.has(key)) return at;
-    const found = reservedKeyPath(child, at);
-    if (found) return found;
-  }
-  return null;
-}
-
 /**
- * The parsed JSON body, `undefined` when empty; 400 `invalid_json` when it does not parse, and 400 naming the key
- * when any object in it has a `__proto__`, `constructor` or `prototype` key (which zod would otherwise drop silently).
+ * The parsed JSON body, `undefined` when empty; 400 `invalid_json` when it does not parse, and 400 naming the
+ * place when it holds what no schema should see (`refuseUnsafeInput`).
  */
 export function parseJsonBody(text: string): unknown {
   if (text.trim() === "") return undefined;
@@ -53,16 +39,7 @@ export function parseJsonBody(text: string): unknown {
   } catch {
     throw new ApiError(400, "invalid_request", "invalid_json", "The request body is not valid JSON.");
   }
-  const reserved = reservedKeyPath(body, "");
-  if (reserved) {
-    throw new ApiError(
-      400,
-      "invalid_request",
-      "parameter_invalid",
-      `Invalid ${reserved}: "__proto__", "constructor" and "prototype" can't be used as keys.`,
-      { param: reserved },
-    );
-  }
+  refuseUnsafeInput(body);
   return body;
 }
 

@@ -18,7 +18,13 @@ export class ApiError extends Error {
   envelope(requestId: string): ErrorEnvelope {
     const { param } = this.options;
     return {
-      error: { type: this.type, code: this.code, message: this.message, requestId, ...(param ? { param } : {}) },
+      error: {
+        type: this.type,
+        code: this.code,
+        message: this.message,
+        requestId,
+        ...(param !== undefined && { param }),
+      },
     };
   }
 }

@@ -6,7 +6,7 @@ import { log } from "../log";
 import { isMutating, readRequestBody } from "./body";
 import { runIdempotent } from "./idempotency";
 import { andThen, settle, type MaybePromise } from "./maybe";
-import { parseInput } from "./parse-input";
+import { parseInput, parseQuery } from "./parse-input";
 import { setRateLimitHeaders, type RateLimitDecision } from "./rate-limit";
 import { newRequestId } from "./request-id";
 import { errorResponse, json, toApiError } from "./respond";
@@ -148,7 +148,7 @@ export function pipeline<Op extends OperationSpec, Principal>(
         const input = {
           ...principal,
           params,
-          query: (op.query ? parseInput(op.query, Object.fromEntries(url.searchParams)) : undefined) as QueryOf<Op>,
+          query: (op.query ? parseQuery(op.query, url.searchParams) : undefined) as QueryOf<Op>,
           body: (op.body ? parseInput(op.body, body) : undefined) as BodyOf<Op>,
           request,
           requestId,

@@ -103,6 +103,10 @@ describe("/api/v1/payment_links", () => {
       ],
       [{ amount: 100, currency: "usd", metadata: { constructor: "x" } }, "metadata.constructor", "parameter_invalid"],
       [{ amount: 100, currency: "usd", metadata: { prototype: "x" } }, "metadata.prototype", "parameter_invalid"],
+      // PostgreSQL can't store a NUL; a lone surrogate would be stored as U+FFFD: both refused on every database.
+      [{ amount: 100, currency: "usd", description: "a\u0000b" }, "description", "parameter_invalid"],
+      [{ amount: 100, currency: "usd", metadata: { note: "x\ud800" } }, "metadata.note", "parameter_invalid"],
+      [{ amount: 100, currency: "usd", metadata: { "k\u0000": "v" } }, "metadata.k\u0000", "parameter_invalid"],
     ];
     for (const [body, param, code] of cases) {
       const error = await failure(client.paymentLinks.create(body as { amount: number; currency: string }));
