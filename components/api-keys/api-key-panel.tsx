@@ -93,25 +93,16 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
             <SelectField
               label="Application"
               value={applicationFilter}
-              onChange={(e) => setApplicationFilter(e.target.value)}
-            >
-              <option value="">All applications</option>
-              {applications.data?.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </SelectField>
+              onChange={setApplicationFilter}
+              options={[
+                { value: "", label: "All applications" },
+                ...(applications.data ?? []).map(({ id, name }) => ({ value: id, label: name })),
+              ]}
+            />
           </div>
         )}
         <div className="w-40">
-          <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
-            {STATUS_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField label="Status" value={status} onChange={setStatus} options={STATUS_OPTIONS} />
         </div>
         <p className="pb-2 text-sm text-slate-600">
           Showing <strong>{mode}</strong> keys; the Test / Live switch in the header changes this.

@@ -103,7 +103,7 @@ function CreateKeyForm({
         label={LABELS.description}
         name="name"
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={setName}
         error={errors.description}
         hint="Say what the key is for, e.g. “Checkout backend”."
         required
@@ -113,19 +113,18 @@ function CreateKeyForm({
         label={LABELS.application}
         name="application"
         value={applicationId}
-        onChange={(e) => setApplicationId(e.target.value)}
+        onChange={setApplicationId}
         error={errors.application}
         disabled={Boolean(fixedApplicationId)}
         required
-      >
-        <option value="">Choose an application…</option>
-        {applications.map((application) => (
-          <option key={application.id} value={application.id}>
-            {application.name}
-            {application.isEnabled ? "" : " (disabled)"}
-          </option>
-        ))}
-      </SelectField>
+        options={[
+          { value: "", label: "Choose an application…" },
+          ...applications.map(({ id, name, isEnabled }) => ({
+            value: id,
+            label: isEnabled ? name : `${name} (disabled)`,
+          })),
+        ]}
+      />
       <RadioGroup
         legend={LABELS.mode}
         name="mode"
@@ -141,7 +140,7 @@ function CreateKeyForm({
           name="expiresAt"
           type="datetime-local"
           value={expiresAt}
-          onChange={(e) => setExpiresAt(e.target.value)}
+          onChange={setExpiresAt}
           error={errors.expiresAt}
           hint="Your local time. Empty: never expires."
         />
@@ -153,7 +152,7 @@ function CreateKeyForm({
           min={1}
           step={1}
           value={rateLimit}
-          onChange={(e) => setRateLimit(e.target.value)}
+          onChange={setRateLimit}
           error={errors.rateLimit}
           hint="Requests per minute."
         />

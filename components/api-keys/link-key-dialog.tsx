@@ -63,22 +63,17 @@ function LinkKeyForm({
         autoComplete="off"
         spellCheck={false}
         value={key}
-        onChange={(event) => setKey(event.target.value)}
+        onChange={setKey}
         error={errors.key}
         hint="It is sent once to link it and never shown again."
       />
       <SelectField
         label={LABELS.applicationId}
         value={applicationId}
-        onChange={(event) => setApplicationId(event.target.value)}
+        onChange={setApplicationId}
         error={errors.applicationId}
-      >
-        {applications.map((application) => (
-          <option key={application.id} value={application.id}>
-            {application.name}
-          </option>
-        ))}
-      </SelectField>
+        options={applications.map(({ id, name }) => ({ value: id, label: name }))}
+      />
       <FormActions
         action={link}
         error={formError}

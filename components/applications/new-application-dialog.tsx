@@ -78,7 +78,7 @@ function NewApplicationForm({
         label={LABELS.name}
         name="name"
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={setName}
         error={errors.name}
         hint="Unique in your account, up to 100 characters."
         required
@@ -88,7 +88,7 @@ function NewApplicationForm({
         label={LABELS.description}
         name="description"
         value={description}
-        onChange={(e) => setDescription(e.target.value)}
+        onChange={setDescription}
         error={errors.description}
         rows={2}
       />
@@ -96,7 +96,7 @@ function NewApplicationForm({
         label={LABELS.allowedOrigins}
         name="allowedOrigins"
         value={origins}
-        onChange={(e) => setOrigins(e.target.value)}
+        onChange={setOrigins}
         error={errors.allowedOrigins}
         rows={3}
         placeholder="https://shop.example"

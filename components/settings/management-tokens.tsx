@@ -23,6 +23,10 @@ const LIFETIME_LABELS: Record<Lifetime, string> = {
   "24h": "24 hours",
   "7d": "7 days",
 };
+const LIFETIME_OPTIONS = (Object.keys(LIFETIME_LABELS) as Lifetime[]).map((value) => ({
+  value,
+  label: LIFETIME_LABELS[value],
+}));
 type Field = "name" | "expiresIn";
 const LABELS: Record<Field, string> = { name: "Token name", expiresIn: "Expires in" };
 
@@ -128,7 +132,7 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) 
         <TextField
           label={LABELS.name}
           value={name}
-          onChange={(e) => setName(e.target.value)}
+          onChange={setName}
           error={errors.name}
           placeholder="CI deploys"
           required
@@ -138,15 +142,10 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) 
         <SelectField
           label={LABELS.expiresIn}
           value={expiresIn}
-          onChange={(e) => setExpiresIn(e.target.value as Lifetime)}
+          onChange={setExpiresIn}
           error={errors.expiresIn}
-        >
-          {Object.entries(LIFETIME_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
+          options={LIFETIME_OPTIONS}
+        />
       </div>
       <Button type="submit" variant="primary" className="mt-6" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create token"}
