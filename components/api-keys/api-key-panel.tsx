@@ -78,6 +78,9 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
   }
 
   const applicationChoices = application ? [application] : (applications.data ?? []);
+  // Linking and creating both need an application for the key to belong to.
+  const keyActionState =
+    applicationChoices.length === 0 ? { disabled: true, title: "Create an application first" } : {};
 
   function onLinked(linked: ApiKeyView) {
     setLinking(false);
@@ -108,24 +111,14 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
           Showing <strong>{mode}</strong> keys; the Test / Live switch in the header changes this.
         </p>
         {canManage && (
-          <Button
-            className="ml-auto"
-            onClick={() => setLinking(true)}
-            disabled={applicationChoices.length === 0}
-            title={applicationChoices.length === 0 ? "Create an application first" : undefined}
-          >
-            Link existing key
-          </Button>
-        )}
-        {canManage && (
-          <Button
-            variant="primary"
-            onClick={() => setCreating(true)}
-            disabled={applicationChoices.length === 0}
-            title={applicationChoices.length === 0 ? "Create an application first" : undefined}
-          >
-            Create key
-          </Button>
+          <>
+            <Button className="ml-auto" onClick={() => setLinking(true)} {...keyActionState}>
+              Link existing key
+            </Button>
+            <Button variant="primary" onClick={() => setCreating(true)} {...keyActionState}>
+              Create key
+            </Button>
+          </>
         )}
       </div>
 
