@@ -1,5 +1,3 @@
-import { useState } from "react";
-import type { z } from "zod";
 import { MerchantConsoleError } from "./api";
 
 /** Inline errors by form field (the first segment of a zod path or of the API's `param`). */
@@ -38,27 +36,4 @@ export function splitApiError<Field extends string>(
   const field = paramToField[error.param.split(".")[0] ?? ""];
   if (!field) return { fieldErrors: {}, formError: error };
   return { fieldErrors: { [field]: error.message } as FieldErrors<Field>, formError: null };
-}
-
-/**
- * A form's inline errors: the shared zod schema's issues before submitting, the API's `param` error after.
- * `validate` shows the issues (plus any `extra` checks) and returns the parsed input, or null when invalid.
- */
-export function useFormErrors<Field extends string>(
-  labels: Record<Field, string>,
-  paramToField: Record<string, Field>,
-  apiError: Error | null,
-) {
-  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
-  const server = splitApiError(apiError, paramToField);
-  return {
-    errors: { ...server.fieldErrors, ...clientErrors },
-    formError: server.formError,
-    validate<S extends z.ZodType>(schema: S, input: unknown, extra: FieldErrors<Field> = {}): z.infer<S> | null {
-      const parsed = schema.safeParse(input);
-      const found = { ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues, labels)), ...extra };
-      setClientErrors(found);
-      return parsed.success && Object.keys(found).length === 0 ? parsed.data : null;
-    },
-  };
 }

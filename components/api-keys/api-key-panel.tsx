@@ -78,6 +78,9 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
   }
 
   const applicationChoices = application ? [application] : (applications.data ?? []);
+  // Linking and creating both need an application for the key to belong to.
+  const keyActionState =
+    applicationChoices.length === 0 ? { disabled: true, title: "Create an application first" } : {};
 
   function onLinked(linked: ApiKeyView) {
     setLinking(false);
@@ -93,48 +96,29 @@ export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
             <SelectField
               label="Application"
               value={applicationFilter}
-              onChange={(e) => setApplicationFilter(e.target.value)}
-            >
-              <option value="">All applications</option>
-              {applications.data?.map((option) => (
-                <option key={option.id} value={option.id}>
-                  {option.name}
-                </option>
-              ))}
-            </SelectField>
+              onChange={setApplicationFilter}
+              options={[
+                { value: "", label: "All applications" },
+                ...(applications.data ?? []).map(({ id, name }) => ({ value: id, label: name })),
+              ]}
+            />
           </div>
         )}
         <div className="w-40">
-          <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as Status | "")}>
-            {STATUS_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </SelectField>
+          <SelectField label="Status" value={status} onChange={setStatus} options={STATUS_OPTIONS} />
         </div>
         <p className="pb-2 text-sm text-slate-600">
           Showing <strong>{mode}</strong> keys; the Test / Live switch in the header changes this.
         </p>
         {canManage && (
-          <Button
-            className="ml-auto"
-            onClick={() => setLinking(true)}
-            disabled={applicationChoices.length === 0}
-            title={applicationChoices.length === 0 ? "Create an application first" : undefined}
-          >
-            Link existing key
-          </Button>
-        )}
-        {canManage && (
-          <Button
-            variant="primary"
-            onClick={() => setCreating(true)}
-            disabled={applicationChoices.length === 0}
-            title={applicationChoices.length === 0 ? "Create an application first" : undefined}
-          >
-            Create key
-          </Button>
+          <>
+            <Button className="ml-auto" onClick={() => setLinking(true)} {...keyActionState}>
+              Link existing key
+            </Button>
+            <Button variant="primary" onClick={() => setCreating(true)} {...keyActionState}>
+              Create key
+            </Button>
+          </>
         )}
       </div>
 

@@ -6,7 +6,7 @@ import { KEY_MODES, type KeyMode } from "@/lib/contract/api-keys";
 import { createApplicationKeySchema } from "@/lib/contract";
 import type { Application, CreatedKey } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
-import { useFormErrors } from "../form-errors";
+import { useForm } from "../use-form";
 import { FormActions } from "../ui/form-actions";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
@@ -67,23 +67,27 @@ function CreateKeyForm({
   onCreated,
 }: Omit<CreateKeyDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
   const dashboard = useDashboard();
-  const [name, setName] = useState("");
-  const [applicationId, setApplicationId] = useState(
-    fixedApplicationId ?? (applications.length === 1 ? (applications[0]?.id ?? "") : ""),
-  );
   const [mode, setMode] = useState<KeyMode>(dashboard.mode);
   const [scopes, setScopes] = useState<Scope[]>([]);
-  const [expiresAt, setExpiresAt] = useState("");
-  const [rateLimit, setRateLimit] = useState("");
   const create = useCreateKey();
-  const form = useFormErrors(LABELS, PARAM_TO_FIELD, create.error);
-  const { errors } = form;
+  const form = useForm({
+    labels: LABELS,
+    paramToField: PARAM_TO_FIELD,
+    apiError: create.error,
+    initial: {
+      description: "",
+      application: fixedApplicationId ?? (applications.length === 1 ? (applications[0]?.id ?? "") : ""),
+      expiresAt: "",
+      rateLimit: "",
+    },
+  });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     create.reset();
+    const { description, application: applicationId, expiresAt, rateLimit } = form.values;
     const input = {
-      description: name,
+      description,
       mode,
       scopes,
       // datetime-local is the person's local time; the API takes an absolute ISO instant.
@@ -100,61 +104,47 @@ function CreateKeyForm({
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
       <TextField
-        label={LABELS.description}
+        {...form.field("description")}
         name="name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={errors.description}
         hint="Say what the key is for, e.g. “Checkout backend”."
         required
         autoFocus
       />
       <SelectField
-        label={LABELS.application}
-        name="application"
-        value={applicationId}
-        onChange={(e) => setApplicationId(e.target.value)}
-        error={errors.application}
+        {...form.field("application")}
         disabled={Boolean(fixedApplicationId)}
         required
-      >
-        <option value="">Choose an application…</option>
-        {applications.map((application) => (
-          <option key={application.id} value={application.id}>
-            {application.name}
-            {application.isEnabled ? "" : " (disabled)"}
-          </option>
-        ))}
-      </SelectField>
+        options={[
+          { value: "", label: "Choose an application…" },
+          ...applications.map(({ id, name, isEnabled }) => ({
+            value: id,
+            label: isEnabled ? name : `${name} (disabled)`,
+          })),
+        ]}
+      />
       <RadioGroup
         legend={LABELS.mode}
         name="mode"
         value={mode}
         options={MODE_OPTIONS}
         onChange={setMode}
-        error={errors.mode}
+        error={form.errors.mode}
       />
-      <ScopeGrid value={scopes} onChange={setScopes} error={errors.scopes} />
+      <ScopeGrid value={scopes} onChange={setScopes} error={form.errors.scopes} />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
+          {...form.field("expiresAt")}
           label="Expires at (optional)"
-          name="expiresAt"
           type="datetime-local"
-          value={expiresAt}
-          onChange={(e) => setExpiresAt(e.target.value)}
-          error={errors.expiresAt}
           hint="Your local time. Empty: never expires."
         />
         <TextField
+          {...form.field("rateLimit")}
           label="Rate limit (optional)"
-          name="rateLimit"
           type="number"
           inputMode="numeric"
           min={1}
           step={1}
-          value={rateLimit}
-          onChange={(e) => setRateLimit(e.target.value)}
-          error={errors.rateLimit}
           hint="Requests per minute."
         />
       </div>

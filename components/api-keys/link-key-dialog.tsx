@@ -1,12 +1,12 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { linkApiKeySchema } from "@/lib/contract";
 import type { ApiKeyView, Application } from "@/lib/contract";
-import { useFormErrors } from "../form-errors";
 import { FormActions } from "../ui/form-actions";
 import { Dialog } from "../ui/dialog";
 import { SelectField, TextField } from "../ui/field";
+import { useForm } from "../use-form";
 import { useLinkKey } from "./use-api-keys";
 
 type Field = "key" | "applicationId";
@@ -38,19 +38,18 @@ function LinkKeyForm({
   onCancel,
   onLinked,
 }: Omit<LinkKeyDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
-  const [key, setKey] = useState("");
-  const [applicationId, setApplicationId] = useState(applications[0]?.id ?? "");
   const link = useLinkKey();
-  const form = useFormErrors<Field>(
-    LABELS,
-    { key: "key", applicationId: "applicationId", id: "applicationId" },
-    link.error,
-  );
-  const { errors, formError } = form;
+  const form = useForm({
+    labels: LABELS,
+    paramToField: { key: "key", applicationId: "applicationId", id: "applicationId" },
+    apiError: link.error,
+    initial: { key: "", applicationId: applications[0]?.id ?? "" },
+  });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     link.reset();
+    const { key, applicationId } = form.values;
     const data = form.validate(linkApiKeySchema, { key: key.trim(), applicationId });
     if (data) link.mutate(data, { onSuccess: onLinked });
   }
@@ -58,30 +57,19 @@ function LinkKeyForm({
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       <TextField
-        label={LABELS.key}
+        {...form.field("key")}
         type="password"
         autoComplete="off"
         spellCheck={false}
-        value={key}
-        onChange={(event) => setKey(event.target.value)}
-        error={errors.key}
         hint="It is sent once to link it and never shown again."
       />
       <SelectField
-        label={LABELS.applicationId}
-        value={applicationId}
-        onChange={(event) => setApplicationId(event.target.value)}
-        error={errors.applicationId}
-      >
-        {applications.map((application) => (
-          <option key={application.id} value={application.id}>
-            {application.name}
-          </option>
-        ))}
-      </SelectField>
+        {...form.field("applicationId")}
+        options={applications.map(({ id, name }) => ({ value: id, label: name }))}
+      />
       <FormActions
         action={link}
-        error={formError}
+        error={form.formError}
         labels={["Link key", "Linking…"]}
         disabled={applications.length === 0}
         onCancel={onCancel}

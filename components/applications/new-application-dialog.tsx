@@ -3,11 +3,11 @@
 import { useState, type FormEvent } from "react";
 import { createApplicationSchema } from "@/lib/contract/applications";
 import type { Application } from "@/lib/contract";
-import { useFormErrors } from "../form-errors";
 import { Button } from "../ui/button";
 import { FormActions } from "../ui/form-actions";
 import { Dialog } from "../ui/dialog";
 import { TextAreaField, TextField } from "../ui/field";
+import { useForm } from "../use-form";
 import { useCreateApplication } from "./use-applications";
 
 type Field = "name" | "description" | "allowedOrigins";
@@ -50,20 +50,22 @@ function NewApplicationForm({
   onCancel: () => void;
   onCreated: (application: Application) => void;
 }) {
-  const [name, setName] = useState("");
-  const [description, setDescription] = useState("");
-  const [origins, setOrigins] = useState("");
   const create = useCreateApplication();
-  const form = useFormErrors(LABELS, PARAM_TO_FIELD, create.error);
-  const { errors } = form;
+  const form = useForm({
+    labels: LABELS,
+    paramToField: PARAM_TO_FIELD,
+    apiError: create.error,
+    initial: { name: "", description: "", allowedOrigins: "" },
+  });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     create.reset();
+    const { name, description, allowedOrigins } = form.values;
     const input = {
       name,
       description: description.trim() || undefined,
-      allowedOrigins: origins
+      allowedOrigins: allowedOrigins
         .split(/[\n,]/)
         .map((line) => line.trim())
         .filter(Boolean),
@@ -74,30 +76,10 @@ function NewApplicationForm({
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <TextField
-        label={LABELS.name}
-        name="name"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={errors.name}
-        hint="Unique in your account, up to 100 characters."
-        required
-        autoFocus
-      />
+      <TextField {...form.field("name")} hint="Unique in your account, up to 100 characters." required autoFocus />
+      <TextAreaField {...form.field("description")} rows={2} />
       <TextAreaField
-        label={LABELS.description}
-        name="description"
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={errors.description}
-        rows={2}
-      />
-      <TextAreaField
-        label={LABELS.allowedOrigins}
-        name="allowedOrigins"
-        value={origins}
-        onChange={(e) => setOrigins(e.target.value)}
-        error={errors.allowedOrigins}
+        {...form.field("allowedOrigins")}
         rows={3}
         placeholder="https://shop.example"
         hint="Optional. One origin per line (scheme and host, no path)."

@@ -4,7 +4,6 @@ import { useState, type FormEvent } from "react";
 import { MANAGEMENT_TOKEN_LIFETIMES, createManagementTokenSchema } from "@/lib/contract/accounts";
 import type { ManagementToken } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
-import { fieldErrorsFromIssues, splitApiError, type FieldErrors } from "../form-errors";
 import { formatDateTime } from "../format";
 import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
@@ -14,6 +13,7 @@ import { FormError } from "../ui/form-error";
 import { ShowOnceSecretDialog } from "../ui/show-once-secret-dialog";
 import { EmptyState, ErrorState, LoadingState } from "../ui/states";
 import { Table, Td } from "../ui/table";
+import { useForm } from "../use-form";
 import { useCreateManagementToken, useManagementTokens, useRevokeManagementToken } from "./use-settings";
 
 type Lifetime = keyof typeof MANAGEMENT_TOKEN_LIFETIMES;
@@ -23,6 +23,10 @@ const LIFETIME_LABELS: Record<Lifetime, string> = {
   "24h": "24 hours",
   "7d": "7 days",
 };
+const LIFETIME_OPTIONS = (Object.keys(LIFETIME_LABELS) as Lifetime[]).map((value) => ({
+  value,
+  label: LIFETIME_LABELS[value],
+}));
 type Field = "name" | "expiresIn";
 const LABELS: Record<Field, string> = { name: "Token name", expiresIn: "Expires in" };
 
@@ -96,22 +100,23 @@ export function ManagementTokens() {
 }
 
 function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) {
-  const [name, setName] = useState("");
   const [expiresIn, setExpiresIn] = useState<Lifetime>("24h");
-  const [clientErrors, setClientErrors] = useState<FieldErrors<Field>>({});
   const create = useCreateManagementToken();
-  const server = splitApiError(create.error, { name: "name", expiresIn: "expiresIn" } as Record<string, Field>);
-  const errors = { ...server.fieldErrors, ...clientErrors };
+  const form = useForm({
+    labels: LABELS,
+    paramToField: { name: "name", expiresIn: "expiresIn" },
+    apiError: create.error,
+    initial: { name: "" },
+  });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     create.reset();
-    const parsed = createManagementTokenSchema.safeParse({ name, expiresIn });
-    setClientErrors(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues, LABELS));
-    if (!parsed.success) return;
-    create.mutate(parsed.data, {
+    const data = form.validate(createManagementTokenSchema, { name: form.values.name, expiresIn });
+    if (!data) return;
+    create.mutate(data, {
       onSuccess: (created) => {
-        setName("");
+        form.set("name", "");
         onCreated(created.token);
       },
     });
@@ -125,35 +130,23 @@ function CreateTokenForm({ onCreated }: { onCreated: (token: string) => void }) 
       className="flex flex-wrap items-start gap-4 rounded-lg border border-slate-200 bg-white p-4"
     >
       <div className="w-64">
-        <TextField
-          label={LABELS.name}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={errors.name}
-          placeholder="CI deploys"
-          required
-        />
+        <TextField {...form.field("name")} placeholder="CI deploys" required />
       </div>
       <div className="w-40">
         <SelectField
           label={LABELS.expiresIn}
           value={expiresIn}
-          onChange={(e) => setExpiresIn(e.target.value as Lifetime)}
-          error={errors.expiresIn}
-        >
-          {Object.entries(LIFETIME_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </SelectField>
+          onChange={setExpiresIn}
+          error={form.errors.expiresIn}
+          options={LIFETIME_OPTIONS}
+        />
       </div>
       <Button type="submit" variant="primary" className="mt-6" disabled={create.isPending}>
         {create.isPending ? "Creating…" : "Create token"}
       </Button>
-      {server.formError && (
+      {form.formError && (
         <div className="basis-full">
-          <FormError error={server.formError} />
+          <FormError error={form.formError} />
         </div>
       )}
     </form>

@@ -143,23 +143,12 @@ function InviteForm() {
           label={LABELS[by]}
           type={by === "email" ? "email" : "text"}
           value={who}
-          onChange={(e) => setWho(e.target.value)}
+          onChange={setWho}
           error={errors[by]}
           placeholder={by === "email" ? "dev@shop.example" : "octocat"}
           required
         />
-        <SelectField
-          label={LABELS.role}
-          value={role}
-          onChange={(e) => setRole(e.target.value as InviteRole)}
-          error={errors.role}
-        >
-          {ROLE_OPTIONS.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField label={LABELS.role} value={role} onChange={setRole} error={errors.role} options={ROLE_OPTIONS} />
       </div>
       <FormError error={formIssue ?? server.formError} />
       {sent && (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import { buildOpenApiDocument } from "@/lib/openapi";
 import { DocTableHead, Prose, SchemaTable, describeType, type JsonSchema } from "./schema-view";
 
@@ -85,10 +86,7 @@ export default function ApiReferencePage() {
         </ul>
       </nav>
 
-      <section id="authentication" aria-labelledby="authentication-title" className="flex flex-col gap-3">
-        <h2 id="authentication-title" className="text-2xl font-semibold">
-          Authentication
-        </h2>
+      <DocSection id="authentication" title="Authentication">
         <table className="w-full border-collapse text-left text-sm">
           <DocTableHead columns={["scheme", "how", "what"]} />
           <tbody>
@@ -106,12 +104,9 @@ export default function ApiReferencePage() {
           </tbody>
         </table>
         <Prose text={`Mutating API key requests accept \`${idempotency.name}\`: ${idempotency.description}`} />
-      </section>
+      </DocSection>
 
-      <section id="errors" aria-labelledby="errors-title" className="flex flex-col gap-3">
-        <h2 id="errors-title" className="text-2xl font-semibold">
-          Errors
-        </h2>
+      <DocSection id="errors" title="Errors">
         <p className="text-sm text-slate-700">
           Every error answers with one envelope and an <code className="font-mono">X-Request-Id</code> header.
         </p>
@@ -124,7 +119,7 @@ export default function ApiReferencePage() {
             </li>
           ))}
         </ul>
-      </section>
+      </DocSection>
 
       {tags.map((tag) => (
         <section key={tag} aria-labelledby={`tag-${tag}`} className="flex flex-col gap-6">
@@ -139,6 +134,18 @@ export default function ApiReferencePage() {
         </section>
       ))}
     </main>
+  );
+}
+
+/** A section of the reference with a fixed anchor (`#errors`), which the contents and the operations link to. */
+function DocSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section id={id} aria-labelledby={`${id}-title`} className="flex flex-col gap-3">
+      <h2 id={`${id}-title`} className="text-2xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
 
@@ -163,24 +170,7 @@ function OperationView({ path, method, operation }: { path: string; method: stri
         <span className="text-slate-600">— {operation.summary}</span>
       </h3>
       <Prose text={operation.description} />
-      {parameters.length > 0 ? (
-        <table className="w-full border-collapse text-left text-sm">
-          <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-            parameters
-          </caption>
-          <DocTableHead columns={["name", "in", "type", "required"]} />
-          <tbody>
-            {parameters.map((parameter) => (
-              <tr key={`${parameter.in}-${parameter.name}`} className="border-b border-slate-100">
-                <td className="py-1 pr-4 font-mono">{parameter.name}</td>
-                <td className="py-1 pr-4">{parameter.in}</td>
-                <td className="py-1 pr-4">{parameter.schema ? describeType(parameter.schema) : "string"}</td>
-                <td className="py-1">{parameter.required ? "yes" : "no"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {parameters.length > 0 ? <ParameterTable parameters={parameters} /> : null}
       {operation.requestBody ? (
         <SchemaTable schema={operation.requestBody.content["application/json"].schema} caption="request body (JSON)" />
       ) : null}
@@ -197,14 +187,42 @@ function OperationView({ path, method, operation }: { path: string; method: stri
           </p>
         ),
       )}
-      <p className="text-sm text-slate-600">
-        Errors:{" "}
-        {errors.map((status) => (
-          <a key={status} href="#errors" className="mr-2 font-mono text-sky-700 hover:underline">
-            {status}
-          </a>
-        ))}
-      </p>
+      <ErrorLinks statuses={errors} />
     </article>
+  );
+}
+
+function ParameterTable({ parameters }: { parameters: Parameter[] }) {
+  return (
+    <table className="w-full border-collapse text-left text-sm">
+      <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+        parameters
+      </caption>
+      <DocTableHead columns={["name", "in", "type", "required"]} />
+      <tbody>
+        {parameters.map((parameter) => (
+          <tr key={`${parameter.in}-${parameter.name}`} className="border-b border-slate-100">
+            <td className="py-1 pr-4 font-mono">{parameter.name}</td>
+            <td className="py-1 pr-4">{parameter.in}</td>
+            <td className="py-1 pr-4">{parameter.schema ? describeType(parameter.schema) : "string"}</td>
+            <td className="py-1">{parameter.required ? "yes" : "no"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The operation's error statuses, each a link to the Errors section. */
+function ErrorLinks({ statuses }: { statuses: string[] }) {
+  return (
+    <p className="text-sm text-slate-600">
+      Errors:{" "}
+      {statuses.map((status) => (
+        <a key={status} href="#errors" className="mr-2 font-mono text-sky-700 hover:underline">
+          {status}
+        </a>
+      ))}
+    </p>
   );
 }
