@@ -52,6 +52,21 @@ export type DeletedWebhookEndpoint = z.infer<typeof deletedWebhookEndpointSchema
 
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
 
+/** Why an attempt failed: a category, never the socket's own message (which would map the server's network). */
+export const WEBHOOK_FAILURES = [
+  "invalid_url",
+  "dns_error",
+  "address_not_allowed",
+  "connection_refused",
+  "connection_failed",
+  "timeout",
+  "tls_error",
+  "connection_closed",
+  "http_status",
+  "endpoint_disabled",
+] as const;
+export type WebhookFailure = (typeof WEBHOOK_FAILURES)[number];
+
 export const webhookAttemptSchema = z.object({
   at: z.number().int(),
   status_code: z.number().int().nullable(),
@@ -105,7 +120,7 @@ export const webhookEndpoints = {
   create: endpoints.create({
     summary: "Create a webhook endpoint",
     description:
-      "The response carries the signing secret `whsec_…`, which is never shown again. URLs that resolve to loopback, private or link-local addresses are refused (400 `url_not_allowed`).",
+      "The response carries the signing secret `whsec_…`, which is never shown again. URLs whose host is or resolves to an address that is not globally reachable unicast (loopback, private, link-local, documentation, reserved, …, also inside IPv4-mapped, NAT64, 6to4 and Teredo IPv6 addresses) are refused (400 `url_not_allowed`).",
     body: createWebhookEndpointSchema,
     response: createdWebhookEndpointSchema,
   }),

@@ -75,7 +75,7 @@ async function assertDeliverable(url: string) {
   if (!check.ok)
     throw invalidRequest(
       "url_not_allowed",
-      `Invalid url: ${check.reason}. (WEBHOOK_ALLOW_PRIVATE=1 allows private addresses in development.)`,
+      `Invalid url: ${check.reason}. (Outside production, WEBHOOK_ALLOW_PRIVATE=1 turns this check off.)`,
       "url",
     );
 }

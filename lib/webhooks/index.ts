@@ -1,4 +1,11 @@
-export { isPrivateAddress, checkWebhookUrl, privateAddressesAllowed, type UrlCheck } from "./address";
+export {
+  addressRange,
+  isAllowedAddress,
+  checkWebhookUrl,
+  privateAddressesAllowed,
+  type Resolver,
+  type UrlCheck,
+} from "./address";
 export { signWebhookPayload } from "./signature";
 export { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult } from "./send";
 export {

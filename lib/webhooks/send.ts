@@ -2,7 +2,7 @@ import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { isPrivateAddress, privateAddressesAllowed } from "./address";
+import { isAllowedAddress, privateAddressesAllowed } from "./address";
 import { signWebhookPayload } from "./signature";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -20,11 +20,11 @@ export interface SendResult {
 const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
     if (error) return callback(error, "", 0);
-    const refused = addresses.find((entry) => isPrivateAddress(entry.address));
+    const refused = addresses.find((entry) => !isAllowedAddress(entry.address));
     const first = addresses[0];
     if (refused || !first) {
       const reason = new Error(
-        `refused: ${hostname} resolves to a private address (${refused?.address ?? "none"})`,
+        `refused: ${hostname} resolves to an address that is not globally reachable unicast (${refused?.address ?? "none"})`,
       ) as NodeJS.ErrnoException;
       reason.code = "EPRIVATEADDRESS";
       return callback(reason, "", 0);

@@ -41,6 +41,25 @@ async function startReceiver(statuses: number[] = []) {
 
 const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
+/** Addresses that are not globally reachable unicast: issue #14 item 3's list, then the usual private ones. */
+const REFUSED_URLS = [
+  "http://192.0.2.2/hook", // the host's own interface on the issue's machine
+  "http://198.51.100.1/",
+  "http://203.0.113.1/",
+  "http://192.88.99.1/",
+  "http://[2001:db8::1]/",
+  "http://[100::1]/",
+  "http://[fec0::1]/",
+  "http://[64:ff9b::7f00:1]/", // NAT64 of loopback
+  "http://[2002:7f00:1::]/", // 6to4 of loopback
+  "http://[::ffff:0:7f00:1]/",
+  "http://192.168.0.10/",
+  "http://169.254.169.254/latest/meta-data",
+  "http://[::1]/",
+  "http://[::ffff:127.0.0.1]/",
+  "http://[fe80::1]/",
+];
+
 describe("/api/v1/webhook_endpoints", () => {
   it("creates an endpoint whose whsec_ secret is shown only once; lists, retrieves, updates and deletes it", async () => {
     const client = server.sdk((await createKey()).secret);
@@ -114,19 +133,10 @@ describe("/api/v1/webhook_endpoints", () => {
     expect((await client.webhookEndpoints.list()).data).toHaveLength(1);
   });
 
-  it("refuses loopback, private and link-local URLs unless WEBHOOK_ALLOW_PRIVATE=1", async () => {
+  it("refuses every URL whose address is not globally reachable unicast unless WEBHOOK_ALLOW_PRIVATE=1", async () => {
     overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
     const client = server.sdk((await createKey()).secret);
-    for (const url of [
-      "http://127.0.0.1:8080/hook",
-      "http://localhost/hook",
-      "http://10.1.2.3/",
-      "http://192.168.0.10/",
-      "http://169.254.169.254/latest/meta-data",
-      "http://[::1]/",
-      "http://[::ffff:127.0.0.1]/",
-      "http://[fe80::1]/",
-    ]) {
+    for (const url of [...REFUSED_URLS, "http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.1.2.3/"]) {
       const error = await failure(client.webhookEndpoints.create({ url, enabled_events: ["*"] }));
       expect({ url, status: error.status, code: error.code, param: error.param }).toEqual({
         url,
@@ -134,12 +144,19 @@ describe("/api/v1/webhook_endpoints", () => {
         code: "url_not_allowed",
         param: "url",
       });
-      expect(error.message).toMatch(/private/);
+      expect(error.message).toMatch(/not globally reachable unicast/);
+      expect(await db.webhookEndpoint.count({ where: { url } })).toBe(0);
     }
     const endpoint = await client.webhookEndpoints.create({ url: "http://93.184.215.14/hook", enabled_events: ["*"] });
-    expect((await failure(client.webhookEndpoints.update(endpoint.id, { url: "http://127.0.0.1/" }))).param).toBe(
-      "url",
-    );
+    for (const url of REFUSED_URLS) {
+      const error = await failure(client.webhookEndpoints.update(endpoint.id, { url }));
+      expect({ url, status: error.status, code: error.code, param: error.param }).toEqual({
+        url,
+        status: 400,
+        code: "url_not_allowed",
+        param: "url",
+      });
+    }
     expect((await client.webhookEndpoints.list()).data.map((e) => e.url)).toEqual(["http://93.184.215.14/hook"]);
 
     overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
@@ -239,7 +256,7 @@ describe("/api/v1/webhook_endpoints", () => {
       expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
       const [refused] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
       expect(refused).toMatchObject({ status: "pending", attempts: 1, last_status_code: null });
-      expect(refused?.last_error).toMatch(/refused.*private/);
+      expect(refused?.last_error).toMatch(/refused.*not globally reachable unicast/);
     } finally {
       await receiver.close();
     }
