@@ -66,11 +66,12 @@ export const WEBHOOK_FAILURES = [
   "endpoint_disabled",
 ] as const;
 export type WebhookFailure = (typeof WEBHOOK_FAILURES)[number];
+const failureDescription = `Why it failed, null when it succeeded: ${WEBHOOK_FAILURES.join(", ")} (http_status: see status_code)`;
 
 export const webhookAttemptSchema = z.object({
   at: z.number().int(),
   status_code: z.number().int().nullable(),
-  error: z.string().nullable(),
+  error: z.string().nullable().describe(failureDescription),
   duration_ms: z.number().int(),
 });
 export type WebhookAttempt = z.infer<typeof webhookAttemptSchema>;
@@ -86,7 +87,7 @@ export const webhookDeliverySchema = z.object({
   next_attempt_at: z.number().int().nullable(),
   last_attempt_at: z.number().int().nullable(),
   last_status_code: z.number().int().nullable(),
-  last_error: z.string().nullable(),
+  last_error: z.string().nullable().describe(failureDescription),
   attempt_log: z.array(webhookAttemptSchema),
   created: z.number().int(),
 });
@@ -105,7 +106,7 @@ export const webhookTestResultSchema = z.object({
     .describe("The signed payload that was sent (type webhook_endpoint.test, not stored)"),
   succeeded: z.boolean(),
   status_code: z.number().int().nullable(),
-  error: z.string().nullable(),
+  error: z.enum(WEBHOOK_FAILURES).nullable().describe(failureDescription),
   duration_ms: z.number().int(),
 });
 export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;
@@ -132,6 +133,7 @@ export const webhookEndpoints = {
   retrieve: endpoints.retrieve({ summary: "Retrieve a webhook endpoint" }),
   update: endpoints.update({
     summary: "Update url, enabled_events, description, metadata, or disable",
+    description: "A new `url` is checked as on create (400 `url_not_allowed`).",
     body: updateWebhookEndpointSchema,
   }),
   delete: endpoints.remove({
@@ -140,6 +142,8 @@ export const webhookEndpoints = {
   }),
   test: endpoints.action("test", {
     summary: "Send a signed webhook_endpoint.test event now and report the answer",
+    description:
+      "The URL is checked again first. A failure is reported by its category in `error` (`timeout`, `connection_refused`, `tls_error`, `http_status`, …), never by the connection's own message.",
     response: webhookTestResultSchema,
   }),
   deliveries: endpoints.children("deliveries", {

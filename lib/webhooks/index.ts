@@ -7,7 +7,7 @@ export {
   type UrlCheck,
 } from "./address";
 export { signWebhookPayload } from "./signature";
-export { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult } from "./send";
+export { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult, type SendOptions } from "./send";
 export {
   createWebhookEndpoint,
   listWebhookEndpoints,

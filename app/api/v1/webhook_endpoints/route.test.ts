@@ -5,6 +5,8 @@ import { config, overrideConfigForTests } from "@/lib/config";
 import { createDb, db } from "@/lib/db";
 import { verifyWebhookSignature } from "@/lib/sdk";
 import { createKey, routeTestServer, failure } from "@/test/support";
+import { freePort } from "@/test/support/next-server";
+import { guardOutboundConnections } from "@/test/support/outbound";
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/webhooks";
 
 // The receivers below listen on 127.0.0.1: allowed only with the flag (one test unsets it to prove the refusal).
@@ -212,7 +214,7 @@ describe("/api/v1/webhook_endpoints", () => {
         next_attempt_at: null,
       });
       expect(delivery?.attempt_log.map((attempt) => attempt.status_code)).toEqual([500, 503, 200]);
-      expect(delivery?.attempt_log[0]?.error).toMatch(/HTTP 500/);
+      expect(delivery?.attempt_log.map((attempt) => attempt.error)).toEqual(["http_status", "http_status", null]);
 
       for (const { body, headers } of receiver.received) {
         expect(await verifyWebhookSignature(body, headers["webhook-signature"] as string, endpoint.secret)).toBe(true);
@@ -255,8 +257,12 @@ describe("/api/v1/webhook_endpoints", () => {
       await deliverDueWebhooks(db, later(30 * 3600));
       expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
       const [refused] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-      expect(refused).toMatchObject({ status: "pending", attempts: 1, last_status_code: null });
-      expect(refused?.last_error).toMatch(/refused.*not globally reachable unicast/);
+      expect(refused).toMatchObject({
+        status: "pending",
+        attempts: 1,
+        last_status_code: null,
+        last_error: "address_not_allowed",
+      });
     } finally {
       await receiver.close();
     }
@@ -332,12 +338,55 @@ describe("/api/v1/webhook_endpoints", () => {
         ),
       ).toBe(true);
       expect(JSON.parse(received?.body ?? "{}")).toEqual(result.event);
-      expect(await client.webhookEndpoints.test(endpoint.id)).toMatchObject({ succeeded: false, status_code: 418 });
+      expect(await client.webhookEndpoints.test(endpoint.id)).toMatchObject({
+        succeeded: false,
+        status_code: 418,
+        error: "http_status",
+      });
       expect((await client.webhookEndpoints.deliveries(endpoint.id)).data).toEqual([]);
       expect((await client.events.list({ type: "webhook_endpoint.created" })).data).toHaveLength(1);
     } finally {
       await receiver.close();
     }
+  });
+
+  it("POST /test reports a failure by its category, never the socket's message", async () => {
+    const client = server.sdk((await createKey()).secret);
+    const url = `http://127.0.0.1:${await freePort()}/hooks`; // nothing listens there
+    const endpoint = await client.webhookEndpoints.create({ url, enabled_events: ["*"] });
+    const result = await client.webhookEndpoints.test(endpoint.id);
+    expect(result).toMatchObject({ succeeded: false, status_code: null, error: "connection_refused" });
+    expect(JSON.stringify({ ...result, event: null })).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|:\d{4,5}/);
+  });
+
+  it("delivery and POST /test refuse, without connecting, the endpoints saved before their address was refused", async () => {
+    const client = server.sdk((await createKey()).secret);
+    const endpoint = await client.webhookEndpoints.create({
+      url: "https://hooks.example/old",
+      enabled_events: ["customer.created"],
+    });
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
+    const outbound = guardOutboundConnections();
+    try {
+      for (const url of REFUSED_URLS) {
+        await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url } });
+        expect({ url, ...(await client.webhookEndpoints.test(endpoint.id)) }).toMatchObject({
+          url,
+          succeeded: false,
+          status_code: null,
+          error: "address_not_allowed",
+        });
+        await client.customers.create({ name: url });
+        await deliverDueWebhooks(db);
+      }
+      expect(outbound.outside()).toEqual([]);
+    } finally {
+      outbound.restore();
+    }
+    const deliveries = (await client.webhookEndpoints.deliveries(endpoint.id, { limit: 100 })).data;
+    expect(deliveries).toHaveLength(REFUSED_URLS.length);
+    for (const delivery of deliveries)
+      expect(delivery).toMatchObject({ status: "pending", attempts: 1, last_error: "address_not_allowed" });
   });
 
   it("isolates owners and modes, and requires webhooks:read / webhooks:write", async () => {
