@@ -90,6 +90,18 @@ describe("parseConfig", () => {
     });
   });
 
+  it("refuses WEBHOOK_ALLOW_PRIVATE=1 in production, where it would let webhooks reach the server's own network", () => {
+    expect(parseConfig({ WEBHOOK_ALLOW_PRIVATE: "1", NODE_ENV: "test" })).toMatchObject({
+      WEBHOOK_ALLOW_PRIVATE: true,
+    });
+    expect(parseConfig({ WEBHOOK_ALLOW_PRIVATE: "0", NODE_ENV: "production" })).toMatchObject({
+      WEBHOOK_ALLOW_PRIVATE: false,
+    });
+    expect(() => parseConfig({ WEBHOOK_ALLOW_PRIVATE: "1", NODE_ENV: "production" })).toThrow(
+      'Invalid configuration: WEBHOOK_ALLOW_PRIVATE must not be 1 in production (got "1").',
+    );
+  });
+
   it("checks URLs, and never repeats a value that may hold a password", () => {
     expect(parseConfig({ DATABASE_URL: "file:.data/x.db", AUTH_URL: "https://console.example" })).toMatchObject({
       DATABASE_URL: "file:.data/x.db",

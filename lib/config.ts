@@ -116,6 +116,13 @@ export const configSchema = z.object({
   BENCH_METRICS_PORT: wholeNumber(1, 65535).optional(),
 });
 
+/** Combinations that no one variable's schema can refuse. */
+const consistentConfigSchema = configSchema.superRefine((value, context) => {
+  // The flag turns the webhook address checks off: a production server would post into its own network.
+  if (value.WEBHOOK_ALLOW_PRIVATE && value.NODE_ENV === "production")
+    context.addIssue({ code: "custom", path: ["WEBHOOK_ALLOW_PRIVATE"], message: "must not be 1 in production" });
+});
+
 export type Config = Readonly<z.output<typeof configSchema>>;
 export type ConfigName = keyof typeof configSchema.shape;
 export type Environment = Partial<Record<string, string | undefined>>;
@@ -141,7 +148,7 @@ export function parseConfig(env: Environment): Config {
     const value = env[name];
     if (value !== undefined && value !== "") input[name] = value;
   }
-  const result = configSchema.safeParse(input);
+  const result = consistentConfigSchema.safeParse(input);
   if (result.success) return Object.freeze(result.data);
   const problems = new Map<ConfigName, string>();
   for (const issue of result.error.issues) {

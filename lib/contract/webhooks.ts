@@ -52,10 +52,26 @@ export type DeletedWebhookEndpoint = z.infer<typeof deletedWebhookEndpointSchema
 
 export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
 
+/** Why an attempt failed: a category, never the socket's own message (which would map the server's network). */
+export const WEBHOOK_FAILURES = [
+  "invalid_url",
+  "dns_error",
+  "address_not_allowed",
+  "connection_refused",
+  "connection_failed",
+  "timeout",
+  "tls_error",
+  "connection_closed",
+  "http_status",
+  "endpoint_disabled",
+] as const;
+export type WebhookFailure = (typeof WEBHOOK_FAILURES)[number];
+const failureDescription = `Why it failed, null when it succeeded: ${WEBHOOK_FAILURES.join(", ")} (http_status: see status_code)`;
+
 export const webhookAttemptSchema = z.object({
   at: z.number().int(),
   status_code: z.number().int().nullable(),
-  error: z.string().nullable(),
+  error: z.string().nullable().describe(failureDescription),
   duration_ms: z.number().int(),
 });
 export type WebhookAttempt = z.infer<typeof webhookAttemptSchema>;
@@ -71,7 +87,7 @@ export const webhookDeliverySchema = z.object({
   next_attempt_at: z.number().int().nullable(),
   last_attempt_at: z.number().int().nullable(),
   last_status_code: z.number().int().nullable(),
-  last_error: z.string().nullable(),
+  last_error: z.string().nullable().describe(failureDescription),
   attempt_log: z.array(webhookAttemptSchema),
   created: z.number().int(),
 });
@@ -90,7 +106,7 @@ export const webhookTestResultSchema = z.object({
     .describe("The signed payload that was sent (type webhook_endpoint.test, not stored)"),
   succeeded: z.boolean(),
   status_code: z.number().int().nullable(),
-  error: z.string().nullable(),
+  error: z.enum(WEBHOOK_FAILURES).nullable().describe(failureDescription),
   duration_ms: z.number().int(),
 });
 export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;
@@ -105,7 +121,7 @@ export const webhookEndpoints = {
   create: endpoints.create({
     summary: "Create a webhook endpoint",
     description:
-      "The response carries the signing secret `whsec_…`, which is never shown again. URLs that resolve to loopback, private or link-local addresses are refused (400 `url_not_allowed`).",
+      "The response carries the signing secret `whsec_…`, which is never shown again. URLs whose host is or resolves to an address that is not globally reachable unicast (loopback, private, link-local, documentation, reserved, …, also inside IPv4-mapped, NAT64, 6to4 and Teredo IPv6 addresses) are refused (400 `url_not_allowed`).",
     body: createWebhookEndpointSchema,
     response: createdWebhookEndpointSchema,
   }),
@@ -117,6 +133,7 @@ export const webhookEndpoints = {
   retrieve: endpoints.retrieve({ summary: "Retrieve a webhook endpoint" }),
   update: endpoints.update({
     summary: "Update url, enabled_events, description, metadata, or disable",
+    description: "A new `url` is checked as on create (400 `url_not_allowed`).",
     body: updateWebhookEndpointSchema,
   }),
   delete: endpoints.remove({
@@ -125,6 +142,8 @@ export const webhookEndpoints = {
   }),
   test: endpoints.action("test", {
     summary: "Send a signed webhook_endpoint.test event now and report the answer",
+    description:
+      "The URL is checked again first. A failure is reported by its category in `error` (`timeout`, `connection_refused`, `tls_error`, `http_status`, …), never by the connection's own message.",
     response: webhookTestResultSchema,
   }),
   deliveries: endpoints.children("deliveries", {

@@ -1,101 +1,107 @@
+import type { LookupAddress } from "node:dns";
 import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 import { config } from "../config";
+import type { WebhookFailure } from "../contract/webhooks";
 
-// Addresses a webhook must never reach: the server itself, its private networks and the cloud metadata service.
-const refused = new BlockList();
-for (const [network, bits] of [
-  ["0.0.0.0", 8], // "this network", unspecified
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10], // carrier-grade NAT
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16], // link-local, cloud metadata
-  ["172.16.0.0", 12],
-  ["192.0.0.0", 24],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15], // benchmarking
-  ["224.0.0.0", 4], // multicast
-  ["240.0.0.0", 4], // reserved, broadcast
-] as const) {
-  refused.addSubnet(network, bits, "ipv4");
-}
-for (const [network, bits] of [
-  ["::", 128], // unspecified
-  ["::1", 128], // loopback
-  ["fc00::", 7], // unique local
-  ["fe80::", 10], // link-local
-  ["ff00::", 8], // multicast
-] as const) {
-  refused.addSubnet(network, bits, "ipv6");
-}
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
-/** The 8 hextets of an IPv6 address (`::` expanded, a dotted IPv4 tail converted). */
-function hextets(ip: string): number[] {
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(ip);
-  let text = ip;
-  if (dotted?.[1]) {
-    const [a = 0, b = 0, c = 0, d = 0] = dotted[1].split(".").map(Number);
-    text = `${ip.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+/**
+ * What ipaddr.js's range() calls "unicast" although it is not globally reachable unicast. The IANA IPv4 and IPv6
+ * Special-Purpose Address Registries' blocks all have a name in ipaddr.js 2.5; what it lacks is the IANA IPv6
+ * Address Space registry: only 2000::/3 is allocated for global unicast, the rest is "Reserved by IETF"
+ * (IPv4-compatible ::a.b.c.d among it) or a block ipaddr.js names itself.
+ */
+const MISSING_RANGES: Record<string, Array<[Address, number]>> = {
+  unallocated: [ipaddr.parseCIDR("::/3"), ipaddr.parseCIDR("4000::/2"), ipaddr.parseCIDR("8000::/1")],
+};
+
+/**
+ * The NAT64 well-known prefix (RFC 6052): the IPv4 address is the last 32 bits. The local-use 64:ff9b:1::/48
+ * (RFC 8215, not globally reachable) keeps ipaddr.js's "rfc6052": where it carries the IPv4 address is the
+ * operator's choice.
+ */
+const NAT64_WELL_KNOWN = ipaddr.parseCIDR("64:ff9b::/96");
+
+const ipv4Of = (high = 0, low = 0) => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+
+/** The IPv4 addresses an IPv6 address carries (mapped, NAT64, 6to4, Teredo server and client), or null for none. */
+function embeddedIpv4(address: ipaddr.IPv6): ipaddr.IPv4[] | null {
+  const parts = address.parts;
+  switch (address.range()) {
+    case "ipv4Mapped":
+      return [address.toIPv4Address()];
+    case "rfc6052":
+      return address.match(NAT64_WELL_KNOWN) ? [ipv4Of(parts[6], parts[7])] : null;
+    case "6to4":
+      return [ipv4Of(parts[1], parts[2])];
+    case "teredo": // RFC 4380: the server's address, then the client's, stored inverted
+      return [ipv4Of(parts[2], parts[3]), ipv4Of(~(parts[6] ?? 0) & 0xffff, ~(parts[7] ?? 0) & 0xffff)];
+    default:
+      return null;
   }
-  const [head = "", tail] = text.split("::");
-  const parse = (part: string) => (part ? part.split(":").map((group) => parseInt(group, 16)) : []);
-  const left = parse(head);
-  const right = tail === undefined ? [] : parse(tail);
-  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
-/** An IPv4-mapped (::ffff:a.b.c.d) or IPv4-compatible (::a.b.c.d) IPv6 address as the IPv4 address it carries. */
-function embeddedIpv4(ip: string): string | null {
-  const groups = hextets(ip);
-  const [g0, g1, g2, g3, g4, g5, g6 = 0, g7 = 0] = groups;
-  if (g0 || g1 || g2 || g3 || g4 || (g5 !== 0xffff && g5 !== 0)) return null;
-  if (g5 === 0 && g6 === 0) return null; // :: and ::1 are IPv6 addresses of their own
-  return [g6 >> 8, g6 & 0xff, g7 >> 8, g7 & 0xff].join(".");
+function rangeOf(address: Address): string {
+  if (address.kind() === "ipv6") {
+    const carried = embeddedIpv4(address as ipaddr.IPv6);
+    if (carried) return carried.map(rangeOf).find((range) => range !== "unicast") ?? "unicast";
+  }
+  const range = address.range();
+  return range === "unicast" ? ipaddr.subnetMatch(address, MISSING_RANGES, "unicast") : range;
 }
 
-/** True for loopback, private, link-local, unspecified, multicast and reserved addresses, in any IPv4 or IPv6 form. */
-export function isPrivateAddress(ip: string): boolean {
+/**
+ * The special-purpose range an address is in, by ipaddr.js's names ("loopback", "private", "reserved", …) or
+ * MISSING_RANGES'; "unicast" for a globally reachable unicast address. An IPv6 address that carries an IPv4 address
+ * has the IPv4 address's range. Anything that is not an address is "invalid".
+ */
+export function addressRange(ip: string): string {
   const plain = ip.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
-  const version = isIP(plain);
-  if (version === 4) return refused.check(plain, "ipv4");
-  if (version === 6) {
-    const ipv4 = embeddedIpv4(plain);
-    return ipv4 ? refused.check(ipv4, "ipv4") : refused.check(plain, "ipv6");
-  }
-  return true; // not an address at all: never deliverable
+  if (!isIP(plain)) return "invalid";
+  return rangeOf(ipaddr.parse(plain));
 }
 
-/** `WEBHOOK_ALLOW_PRIVATE=1` lets endpoints on this machine or its network receive webhooks (development, tests). */
+/** Whether a webhook may be sent to this address: globally reachable unicast only. */
+export const isAllowedAddress = (ip: string) => addressRange(ip) === "unicast";
+
+/** `WEBHOOK_ALLOW_PRIVATE=1` turns the address checks off (development, tests); lib/config refuses it in production. */
 export const privateAddressesAllowed = () => config.WEBHOOK_ALLOW_PRIVATE;
 
-export type UrlCheck = { ok: true } | { ok: false; reason: string };
+/** Every address a host name resolves to (dns.lookup, as the connection itself resolves); tests pass their own. */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
-/** Whether an endpoint URL may receive webhooks: http(s), and every address its host resolves to is public. */
-export async function checkWebhookUrl(url: string, resolve: typeof lookup = lookup): Promise<UrlCheck> {
+export const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true, verbatim: true });
+
+export type UrlCheck = { ok: true } | { ok: false; failure: WebhookFailure; reason: string };
+
+const refusal = (failure: WebhookFailure, reason: string): UrlCheck => ({ ok: false, failure, reason });
+
+/** Whether an endpoint URL may receive webhooks: http(s), and every address its host is or resolves to is allowed. */
+export async function checkWebhookUrl(url: string, resolve: Resolver = systemResolver): Promise<UrlCheck> {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return { ok: false, reason: "must be an absolute http or https URL" };
+    return refusal("invalid_url", "must be an absolute http or https URL");
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
-    return { ok: false, reason: "must be an http or https URL" };
+    return refusal("invalid_url", "must be an http or https URL");
   if (privateAddressesAllowed()) return { ok: true };
   const host = parsed.hostname.replace(/^\[|\]$/g, "");
   let addresses: string[];
   try {
-    addresses = isIP(host)
-      ? [host]
-      : (await resolve(host, { all: true, verbatim: true })).map((entry) => entry.address);
+    addresses = isIP(host) ? [host] : (await resolve(host)).map((entry) => entry.address);
   } catch {
-    return { ok: false, reason: `its host ${host} could not be resolved` };
+    return refusal("dns_error", "its host could not be resolved");
   }
-  const privateOne = addresses.find(isPrivateAddress);
-  if (addresses.length === 0 || privateOne !== undefined) {
-    return {
-      ok: false,
-      reason: `resolves to a loopback, private or link-local address (${privateOne ?? "none"}); webhooks go to public addresses only`,
-    };
-  }
+  if (addresses.length === 0) return refusal("dns_error", "its host could not be resolved");
+  const refused = addresses.map(addressRange).find((range) => range !== "unicast");
+  if (refused !== undefined)
+    return refusal(
+      "address_not_allowed",
+      `its host ${isIP(host) ? "is" : "resolves to"} an address that is not globally reachable unicast (${refused}); webhooks go to public addresses only`,
+    );
   return { ok: true };
 }

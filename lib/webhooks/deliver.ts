@@ -2,9 +2,8 @@ import type { Db } from "../db";
 import { serializeEvent } from "../events/events";
 import { unixSeconds } from "../objects";
 import type { WebhookAttempt } from "../contract/webhooks";
-import { checkWebhookUrl } from "./address";
 import { attemptLogOf } from "./endpoints";
-import { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult } from "./send";
+import { sendWebhook, WEBHOOK_TIMEOUT_MS } from "./send";
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
 /** Longer than one attempt can take: a claim held by a process that died is taken over after this. */
@@ -49,25 +48,21 @@ async function attemptDelivery(db: Db, id: string, lockedUntil: Date, now: Date)
   if (endpoint.status !== "enabled") {
     await db.webhookDelivery.updateMany({
       where: { id, lockedUntil },
-      data: { status: "failed", lastError: "the endpoint is disabled", lockedUntil: null, nextAttemptAt: null },
+      data: { status: "failed", lastError: "endpoint_disabled", lockedUntil: null, nextAttemptAt: null },
     });
     return "failed";
   }
-  // Checked again at delivery time (the host may resolve elsewhere now); sendWebhook also refuses at connect time.
-  const check = await checkWebhookUrl(endpoint.url);
-  const result: SendResult = check.ok
-    ? await sendWebhook({
-        url: endpoint.url,
-        secret: endpoint.secret,
-        body: JSON.stringify(serializeEvent(delivery.event)),
-        headers: { "Webhook-Id": delivery.eventId },
-      })
-    : { statusCode: null, error: `refused: the url ${check.reason}`, durationMs: 0 };
+  // sendWebhook checks the URL again (the host may resolve elsewhere now) and refuses at connect time too.
+  const result = await sendWebhook({
+    url: endpoint.url,
+    secret: endpoint.secret,
+    body: JSON.stringify(serializeEvent(delivery.event)),
+    headers: { "Webhook-Id": delivery.eventId },
+  });
 
   const attempts = delivery.attempts + 1;
-  const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-  const status = succeeded ? "succeeded" : attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending";
-  const error = succeeded ? null : (result.error ?? `the endpoint answered HTTP ${result.statusCode}`);
+  const { error } = result;
+  const status = error === null ? "succeeded" : attempts >= MAX_DELIVERY_ATTEMPTS ? "failed" : "pending";
   const entry: WebhookAttempt = {
     at: unixSeconds(now),
     status_code: result.statusCode,

@@ -1,6 +1,13 @@
-export { isPrivateAddress, checkWebhookUrl, privateAddressesAllowed, type UrlCheck } from "./address";
+export {
+  addressRange,
+  isAllowedAddress,
+  checkWebhookUrl,
+  privateAddressesAllowed,
+  type Resolver,
+  type UrlCheck,
+} from "./address";
 export { signWebhookPayload } from "./signature";
-export { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult } from "./send";
+export { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult, type SendOptions } from "./send";
 export {
   createWebhookEndpoint,
   listWebhookEndpoints,

@@ -1,63 +1,50 @@
-import { lookup as dnsLookup, type LookupAddress } from "node:dns";
 import http from "node:http";
 import https from "node:https";
-import type { LookupFunction } from "node:net";
-import { isPrivateAddress, privateAddressesAllowed } from "./address";
+import type { WebhookFailure } from "../contract/webhooks";
+import { checkWebhookUrl, systemResolver, type Resolver } from "./address";
+import { failureOf, newTrace, openConnection } from "./connection";
 import { signWebhookPayload } from "./signature";
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export interface SendResult {
   statusCode: number | null;
-  error: string | null;
+  /** Null for a 2xx answer; otherwise a category, never a socket's message. */
+  error: WebhookFailure | null;
   durationMs: number;
 }
 
-/**
- * Resolves like dns.lookup but refuses private addresses at connect time, so a host that resolved to a public
- * address when it was checked cannot rebind to 127.0.0.1 for the request itself.
- */
-const publicOnlyLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { ...options, all: true }, (error, addresses: LookupAddress[]) => {
-    if (error) return callback(error, "", 0);
-    const refused = addresses.find((entry) => isPrivateAddress(entry.address));
-    const first = addresses[0];
-    if (refused || !first) {
-      const reason = new Error(
-        `refused: ${hostname} resolves to a private address (${refused?.address ?? "none"})`,
-      ) as NodeJS.ErrnoException;
-      reason.code = "EPRIVATEADDRESS";
-      return callback(reason, "", 0);
-    }
-    if (options.all) return (callback as unknown as (error: null, addresses: LookupAddress[]) => void)(null, addresses);
-    callback(null, first.address, first.family);
-  });
-};
-
-/** POSTs one signed payload; resolves with the status code (the body is drained, not read) or the error. Never throws. */
-export function sendWebhook({
-  url,
-  secret,
-  body,
-  headers = {},
-}: {
+export interface WebhookRequest {
   url: string;
   secret: string;
   body: string;
   headers?: Record<string, string>;
-}): Promise<SendResult> {
+}
+
+/** Tests resolve host names themselves and wait less. */
+export interface SendOptions {
+  resolve?: Resolver;
+  timeoutMs?: number;
+}
+
+/**
+ * POSTs one signed payload; resolves with the status code (the body is drained, not read) or the failure's category.
+ * Never throws. The URL is checked again first (its host may resolve elsewhere now), then the connection refuses
+ * a disallowed address itself (openConnection). Redirects are not followed.
+ */
+export async function sendWebhook(
+  { url, secret, body, headers = {} }: WebhookRequest,
+  { resolve = systemResolver, timeoutMs = WEBHOOK_TIMEOUT_MS }: SendOptions = {},
+): Promise<SendResult> {
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
-  return new Promise((resolve) => {
-    let target: URL;
-    try {
-      target = new URL(url);
-    } catch {
-      resolve({ statusCode: null, error: "invalid URL", durationMs: 0 });
-      return;
-    }
-    const transport = target.protocol === "https:" ? https : http;
-    const request = transport.request(
+  const check = await checkWebhookUrl(url, resolve);
+  if (!check.ok) return { statusCode: null, error: check.failure, durationMs: elapsed() };
+  const target = new URL(url);
+  const secure = target.protocol === "https:";
+  const trace = newTrace();
+  return new Promise((settle) => {
+    const request = (secure ? https : http).request(
       target,
       {
         method: "POST",
@@ -68,21 +55,29 @@ export function sendWebhook({
           "Webhook-Signature": signWebhookPayload(secret, body),
           ...headers,
         },
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-        lookup: privateAddressesAllowed() ? undefined : publicOnlyLookup,
+        signal: AbortSignal.timeout(timeoutMs),
+        // No agent: a fresh connection per attempt, opened (and checked) here alone, never one from a pool.
+        createConnection: () =>
+          openConnection(
+            {
+              host: target.hostname.replace(/^\[|\]$/g, ""),
+              port: Number(target.port) || (secure ? 443 : 80),
+              secure,
+              resolve,
+            },
+            trace,
+          ),
       },
       (response) => {
         response.resume();
-        resolve({ statusCode: response.statusCode ?? null, error: null, durationMs: elapsed() });
+        const statusCode = response.statusCode ?? null;
+        const succeeded = statusCode !== null && statusCode >= 200 && statusCode < 300;
+        settle({ statusCode, error: succeeded ? null : "http_status", durationMs: elapsed() });
       },
     );
-    request.on("error", (error: NodeJS.ErrnoException) => {
-      const message =
-        error.name === "TimeoutError" || error.name === "AbortError"
-          ? `timed out after ${WEBHOOK_TIMEOUT_MS / 1000} s`
-          : error.message || error.code || "request failed";
-      resolve({ statusCode: null, error: message, durationMs: elapsed() });
-    });
+    request.on("error", (error) =>
+      settle({ statusCode: null, error: failureOf(error, trace, secure), durationMs: elapsed() }),
+    );
     request.end(body);
   });
 }

@@ -6,6 +6,8 @@ import { createDb, db } from "@/lib/db";
 import type { CreateWebhookEndpointInput } from "@/lib/contract/webhooks";
 import { verifyWebhookSignature } from "@/lib/sdk";
 import { createKey, routeTestServer, failure } from "@/test/support";
+import { freePort } from "@/test/support/next-server";
+import { guardOutboundConnections } from "@/test/support/outbound";
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/webhooks";
 
 // The receivers below listen on 127.0.0.1: allowed only with the flag (one test unsets it to prove the refusal).
@@ -50,6 +52,25 @@ async function endpointWithReceiver(enabledEvents: CreateWebhookEndpointInput["e
 }
 
 const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
+
+/** Addresses that are not globally reachable unicast: issue #14 item 3's list, then the usual private ones. */
+const REFUSED_URLS = [
+  "http://192.0.2.2/hook", // the host's own interface on the issue's machine
+  "http://198.51.100.1/",
+  "http://203.0.113.1/",
+  "http://192.88.99.1/",
+  "http://[2001:db8::1]/",
+  "http://[100::1]/",
+  "http://[fec0::1]/",
+  "http://[64:ff9b::7f00:1]/", // NAT64 of loopback
+  "http://[2002:7f00:1::]/", // 6to4 of loopback
+  "http://[::ffff:0:7f00:1]/",
+  "http://192.168.0.10/",
+  "http://169.254.169.254/latest/meta-data",
+  "http://[::1]/",
+  "http://[::ffff:127.0.0.1]/",
+  "http://[fe80::1]/",
+];
 
 describe("/api/v1/webhook_endpoints", () => {
   it("creates an endpoint whose whsec_ secret is shown only once; lists, retrieves, updates and deletes it", async () => {
@@ -124,19 +145,10 @@ describe("/api/v1/webhook_endpoints", () => {
     expect((await client.webhookEndpoints.list()).data).toHaveLength(1);
   });
 
-  it("refuses loopback, private and link-local URLs unless WEBHOOK_ALLOW_PRIVATE=1", async () => {
+  it("refuses every URL whose address is not globally reachable unicast unless WEBHOOK_ALLOW_PRIVATE=1", async () => {
     overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
     const client = server.sdk((await createKey()).secret);
-    for (const url of [
-      "http://127.0.0.1:8080/hook",
-      "http://localhost/hook",
-      "http://10.1.2.3/",
-      "http://192.168.0.10/",
-      "http://169.254.169.254/latest/meta-data",
-      "http://[::1]/",
-      "http://[::ffff:127.0.0.1]/",
-      "http://[fe80::1]/",
-    ]) {
+    for (const url of [...REFUSED_URLS, "http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.1.2.3/"]) {
       const error = await failure(client.webhookEndpoints.create({ url, enabled_events: ["*"] }));
       expect({ url, status: error.status, code: error.code, param: error.param }).toEqual({
         url,
@@ -144,12 +156,19 @@ describe("/api/v1/webhook_endpoints", () => {
         code: "url_not_allowed",
         param: "url",
       });
-      expect(error.message).toMatch(/private/);
+      expect(error.message).toMatch(/not globally reachable unicast/);
+      expect(await db.webhookEndpoint.count({ where: { url } })).toBe(0);
     }
     const endpoint = await client.webhookEndpoints.create({ url: "http://93.184.215.14/hook", enabled_events: ["*"] });
-    expect((await failure(client.webhookEndpoints.update(endpoint.id, { url: "http://127.0.0.1/" }))).param).toBe(
-      "url",
-    );
+    for (const url of REFUSED_URLS) {
+      const error = await failure(client.webhookEndpoints.update(endpoint.id, { url }));
+      expect({ url, status: error.status, code: error.code, param: error.param }).toEqual({
+        url,
+        status: 400,
+        code: "url_not_allowed",
+        param: "url",
+      });
+    }
     expect((await client.webhookEndpoints.list()).data.map((e) => e.url)).toEqual(["http://93.184.215.14/hook"]);
 
     overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
@@ -199,7 +218,7 @@ describe("/api/v1/webhook_endpoints", () => {
       next_attempt_at: null,
     });
     expect(delivery?.attempt_log.map((attempt) => attempt.status_code)).toEqual([500, 503, 200]);
-    expect(delivery?.attempt_log[0]?.error).toMatch(/HTTP 500/);
+    expect(delivery?.attempt_log.map((attempt) => attempt.error)).toEqual(["http_status", "http_status", null]);
 
     for (const { body, headers } of receiver.received) {
       expect(await verifyWebhookSignature(body, headers["webhook-signature"] as string, endpoint.secret)).toBe(true);
@@ -236,8 +255,12 @@ describe("/api/v1/webhook_endpoints", () => {
     await deliverDueWebhooks(db, later(30 * 3600));
     expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
     const [refused] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
-    expect(refused).toMatchObject({ status: "pending", attempts: 1, last_status_code: null });
-    expect(refused?.last_error).toMatch(/refused.*private/);
+    expect(refused).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_status_code: null,
+      last_error: "address_not_allowed",
+    });
   });
 
   it("two workers (two database clients, as two processes) never send the same attempt twice", async () => {
@@ -301,9 +324,52 @@ describe("/api/v1/webhook_endpoints", () => {
       ),
     ).toBe(true);
     expect(JSON.parse(received?.body ?? "{}")).toEqual(result.event);
-    expect(await client.webhookEndpoints.test(endpoint.id)).toMatchObject({ succeeded: false, status_code: 418 });
+    expect(await client.webhookEndpoints.test(endpoint.id)).toMatchObject({
+      succeeded: false,
+      status_code: 418,
+      error: "http_status",
+    });
     expect((await client.webhookEndpoints.deliveries(endpoint.id)).data).toEqual([]);
     expect((await client.events.list({ type: "webhook_endpoint.created" })).data).toHaveLength(1);
+  });
+
+  it("POST /test reports a failure by its category, never the socket's message", async () => {
+    const client = server.sdk((await createKey()).secret);
+    const url = `http://127.0.0.1:${await freePort()}/hooks`; // nothing listens there
+    const endpoint = await client.webhookEndpoints.create({ url, enabled_events: ["*"] });
+    const result = await client.webhookEndpoints.test(endpoint.id);
+    expect(result).toMatchObject({ succeeded: false, status_code: null, error: "connection_refused" });
+    expect(JSON.stringify({ ...result, event: null })).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|:\d{4,5}/);
+  });
+
+  it("delivery and POST /test refuse, without connecting, the endpoints saved before their address was refused", async () => {
+    const client = server.sdk((await createKey()).secret);
+    const endpoint = await client.webhookEndpoints.create({
+      url: "https://hooks.example/old",
+      enabled_events: ["customer.created"],
+    });
+    overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
+    const outbound = guardOutboundConnections();
+    try {
+      for (const url of REFUSED_URLS) {
+        await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url } });
+        expect({ url, ...(await client.webhookEndpoints.test(endpoint.id)) }).toMatchObject({
+          url,
+          succeeded: false,
+          status_code: null,
+          error: "address_not_allowed",
+        });
+        await client.customers.create({ name: url });
+        await deliverDueWebhooks(db);
+      }
+      expect(outbound.outside()).toEqual([]);
+    } finally {
+      outbound.restore();
+    }
+    const deliveries = (await client.webhookEndpoints.deliveries(endpoint.id, { limit: 100 })).data;
+    expect(deliveries).toHaveLength(REFUSED_URLS.length);
+    for (const delivery of deliveries)
+      expect(delivery).toMatchObject({ status: "pending", attempts: 1, last_error: "address_not_allowed" });
   });
 
   it("isolates owners and modes, and requires webhooks:read / webhooks:write", async () => {
