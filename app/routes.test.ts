@@ -21,7 +21,10 @@ function pathOf(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-type Served = ((...args: never[]) => unknown) & { operation?: OperationSpec };
+type Served = ((...args: never[]) => unknown) & {
+  operation?: OperationSpec;
+  preflight?: { path: string; methods: string[] };
+};
 const modules = import.meta.glob<Record<string, unknown>>("/app/**/route.ts");
 const files = Object.keys(modules).map((file) => ({ file, path: pathOf(file) }));
 const served = files.filter(({ path }) => !(path in OUTSIDE_THE_CONTRACT));
@@ -35,11 +38,22 @@ describe("route files and the contract", () => {
   it.each(served)("$path exports exactly the contract's operations for its path", async ({ file, path }) => {
     const routeModule = await modules[file]!();
     const exported = Object.keys(routeModule).filter((name) => METHODS.includes(name));
-    const declared = operations.filter((op) => op.path === path).map((op) => op.method);
-    expect(exported.sort()).toEqual([...declared].sort());
-    for (const method of exported) {
+    const declared = operations.filter((op) => op.path === path);
+    // A path with API-key operations answers browsers' CORS preflights for exactly those operations.
+    const browserMethods = declared.filter((op) => op.auth.kind === "apiKey").map((op) => op.method);
+    const expected = [...declared.map((op) => op.method), ...(browserMethods.length > 0 ? ["OPTIONS"] : [])];
+    expect(exported.sort()).toEqual(expected.sort());
+    for (const method of exported.filter((name) => name !== "OPTIONS")) {
       const handler = routeModule[method] as Served;
       expect(handler.operation, `${method} ${path} must be served through route()`).toMatchObject({ method, path });
+    }
+    if (exported.includes("OPTIONS")) {
+      const { preflight } = routeModule.OPTIONS as Served;
+      expect(preflight, `OPTIONS ${path} must be preflight() of its API-key operations`).toEqual({
+        path,
+        methods: expect.arrayContaining(browserMethods),
+      });
+      expect(preflight?.methods).toHaveLength(browserMethods.length);
     }
     // Without it Next.js wraps each request in Proxies that track "dynamic" reads, for nothing.
     expect(routeModule.dynamic).toBe("force-dynamic");

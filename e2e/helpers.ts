@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, type Page } from "@playwright/test";
 
 /** Signs in through the app's "Sign in with GitHub" button and the fake GitHub's authorize page. */
@@ -15,11 +17,16 @@ export function uniqueLogin(prefix: string): string {
 }
 
 /** Creates an application through the "New application" dialog and waits for it in the list. */
-export async function createApplication(page: Page, name: string): Promise<void> {
+export async function createApplication(
+  page: Page,
+  name: string,
+  { allowedOrigins = [] }: { allowedOrigins?: string[] } = {},
+): Promise<void> {
   await page.goto("/dashboard/applications");
   await page.getByRole("button", { name: "New application" }).click();
   const dialog = page.getByRole("dialog", { name: "New application" });
   await dialog.getByLabel("Name", { exact: true }).fill(name);
+  if (allowedOrigins.length > 0) await dialog.getByLabel("Allowed origins").fill(allowedOrigins.join("\n"));
   await dialog.getByRole("button", { name: "Create application" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
@@ -64,4 +71,23 @@ export async function callMe(page: Page, fullKey: string) {
   const response = await page.request.get("/api/v1/me", { headers: { Authorization: `Bearer ${fullKey}` } });
   const body = await response.json();
   return { status: response.status(), body, code: (body as { error?: { code?: string } }).error?.code };
+}
+
+/**
+ * Serves one HTML page from a loopback port of its own: another origin than the app's (http://localhost:E2E_PORT),
+ * as a merchant's shop or an attacker's page would be.
+ */
+export async function serveOtherOrigin(html = "<!doctype html><title>Another origin</title>") {
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // the browser keeps its connection alive
+      }),
+  };
 }

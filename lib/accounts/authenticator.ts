@@ -69,7 +69,7 @@ async function identify(db: Db, request: Request, sessionOnly: boolean) {
       403,
       "permission",
       "cross_origin_request",
-      "This request did not come from the dashboard (Origin mismatch), so it was refused.",
+      "This request did not come from the dashboard (its Origin is not this app's, or Sec-Fetch-Site is not same-origin), so it was refused.",
     );
   }
   const chosen = request.headers.get("x-merchant-id") ?? readCookie(request.headers, MERCHANT_COOKIE);

@@ -4,6 +4,7 @@ import type { Context } from "../context";
 import { epochMs } from "../clock";
 import { log } from "../log";
 import { isMutating, readRequestBody } from "./body";
+import { setCorsHeaders } from "./cors";
 import { runIdempotent } from "./idempotency";
 import { andThen, settle, type MaybePromise } from "./maybe";
 import { parseInput, parseQuery } from "./parse-input";
@@ -18,6 +19,8 @@ export interface Admission<Principal> {
   rate?: RateLimitDecision;
   /** The API key behind the request: in the access log, and the scope of its Idempotency-Keys. */
   keyId?: string;
+  /** The request's Origin, which the caller's application allows: the response carries CORS headers for it. */
+  allowedOrigin?: string;
 }
 
 /** One kind of caller (API key, session or management token, nobody): admits a request or throws an ApiError. */
@@ -25,6 +28,8 @@ export interface Authenticator<Principal> {
   authenticate(request: Request, url: RequestUrl): MaybePromise<Admission<Principal>>;
   /** Runs once the response is final, e.g. to count the key's usage. */
   settled?(admission: Admission<Principal>, status: number, at: number): void;
+  /** Answers browsers of allowed origins (CORS): every response depends on `Origin` and says so (`Vary`). */
+  readonly cors?: boolean;
 }
 
 export interface RequestUrl {
@@ -91,7 +96,8 @@ export interface PipelineOptions {
 /**
  * THE request pipeline, for every caller: request id and `X-Request-Id`, authentication, path parameters, query and
  * body parsed with the operation's schemas (a handler never parses its own input), Idempotency-Key for API keys,
- * the one error envelope, rate-limit headers, `Cache-Control: no-store`, and the access log.
+ * the one error envelope, rate-limit headers, CORS headers for an allowed origin, `Cache-Control: no-store`, and the
+ * access log.
  *
  * A read with a cached key and a handler that answers synchronously runs without a single promise. Route files
  * declare `dynamic = "force-dynamic"` (a test checks it): otherwise Next.js hands the handler its request behind
@@ -106,6 +112,7 @@ export function pipeline<Op extends OperationSpec, Principal>(
   const mutating = isMutating(op.method);
   const hasParams = op.path.includes("{");
   const render = responder(op, options.checkResponses);
+  const cors = authenticator.cors === true;
   type Params = PathParams<Op["path"]>;
 
   const serve = (request: Request, route: { params: Promise<Params> }): MaybePromise<Response> => {
@@ -120,8 +127,10 @@ export function pipeline<Op extends OperationSpec, Principal>(
       const { headers } = response;
       headers.set("X-Request-Id", requestId);
       headers.set("Cache-Control", "no-store");
+      if (cors) headers.append("Vary", "Origin");
       if (admission) {
         if (admission.rate) setRateLimitHeaders(headers, admission.rate);
+        if (admission.allowedOrigin !== undefined) setCorsHeaders(headers, admission.allowedOrigin);
         authenticator.settled?.(admission, response.status, now);
       }
       const keyId = admission?.keyId;

@@ -99,12 +99,17 @@ describe("verifyApiKey", () => {
     expect(codeOf(await verifyApiKey(input(secret), deps()))).toBe("401 application_disabled");
   });
 
-  it("refuses an Origin the application does not allow", async () => {
-    const { secret } = await createKey({ allowedOrigins: ["https://shop.example"] });
-    expect((await verifyApiKey(input(secret, { origin: "https://shop.example" }), deps())).ok).toBe(true);
-    expect(codeOf(await verifyApiKey(input(secret, { origin: "https://evil.example" }), deps()))).toBe(
-      "403 origin_not_allowed",
-    );
+  it("refuses an Origin the application does not allow, and names the one it allows (for CORS)", async () => {
+    const { secret } = await createKey({ allowedOrigins: ["https://shop.example"], scopes: [] });
+    const allowed = await verifyApiKey(input(secret, { origin: "https://shop.example" }), deps());
+    expect(allowed).toMatchObject({ ok: true, allowedOrigin: "https://shop.example" });
+    const refused = await verifyApiKey(input(secret, { origin: "https://evil.example" }), deps());
+    expect(codeOf(refused)).toBe("403 origin_not_allowed");
+    expect(refused.allowedOrigin).toBeUndefined();
+    // A refusal after the origin check is still the allowed origin's to read.
+    const unscoped = await verifyApiKey(input(secret, { origin: "https://shop.example", scope: "links:read" }), deps());
+    expect(unscoped).toMatchObject({ code: "missing_scope", allowedOrigin: "https://shop.example" });
+    expect((await verifyApiKey(input(secret), deps())).allowedOrigin).toBeUndefined();
   });
 
   it("refuses a client IP outside the key's allowlist", async () => {

@@ -17,8 +17,12 @@ export type VerifyFailureCode =
   | "missing_scope"
   | "rate_limited";
 
+/**
+ * `allowedOrigin`: the request's Origin once the key's application is known to allow it, so the answer (a success,
+ * or a refusal after the origin check) is readable from that origin's pages.
+ */
 export type VerifyResult =
-  | { ok: true; key: CachedKey; rate: RateLimitDecision }
+  | { ok: true; key: CachedKey; rate: RateLimitDecision; allowedOrigin?: string }
   | {
       ok: false;
       status: 401 | 403 | 429;
@@ -26,6 +30,7 @@ export type VerifyResult =
       code: VerifyFailureCode;
       message: string;
       rate?: RateLimitDecision;
+      allowedOrigin?: string;
     };
 
 export interface VerifyInput {
@@ -67,8 +72,8 @@ const invalid = {
   message: "No valid API key was provided.",
 } as const;
 
-function fail(status: 401 | 403, code: VerifyFailureCode, message: string): VerifyResult {
-  return { ok: false, status, type: status === 401 ? "authentication" : "permission", code, message };
+function fail(status: 401 | 403, code: VerifyFailureCode, message: string, allowedOrigin?: string): VerifyResult {
+  return { ok: false, status, type: status === 401 ? "authentication" : "permission", code, message, allowedOrigin };
 }
 
 function stringList(value: unknown): string[] {
@@ -198,6 +203,7 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
       `Requests from origin '${input.origin}' are not allowed for this API key's application.`,
     );
   }
+  const allowedOrigin = input.origin ?? undefined;
   if (key.ipAllowlist) {
     const ip = input.clientIp();
     if (!ipAllowed(key.ipAllowlist, ip)) {
@@ -205,6 +211,7 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
         403,
         "ip_not_allowed",
         `Requests from IP address '${ip ?? "unknown"}' are not allowed for this API key.`,
+        allowedOrigin,
       );
     }
   }
@@ -213,14 +220,17 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
       403,
       "missing_scope",
       `This API key does not have the '${input.scope}' scope required for this request.`,
+      allowedOrigin,
     );
   }
 
   const rate = deps.rateLimiter.consume(`key:${key.id}`, key.rateLimit ?? deps.defaultRateLimit, 60_000);
-  return rate instanceof Promise ? rate.then((decided) => admit(key, decided)) : admit(key, rate);
+  return rate instanceof Promise
+    ? rate.then((decided) => admit(key, decided, allowedOrigin))
+    : admit(key, rate, allowedOrigin);
 }
 
-function admit(key: CachedKey, rate: RateLimitDecision): VerifyResult {
+function admit(key: CachedKey, rate: RateLimitDecision, allowedOrigin: string | undefined): VerifyResult {
   if (!rate.allowed) {
     return {
       ok: false,
@@ -229,7 +239,8 @@ function admit(key: CachedKey, rate: RateLimitDecision): VerifyResult {
       code: "rate_limited",
       message: "Too many requests. Retry after the time in the Retry-After header.",
       rate,
+      allowedOrigin,
     };
   }
-  return { ok: true, key, rate };
+  return { ok: true, key, rate, allowedOrigin };
 }

@@ -2,6 +2,7 @@ import { config } from "../config";
 import type { Access, OperationSpec } from "../contract/operation";
 import { db } from "../db";
 import { pipeline, type Authenticator, type Handler, type RouteHandler } from "../http/pipeline";
+export { preflight } from "../http/cors";
 import { publicAuthenticator, type PublicPrincipal } from "../http/public-authenticator";
 import { apiKeyAuthenticator } from "../keys/authenticator";
 import type { ApiKeyPrincipal } from "../keys/cache";

@@ -334,6 +334,22 @@ describe("who may do what", () => {
     expect(await db.application.count({ where: { merchantId: owner.merchantId } })).toBe(1); // the fixture key's app only
   });
 
+  it("refuses a cookie mutation whose Origin differs only in scheme, or that the browser calls cross-site", async () => {
+    overrideConfigForTests({ AUTH_URL: undefined });
+    const owner = await signIn();
+    const create = (name: string, extra: Record<string, string>) =>
+      call(owner, "POST", "/applications", { name }, { Origin: server.url, ...extra });
+    const otherScheme = server.url.replace(/^http:/, "https:");
+    expect(await errorCode(await create("scheme", { Origin: otherScheme }))).toBe("403 cross_origin_request");
+    expect(await errorCode(await create("cross-site", { "Sec-Fetch-Site": "cross-site" }))).toBe(
+      "403 cross_origin_request",
+    );
+    expect((await create("same-origin", { "Sec-Fetch-Site": "same-origin" })).status).toBe(201);
+    const names = await db.application.findMany({ where: { merchantId: owner.merchantId }, select: { name: true } });
+    expect(names.map((app) => app.name)).not.toContain("scheme");
+    expect(names.map((app) => app.name)).not.toContain("cross-site");
+  });
+
   it("records an audit event for each mutation, with IP and user agent", async () => {
     const owner = await signIn();
     const app = await (

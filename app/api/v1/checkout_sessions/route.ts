@@ -1,6 +1,6 @@
 import { checkoutSessions } from "@/lib/contract";
 import { createCheckoutSession, listCheckoutSessions } from "@/lib/payments";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,5 @@ export const GET = route(checkoutSessions.list, ({ ctx, owner, query }) => listC
 export const POST = route(checkoutSessions.create, ({ ctx, owner, key, body }) =>
   createCheckoutSession(ctx, { owner, keyId: key.id, session: body }),
 );
+
+export const OPTIONS = preflight(checkoutSessions.list, checkoutSessions.create);

@@ -1,6 +1,6 @@
 import { customers } from "@/lib/contract";
 import { createCustomer, listCustomers } from "@/lib/payments";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,5 @@ export const GET = route(customers.list, ({ ctx, owner, query }) => listCustomer
 export const POST = route(customers.create, ({ ctx, owner, key, body }) =>
   createCustomer(ctx, { owner, keyId: key.id, customer: body }),
 );
+
+export const OPTIONS = preflight(customers.list, customers.create);

@@ -1,5 +1,5 @@
 import { me } from "@/lib/contract";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -15,3 +15,5 @@ export const GET = route(me.retrieve, ({ key, application, merchant, livemode })
   application,
   merchant,
 }));
+
+export const OPTIONS = preflight(me.retrieve);

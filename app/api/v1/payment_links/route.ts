@@ -1,6 +1,6 @@
 import { paymentLinks } from "@/lib/contract";
 import { createPaymentLink, listPaymentLinks } from "@/lib/payments";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +9,5 @@ export const GET = route(paymentLinks.list, ({ ctx, owner, query }) => listPayme
 export const POST = route(paymentLinks.create, ({ ctx, owner, key, body }) =>
   createPaymentLink(ctx, { owner, keyId: key.id, link: body }),
 );
+
+export const OPTIONS = preflight(paymentLinks.list, paymentLinks.create);

@@ -1,5 +1,5 @@
 import { webhookEndpoints } from "@/lib/contract";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
@@ -10,3 +10,5 @@ export const GET = route(webhookEndpoints.list, ({ ctx, owner, query }) => listW
 export const POST = route(webhookEndpoints.create, ({ ctx, owner, body }) =>
   createWebhookEndpoint(ctx, { owner, endpoint: body }),
 );
+
+export const OPTIONS = preflight(webhookEndpoints.list, webhookEndpoints.create);

@@ -1,6 +1,6 @@
 import { customers } from "@/lib/contract";
 import { retrieveCustomer, updateCustomer } from "@/lib/payments";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,5 @@ export const GET = route(customers.retrieve, ({ ctx, owner, params }) =>
 export const PATCH = route(customers.update, ({ ctx, owner, params, body }) =>
   updateCustomer(ctx, { owner, id: params.id, changes: body }),
 );
+
+export const OPTIONS = preflight(customers.retrieve, customers.update);

@@ -1,6 +1,6 @@
 import { paymentLinks } from "@/lib/contract";
 import { retrievePaymentLink, updatePaymentLink } from "@/lib/payments";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,3 +11,5 @@ export const GET = route(paymentLinks.retrieve, ({ ctx, owner, params }) =>
 export const PATCH = route(paymentLinks.update, ({ ctx, owner, params, body }) =>
   updatePaymentLink(ctx, { owner, id: params.id, changes: body }),
 );
+
+export const OPTIONS = preflight(paymentLinks.retrieve, paymentLinks.update);

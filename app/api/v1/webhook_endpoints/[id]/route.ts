@@ -1,5 +1,5 @@
 import { webhookEndpoints } from "@/lib/contract";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 import { deleteWebhookEndpoint, retrieveWebhookEndpoint, updateWebhookEndpoint } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
@@ -15,3 +15,5 @@ export const PATCH = route(webhookEndpoints.update, ({ ctx, owner, params, body 
 export const DELETE = route(webhookEndpoints.delete, ({ ctx, owner, params }) =>
   deleteWebhookEndpoint(ctx, { owner, id: params.id }),
 );
+
+export const OPTIONS = preflight(webhookEndpoints.retrieve, webhookEndpoints.update, webhookEndpoints.delete);

@@ -1,5 +1,5 @@
 import { webhookEndpoints } from "@/lib/contract";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 import { listWebhookDeliveries } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
@@ -7,3 +7,5 @@ export const dynamic = "force-dynamic";
 export const GET = route(webhookEndpoints.deliveries, ({ ctx, owner, params, query }) =>
   listWebhookDeliveries(ctx, { owner, endpointId: params.id, query }),
 );
+
+export const OPTIONS = preflight(webhookEndpoints.deliveries);

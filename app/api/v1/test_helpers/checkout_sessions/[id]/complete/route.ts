@@ -1,6 +1,6 @@
 import { checkoutSessions } from "@/lib/contract";
 import { completeCheckoutSessionForTest } from "@/lib/payments";
-import { route } from "@/lib/route";
+import { preflight, route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +8,5 @@ export const dynamic = "force-dynamic";
 export const POST = route(checkoutSessions.complete, ({ ctx, owner, params }) =>
   completeCheckoutSessionForTest(ctx, { owner, id: params.id }),
 );
+
+export const OPTIONS = preflight(checkoutSessions.complete);
