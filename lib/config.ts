@@ -87,7 +87,7 @@ export const configSchema = z.object({
   // --- Next.js and the process ---
   /** Set by Next.js (production for build and start, development for dev) and by Vitest (test). */
   NODE_ENV: z.string().optional(),
-  /** Set by `npm start`: Next.js leaves SIGTERM/SIGINT to lib/keys/runtime, which flushes usage first. */
+  /** Set by server.mjs (`npm start`): lib/keys/runtime exits on SIGTERM/SIGINT once it has flushed usage. */
   NEXT_MANUAL_SIG_HANDLE: presence(),
   /** Read by next.config.ts. */
   NEXT_DIST_DIR: z.string().default(".next"),
