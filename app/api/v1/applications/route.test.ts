@@ -334,7 +334,7 @@ describe("who may do what", () => {
     expect(await db.application.count({ where: { merchantId: owner.merchantId } })).toBe(1); // the fixture key's app only
   });
 
-  it("records an audit event for each mutation, with IP and user agent", async () => {
+  it("records an audit event for each mutation, with IP (the TCP peer's, not a forged one) and user agent", async () => {
     const owner = await signIn();
     const app = await (
       await call(
@@ -364,7 +364,7 @@ describe("who may do what", () => {
       actorUserId: owner.user.id,
       targetType: "application",
       targetId: app.id,
-      ip: "203.0.113.8",
+      ip: "127.0.0.1",
       userAgent: "audit-test/1.0",
     });
   });
