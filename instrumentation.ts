@@ -1,5 +1,5 @@
-// Runs once when the server starts (`next start`, `next dev`), in the Node.js runtime only. NEXT_RUNTIME is not
-// configuration: Next.js inlines it per bundle, so the Edge bundle drops the Node.js-only imports below.
+// Runs once when the server starts (server.mjs, or a plain `next start`), in the Node.js runtime only. NEXT_RUNTIME is
+// not configuration: Next.js inlines it per bundle, so the Edge bundle drops the Node.js-only imports below.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // A bad environment variable stops the start with its name. (next.config.ts parses it first; Next.js only logs an
@@ -12,6 +12,13 @@ export async function register() {
   if (config.DEMO_LOGIN) {
     log.warn("demo_login.enabled", {
       message: "DEMO_LOGIN=1: anyone can sign in as the shared demo merchant. Never enable it on a real deployment.",
+    });
+  }
+  const { peerStamping } = await import("./lib/http/peer.mjs");
+  if (!peerStamping()) {
+    log.warn("client_ip.unavailable", {
+      message:
+        "Started without server.mjs (plain `next start`?): client addresses are unknown, so IP allowlists refuse every request and per-IP limits are shared by all callers. Start with `npm start`.",
     });
   }
   const { appContext } = await import("./lib/keys/runtime");

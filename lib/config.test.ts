@@ -17,7 +17,7 @@ describe("parseConfig", () => {
       FAILED_AUTH_PER_IP_PER_MINUTE: 30,
       LINK_ATTEMPTS_PER_USER_PER_HOUR: 20,
       API_RATE_LIMIT_PER_MINUTE: 600,
-      TRUSTED_PROXY_COUNT: 1,
+      TRUSTED_PROXY_COUNT: 0,
       LOG_LEVEL: "info",
       WEBHOOK_ALLOW_PRIVATE: false,
       WEBHOOK_WORKER: true,
@@ -55,6 +55,12 @@ describe("parseConfig", () => {
       );
     }
     expect(() => parseConfig({ WEBHOOK_WORKER_INTERVAL_MS: String(2 ** 31) })).toThrow(/WEBHOOK_WORKER_INTERVAL_MS/);
+    // A proxy count may be 0: served directly.
+    expect(parseConfig({ TRUSTED_PROXY_COUNT: "0" }).TRUSTED_PROXY_COUNT).toBe(0);
+    expect(parseConfig({ TRUSTED_PROXY_COUNT: "2" }).TRUSTED_PROXY_COUNT).toBe(2);
+    expect(() => parseConfig({ TRUSTED_PROXY_COUNT: "-1" })).toThrow(
+      'TRUSTED_PROXY_COUNT must be a whole number of at least 0 (got "-1")',
+    );
   });
 
   it("names every bad variable in one message", () => {

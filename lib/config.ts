@@ -75,7 +75,8 @@ export const configSchema = z.object({
   FAILED_AUTH_PER_IP_PER_MINUTE: count(30),
   LINK_ATTEMPTS_PER_USER_PER_HOUR: count(20),
   API_RATE_LIMIT_PER_MINUTE: count(600),
-  TRUSTED_PROXY_COUNT: count(1),
+  /** Proxies in front of the app that append to X-Forwarded-For; 0: served directly, the client is the TCP peer. */
+  TRUSTED_PROXY_COUNT: wholeNumber(0).default(0),
 
   // --- Background work and logs ---
   LOG_LEVEL: z.enum(["info", "warn", "error"], { error: "must be info, warn or error" }).default("info"),
@@ -87,7 +88,7 @@ export const configSchema = z.object({
   // --- Next.js and the process ---
   /** Set by Next.js (production for build and start, development for dev) and by Vitest (test). */
   NODE_ENV: z.string().optional(),
-  /** Set by `npm start`: Next.js leaves SIGTERM/SIGINT to lib/keys/runtime, which flushes usage first. */
+  /** Set by server.mjs (`npm start`): lib/keys/runtime exits on SIGTERM/SIGINT once it has flushed usage. */
   NEXT_MANUAL_SIG_HANDLE: presence(),
   /** Read by next.config.ts. */
   NEXT_DIST_DIR: z.string().default(".next"),

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { appContext, authRuntime } from "@/lib/keys";
 import { overrideConfigForTests, restoreConfigForTests } from "@/lib/config";
 import { randomBase62 } from "@/lib/ids/base62";
@@ -8,9 +8,12 @@ import { bearer, signIn, routeTestServer } from "@/test/support";
 import { removeExpiredSandboxes } from "@/lib/keys/unclaimed";
 
 const server = routeTestServer();
+// These tests play a trusted proxy in front of the app: the X-Forwarded-For entry each request sends is its client
+// address, so that per-IP limits don't leak between tests.
+beforeEach(() => overrideConfigForTests({ TRUSTED_PROXY_COUNT: "1" }));
 afterEach(restoreConfigForTests);
 
-/** Each test comes from its own client address, so per-IP limits don't leak between tests. */
+/** Each test comes from its own client address. */
 const ip = () => `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 function create(body: unknown, from = ip()) {
   return fetch(`${server.url}/api-keys`, {

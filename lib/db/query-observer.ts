@@ -1,5 +1,5 @@
 // Bench and test instrumentation, absent from a normal run. Whoever wants to see every SQL query the app's clients
-// run puts a listener here before a client is built: the bench's preload in `next start` (tools/bench/instrument.mjs)
+// run puts a listener here before a client is built: the bench's preload in its server (tools/bench/instrument.mjs)
 // and the Vitest setup (test/support/setup-env.ts). A client reads it once, at construction; without one it asks
 // Prisma for no query events at all, so production does no per-query work for it.
 

@@ -23,7 +23,7 @@ function createRuntime(): AuthRuntime {
   const usage = new UsageRecorder(db);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));
-  // `npm start` sets NEXT_MANUAL_SIG_HANDLE so that Next.js leaves shutdown to us: write the pending usage, then exit.
+  // server.mjs (`npm start`) sets NEXT_MANUAL_SIG_HANDLE: shutdown is ours, so write the pending usage, then exit.
   const shutdown = (signal: NodeJS.Signals) => {
     void Promise.allSettled([usage.flush(), bus.close()]).finally(() => {
       if (config.NEXT_MANUAL_SIG_HANDLE) process.exit(signal === "SIGINT" ? 130 : 143);

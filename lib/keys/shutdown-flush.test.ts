@@ -5,7 +5,7 @@ import { bearer, createKey, startNextServer } from "@/test/support";
 
 const json = { "Content-Type": "application/json" };
 
-describe("usage on shutdown (real `next start`)", () => {
+describe("usage on shutdown (real server)", () => {
   it("writes lastUsedAt and the day's counters when the server is stopped, and logs no secret", async () => {
     const { secret, key } = await createKey();
     const server = await startNextServer({ DATABASE_URL: config.DATABASE_URL, LOG_LEVEL: "info" });

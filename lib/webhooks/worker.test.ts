@@ -10,7 +10,7 @@ import { verifyWebhookSignature } from "../sdk";
 import { createTestDatabase, startNextServer, type TestDatabase } from "@/test/support";
 import { createWebhookEndpoint } from "./endpoints";
 
-// A database of its own: the worker of this `next start` must not deliver the other test files' webhooks.
+// A database of its own: the worker of this server must not deliver the other test files' webhooks.
 let database: TestDatabase;
 let handle: DbHandle;
 beforeAll(async () => {
@@ -23,7 +23,7 @@ afterAll(async () => {
   await database.drop();
 });
 
-describe("the delivery worker (real `next start`, started by instrumentation.ts)", () => {
+describe("the delivery worker (real server, started by instrumentation.ts)", () => {
   it("delivers what was queued while no server ran, signed, and records the attempt", async () => {
     const received: Array<{ body: string; signature: string }> = [];
     const receiver = createServer((request, response) => {

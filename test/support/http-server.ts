@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { peerStamper } from "@/lib/http/peer.mjs";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type RouteModule = Partial<Record<string, Handler>>;
@@ -85,10 +86,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** A real HTTP server on 127.0.0.1 that runs the app's route handlers in this process (the tests' stand-in for `next start`). */
+/** A real HTTP server on 127.0.0.1 that runs the app's route handlers in this process (the tests' stand-in for `npm start`). */
 export async function startTestServer(): Promise<TestServer> {
   let origin = "";
+  const stamp = peerStamper();
   const server: Server = createServer((incoming, outgoing) => {
+    // What server.mjs does to every request before Next.js sees it: the TCP peer, replacing whatever the client sent.
+    stamp(incoming.headers, incoming.socket.remoteAddress);
     dispatch(incoming, outgoing, origin).catch((error: unknown) => {
       outgoing.writeHead(599).end(String(error));
     });

@@ -5,7 +5,7 @@ import path from "node:path";
 
 export interface NextServer {
   url: string;
-  /** The server's process id (`next start` serves from this process). */
+  /** The server's process id (server.mjs runs Next.js in its own process). */
   pid: number;
   /** Everything the server printed so far. */
   output(): string;
@@ -24,23 +24,24 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Runs the production build with `next start`, as `npm start` does, on a free port of 127.0.0.1. Its output goes
- * to `logFile` when given (the kernel writes it: no reader competes for CPU under load), else into memory.
+ * Runs the production build as `npm start` does (server.mjs in front of Next.js) on a free port of 127.0.0.1. Its
+ * output goes to `logFile` when given (the kernel writes it: no reader competes for CPU under load), else into memory.
+ * `plainNextStart` runs `next start` alone instead, without the server that stamps each request's peer address.
  */
-export async function startNextServer(env: Record<string, string | undefined>, logFile?: string): Promise<NextServer> {
+export async function startNextServer(
+  env: Record<string, string | undefined>,
+  { logFile, plainNextStart = false }: { logFile?: string; plainNextStart?: boolean } = {},
+): Promise<NextServer> {
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (`npm test` does).");
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
-    {
-      // The webhook worker would race tests that drive deliveries themselves: a test opts in with WEBHOOK_WORKER.
-      env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1", WEBHOOK_WORKER: "0", ...env },
-      stdio: logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : ["ignore", "pipe", "pipe"],
-    },
-  );
+  const command = plainNextStart ? ["node_modules/next/dist/bin/next", "start"] : ["server.mjs"];
+  const child: ChildProcess = spawn(process.execPath, [...command, "-p", String(port), "-H", "127.0.0.1"], {
+    // The webhook worker would race tests that drive deliveries themselves: a test opts in with WEBHOOK_WORKER.
+    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1", WEBHOOK_WORKER: "0", ...env },
+    stdio: logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : ["ignore", "pipe", "pipe"],
+  });
   let captured = "";
   child.stdout?.on("data", (chunk: Buffer) => (captured += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (captured += chunk.toString()));
@@ -50,7 +51,7 @@ export async function startNextServer(env: Record<string, string | undefined>, l
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output()}`);
+    if (child.exitCode !== null) throw new Error(`the server exited early:\n${output()}`);
     const healthy = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
@@ -58,7 +59,7 @@ export async function startNextServer(env: Record<string, string | undefined>, l
     if (healthy) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`next start did not become healthy:\n${output()}`);
+      throw new Error(`the server did not become healthy:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -1,4 +1,4 @@
-// The bench's view into `next start`. tools/bench/run.ts loads this file into the server ahead of the app
+// The bench's view into its server. tools/bench/run.ts loads this file into the server ahead of the app
 // (NODE_OPTIONS=--import), so the app's database client, built later, finds this observer (lib/db/query-observer.ts)
 // and reports every SQL query to it. The counts are served as JSON on 127.0.0.1:$BENCH_METRICS_PORT, a port of their
 // own: the app has no route for them, and neither a normal run nor a normal build has any of this.

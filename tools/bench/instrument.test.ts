@@ -12,7 +12,7 @@ describe("the bench's query counter (tools/bench/instrument.mjs)", () => {
   it("counts the queries and key lookups of a client built after it loads, and serves them on its own port", async () => {
     const port = await freePort();
     process.env.BENCH_METRICS_PORT = String(port);
-    // What `--import` does in the bench's `next start`: load it before the app builds its client. A specifier
+    // What `--import` does in the bench's server: load it before the app builds its client. A specifier
     // TypeScript does not follow: the file is plain JavaScript.
     const instrument = new URL("./instrument.mjs", import.meta.url).href;
     ({ server } = (await import(/* @vite-ignore */ instrument)) as { server?: Server });

@@ -1,6 +1,6 @@
-// `npm run bench`: one `next start` on a seeded SQLite database, the same wrk load on three routes, and the
-// database queries each verified request costs (from Prisma's query events, counted inside the server by
-// tools/bench/instrument.mjs and read from its own port).
+// `npm run bench`: one server (as `npm start` runs it) on a seeded SQLite database, the same wrk load on three
+// routes, and the database queries each verified request costs (from Prisma's query events, counted inside the
+// server by tools/bench/instrument.mjs and read from its own port).
 import { DATABASE_URL } from "./database";
 import { execFile, execFileSync } from "node:child_process";
 import { availableParallelism } from "node:os";
@@ -120,7 +120,7 @@ async function main() {
       NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${instrument}`].filter(Boolean).join(" "),
       BENCH_METRICS_PORT: String(metricsPort),
     },
-    ".data/bench-server.log",
+    { logFile: ".data/bench-server.log" },
   );
   if (PIN) execFileSync("taskset", ["-a", "-p", "-c", "0", String(server.pid)], { stdio: "ignore" }); // every thread of the server
   // One retry: the idle keep-alive socket from before a wrk run may have been closed by the server meanwhile.

@@ -350,7 +350,7 @@ describe("who may do what", () => {
     expect(names.map((app) => app.name)).not.toContain("cross-site");
   });
 
-  it("records an audit event for each mutation, with IP and user agent", async () => {
+  it("records an audit event for each mutation, with IP (the TCP peer's, not a forged one) and user agent", async () => {
     const owner = await signIn();
     const app = await (
       await call(
@@ -380,7 +380,7 @@ describe("who may do what", () => {
       actorUserId: owner.user.id,
       targetType: "application",
       targetId: app.id,
-      ip: "203.0.113.8",
+      ip: "127.0.0.1",
       userAgent: "audit-test/1.0",
     });
   });
