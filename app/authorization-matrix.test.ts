@@ -5,12 +5,12 @@ import { pathParamNames, type OperationSpec } from "@/lib/contract/operation";
 import { authRuntime } from "@/lib/keys";
 import { generateSecret } from "@/lib/keys/format";
 import { bearer, routeTestServer } from "@/test/support";
-import { contractWorld, objectOf, pathOf, type ContractWorld } from "@/test/support/contract-world";
+import { contractWorld, objectOf, pathOf, validBodies, type ContractWorld } from "@/test/support/contract-world";
 
 /**
  * Every operation of the contract against every way of calling it wrongly, with the exact status and code each
  * must answer. An operation joins by being in the contract; one addressing a new kind of object also needs that
- * object in `contractWorld` (and one with a body, an entry in `validBodies`), which the suite checks.
+ * object in `contractWorld` (and one with a body, an entry in its `validBodies`), which the suite checks.
  */
 
 // The receivers' URL is loopback, which only this flag allows; the suite never delivers to it.
@@ -25,16 +25,6 @@ interface Case {
   /** The owner whose objects fill the path; `a` unless the case is about reaching another's. */
   pathOwner?: "a";
 }
-
-/** What a valid request of these operations sends, so that a 404 is about the object and not about the body. */
-const validBodies: Record<string, unknown> = {
-  "PATCH /api/v1/payment_links/{id}": { description: "changed" },
-  "PATCH /api/v1/customers/{id}": { name: "changed" },
-  "PATCH /api/v1/webhook_endpoints/{id}": { description: "changed" },
-  "PATCH /api/v1/applications/{id}/status": { isEnabled: false },
-  "POST /api/v1/applications/{id}/api-keys": { description: "matrix" },
-  "POST /api/v1/applications/{id}/api-keys/{keyId}/roll": { gracePeriod: "now" },
-};
 
 let a: ContractWorld;
 

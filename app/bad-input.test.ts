@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { authRuntime } from "@/lib/keys";
 import { jsonSchemaOf } from "@/lib/openapi/document";
 import { routeTestServer } from "@/test/support";
-import { contractWorld, pathOf, type ContractWorld } from "@/test/support/contract-world";
+import { contractWorld, pathOf, validBodies, type ContractWorld } from "@/test/support/contract-world";
 
 /**
  * Bad input for every operation with a body or a query, generated from its schemas with fast-check: wrong types,
@@ -20,25 +20,6 @@ import { contractWorld, pathOf, type ContractWorld } from "@/test/support/contra
 overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
 const server = routeTestServer();
 let world: ContractWorld;
-
-/** A valid body of each operation with one, which a case changes in one place. */
-const validBodies: Record<string, Record<string, unknown>> = {
-  "POST /api/v1/payment_links": { amount: 1000, currency: "usd", description: "A" },
-  "PATCH /api/v1/payment_links/{id}": { description: "B" },
-  "POST /api/v1/customers": { name: "Ada", email: "ada@example.com" },
-  "PATCH /api/v1/customers/{id}": { name: "Grace" },
-  "POST /api/v1/checkout_sessions": { amount: 1000, currency: "usd", success_url: "https://shop.example/ok" },
-  "POST /api/v1/webhook_endpoints": { url: "http://127.0.0.1:9/hooks", enabled_events: ["*"] },
-  "PATCH /api/v1/webhook_endpoints/{id}": { description: "C" },
-  "POST /api/v1/invites": { email: "someone@example.com", role: "developer" },
-  "POST /api/v1/management-tokens": { name: "fuzz", expiresIn: "1h" },
-  "POST /api/v1/applications": { name: "Fuzz app" },
-  "PATCH /api/v1/applications/{id}/status": { isEnabled: true },
-  "POST /api/v1/applications/{id}/api-keys": { description: "fuzz" },
-  "POST /api/v1/applications/{id}/api-keys/{keyId}/roll": { gracePeriod: "1h" },
-  "POST /api/v1/api-keys/link": { key: "ck_test_not_a_real_key", applicationId: "app_missing" },
-  "POST /api-keys": { label: "fuzz" },
-};
 
 const nested = (depth: number): unknown => {
   let value: unknown = "deep";
