@@ -6,6 +6,7 @@ import { configNames, parseConfig } from "./config";
 describe("parseConfig", () => {
   it("gives every unset variable the default the code had before it was declared here", () => {
     expect(parseConfig({})).toEqual({
+      REDIS_PREFIX: "mc:",
       PORT: 3000,
       APP_URL: "http://localhost:3000",
       DEMO_LOGIN: false,

@@ -50,6 +50,8 @@ export const configSchema = z.object({
   DATABASE_URL: databaseUrl().optional(),
   /** Unset: rate limits per process, key-cache invalidation through PostgreSQL or none. */
   REDIS_URL: z.string().optional(),
+  /** Prefixed to this deployment's Redis keys, so deployments and test runs sharing one Redis share no bucket. */
+  REDIS_PREFIX: z.string().default("mc:"),
   /** Read by `next start` itself; declared so a bad port stops the start with its name. */
   PORT: port(3000),
   /** Public base URL: checkout session `url`s are `$APP_URL/pay/cs_…`. */
@@ -100,6 +102,8 @@ export const configSchema = z.object({
   DEBUG_MIGRATE: presence(),
   TEST_DATABASE_URL_PG: postgresUrl().optional(),
   TEST_REDIS_URL: z.string().optional(),
+  /** Unset: TEST_DATABASE_URL_PG, else postgresql://postgres@127.0.0.1:5432/postgres (the bench's PostgreSQL run). */
+  BENCH_DATABASE_URL_PG: postgresUrl().optional(),
   TEST_DB_ENGINE: z.enum(["sqlite", "postgresql"], { error: "must be sqlite or postgresql" }).default("sqlite"),
   E2E_PORT: port(3100),
   FAKE_GITHUB_PORT: port(3199),
@@ -140,6 +144,7 @@ const SECRET: ReadonlySet<ConfigName> = new Set([
   "MIGRATE_SHADOW_DATABASE_URL",
   "TEST_DATABASE_URL_PG",
   "TEST_REDIS_URL",
+  "BENCH_DATABASE_URL_PG",
 ]);
 
 /** Parses the declared variables out of an environment; throws one error naming every bad variable. */
