@@ -9,7 +9,7 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
-  /** Counts one hit. The in-memory limiter answers synchronously, so the hot path awaits nothing. */
+  /** Counts one hit. The in-memory limiter answers synchronously, and the Redis one while it holds a lease. */
   consume(bucket: string, limit: number, windowMs: number): RateLimitDecision | Promise<RateLimitDecision>;
   /** How many hits the bucket's current window holds, and when it ends, without adding one. */
   peek(bucket: string): Promise<WindowState>;
