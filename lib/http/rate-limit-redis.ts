@@ -140,10 +140,8 @@ export class RedisRateLimiter implements RateLimiter {
     const lease = this.leaseOf(bucket, limit, windowMs, now);
     if (lease.tokens > 0) return this.take(lease, now);
     if (lease.exhausted) return this.refuse(lease, now, false);
-    if (this.starting === null && this.redis.status !== "ready") {
-      this.unavailable(`the connection is ${this.redis.status}`);
-      return this.fallback.consume(bucket, limit, windowMs);
-    }
+    if (this.starting === null && this.redis.status !== "ready")
+      return this.unreachable().consume(bucket, limit, windowMs);
     return new Promise((resolve) => {
       lease.waiting.push(resolve);
       if (!lease.fetching) void this.fetch(bucket, lease);
@@ -151,7 +149,7 @@ export class RedisRateLimiter implements RateLimiter {
   }
 
   async peek(bucket: string): Promise<WindowState> {
-    if (!(await this.connected())) return this.fallback.peek(bucket);
+    if (!(await this.connected())) return this.unreachable().peek(bucket);
     try {
       const reply = await this.redis.eval(PEEK_SCRIPT, 1, this.keyOf(bucket));
       const [window, granted, refused, ttl] = reply as [string, number, number, number];
@@ -229,7 +227,7 @@ export class RedisRateLimiter implements RateLimiter {
   private async fetch(bucket: string, lease: Lease): Promise<void> {
     lease.fetching = true;
     try {
-      if (!(await this.connected())) throw new Error(`the connection is ${this.redis.status}`);
+      if (!(await this.connected())) return this.answerAll(bucket, lease, this.unreachable());
       while (lease.waiting.length > 0) {
         const want = lease.waiting.length;
         const sentAt = this.now();
@@ -241,6 +239,11 @@ export class RedisRateLimiter implements RateLimiter {
         Object.assign(lease, { expiresAt: sentAt + ttl, left, tokens: lease.tokens + granted, exhausted: left === 0 });
         lease.growth = Math.min(MAX_GROWTH, Math.max(1, lease.growth * 2));
         const now = this.now();
+        // Granted in the last moments of a window that has ended since: void, lease again in the next one.
+        if (lease.expiresAt <= now) {
+          Object.assign(lease, { tokens: 0, exhausted: false });
+          continue;
+        }
         // The first `want` waiters were counted by the script, as grants or as refusals.
         for (const waiter of lease.waiting.splice(0, want))
           waiter(lease.tokens > 0 ? this.take(lease, now) : this.refuse(lease, now, true));
@@ -251,8 +254,7 @@ export class RedisRateLimiter implements RateLimiter {
       }
     } catch (error) {
       this.unavailable((error as Error).message);
-      for (const waiter of lease.waiting.splice(0))
-        waiter(await this.fallback.consume(bucket, lease.limit, lease.windowMs));
+      await this.answerAll(bucket, lease, this.fallback);
     } finally {
       lease.fetching = false;
     }
@@ -276,9 +278,7 @@ export class RedisRateLimiter implements RateLimiter {
       }
       if (!reachable) continue;
       if (lease.tokens > 0 && giveUp(lease, now)) {
-        lease.givenBack += lease.tokens;
-        lease.tokens = 0;
-        lease.growth = 0;
+        Object.assign(lease, { givenBack: lease.givenBack + lease.tokens, tokens: 0, growth: 0, exhausted: false });
       }
       if (lease.givenBack === 0 && lease.refused === 0) continue;
       pipeline.eval(SETTLE_SCRIPT, 1, this.keyOf(bucket), lease.window, lease.givenBack, lease.refused);
@@ -296,6 +296,17 @@ export class RedisRateLimiter implements RateLimiter {
 
   private keyOf(bucket: string): string {
     return `${this.prefix}ratelimit:${bucket}`;
+  }
+
+  /** Every request waiting for a lease gets `limiter`'s decision instead. */
+  private async answerAll(bucket: string, lease: Lease, limiter: RateLimiter): Promise<void> {
+    for (const waiter of lease.waiting.splice(0)) waiter(await limiter.consume(bucket, lease.limit, lease.windowMs));
+  }
+
+  /** The fallback, once the outage is reported. */
+  private unreachable(): RateLimiter {
+    this.unavailable(`the connection is ${this.redis.status}`);
+    return this.fallback;
   }
 
   private async connected(): Promise<boolean> {
