@@ -1,3 +1,4 @@
+import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { config } from "../config";
 import { InvalidationBus } from "./invalidation";
@@ -45,6 +46,55 @@ describe("InvalidationBus", () => {
   it.runIf(config.TEST_REDIS_URL)("reaches another process through Redis pub/sub", async () => {
     await expectCrossProcessInvalidation({ redisUrl: config.TEST_REDIS_URL });
   });
+
+  it.runIf(config.TEST_REDIS_URL)(
+    "through Redis, answers only once the other process has dropped the key",
+    async () => {
+      const env = { redisUrl: config.TEST_REDIS_URL };
+      const cacheB = new KeyCache({ maxEntries: 10, ttlMs: 60_000, negativeTtlMs: 1000 });
+      const busA = new InvalidationBus(new KeyCache({ maxEntries: 10, ttlMs: 60_000, negativeTtlMs: 1000 }), env);
+      const busB = new InvalidationBus(cacheB, env);
+      try {
+        await Promise.all([busA.start(), busB.start()]);
+        await new Promise((resolve) => setTimeout(resolve, 200)); // subscriptions settle
+        for (let trial = 0; trial < 20; trial += 1) {
+          await cacheB.get(`h_${trial}`, async () => cachedKey(`k${trial}`, null, null));
+          await busA.publish({ keyId: `k${trial}` });
+          expect(cacheB.peek(`h_${trial}`), `trial ${trial}`).toBeUndefined(); // at once: no waiting
+        }
+      } finally {
+        await busA.close();
+        await busB.close();
+      }
+    },
+  );
+
+  it.runIf(config.DATABASE_URL?.startsWith("postgres"))(
+    "listens again after PostgreSQL dropped the listener's connection, and clears the cache then",
+    async () => {
+      const env = { databaseUrl: config.DATABASE_URL };
+      const cacheB = new KeyCache({ maxEntries: 10, ttlMs: 60_000, negativeTtlMs: 1000, degradedTtlMs: 60_000 });
+      const busA = new InvalidationBus(new KeyCache({ maxEntries: 10, ttlMs: 60_000, negativeTtlMs: 1000 }), env);
+      const busB = new InvalidationBus(cacheB, env);
+      const admin = new pg.Client({ connectionString: config.DATABASE_URL });
+      await admin.connect();
+      try {
+        await Promise.all([busA.start(), busB.start()]);
+        await admin.query(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN %' AND datname = current_database() AND pid <> pg_backend_pid()",
+        );
+        await cacheB.get("h_1", async () => cachedKey("k1", null, null));
+        await eventually(() => cacheB.size === 0); // listening again: what it may have missed is dropped
+        await cacheB.get("h_2", async () => cachedKey("k2", null, null));
+        await busA.publish({ keyId: "k2" });
+        await eventually(() => cacheB.size === 0);
+      } finally {
+        await admin.end();
+        await busA.close();
+        await busB.close();
+      }
+    },
+  );
 
   it.runIf(config.DATABASE_URL?.startsWith("postgres"))(
     "reaches another process through PostgreSQL LISTEN/NOTIFY",

@@ -5,7 +5,7 @@ import { createApplication, createKey } from "@/test/support/fixtures";
 import { queryCount } from "@/test/support/query-count";
 import { KeyCache } from "./cache";
 import { generateSecret } from "./format";
-import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "./lifecycle";
+import { revokeApiKey, rollApiKey, updateApiKey } from "./lifecycle";
 import { appContext, authRuntime } from "./runtime";
 import { verifyApiKey, type VerifierDeps, type VerifyInput } from "./verify";
 
@@ -125,7 +125,7 @@ describe("verifyApiKey", () => {
     const refused = await verifyApiKey(input(secret, { scope: "links:write" }), deps());
     expect(codeOf(refused)).toBe("403 missing_scope");
     expect(!refused.ok && refused.message).toContain("links:write");
-    await updateApiKeyScopes(appContext, { keyId: key.id, scopes: ["links:read", "links:write"] });
+    await updateApiKey(appContext, { keyId: key.id, changes: { scopes: ["links:read", "links:write"] } });
     expect((await verifyApiKey(input(secret, { scope: "links:write" }), deps())).ok).toBe(true);
   });
 
