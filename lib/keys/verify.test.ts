@@ -194,6 +194,17 @@ describe("failed lookups per client IP", () => {
     expect(codeOf(await verifyFrom("198.51.100.2", generateSecret("test"), limiter))).toBe("401 invalid_api_key");
   });
 
+  it("never admits more lookups than the limit when the guesses arrive all at once", async () => {
+    const limiter = new MemoryRateLimiter();
+    await authRuntime.known.mayExist("built");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => verifyFrom("198.51.100.9", generateSecret("test"), limiter)),
+    );
+    const codes = results.map(codeOf);
+    expect(codes.filter((code) => code === "401 invalid_api_key")).toHaveLength(3);
+    expect(codes.filter((code) => code === "429 rate_limited")).toHaveLength(17);
+  });
+
   it("still looks up every real key from a locked-out IP: cached, made a second ago, unclaimed, rolled", async () => {
     const limiter = new MemoryRateLimiter();
     const earlier = await createKey();

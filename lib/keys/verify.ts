@@ -57,11 +57,6 @@ export interface VerifierDeps {
   now?: () => Date;
 }
 
-class LookupRefused extends Error {
-  constructor(readonly resetSeconds: number) {
-    super("lookup refused");
-  }
-}
 const FAILED_LOOKUP_WINDOW_MS = 60_000;
 
 const invalid = {
@@ -157,31 +152,31 @@ export function verifyApiKey(input: VerifyInput, deps: VerifierDeps): MaybePromi
 const failedBucket = (input: VerifyInput) => `failed-lookup:${input.clientIp() ?? "unknown"}`;
 
 /**
- * A cache miss: the only path that queries the database. A client IP past its limit of unknown keys has a secret
- * looked up only if `known` says a key with its hash may exist, so guessing costs the database nothing and a real
- * key (even one made a second ago) is never locked out.
+ * A cache miss: the only path that queries the database. A secret that `known` says no key has is a guess: it is
+ * counted against its address before the lookup, in one atomic step, so concurrent guesses (on any number of
+ * processes) can never exceed the limit, and past it the address gets 429 and the database is not asked. A real
+ * key (even one made a second ago, which `known` learns through the bus) is never locked out.
  */
 async function lookUp(hash: string, input: VerifyInput, deps: VerifierDeps): Promise<VerifyResult> {
-  let key: CachedKey | null;
-  try {
-    key = await deps.cache.get(hash, async () => {
-      if (deps.failedLookupLimit !== undefined) {
-        const failed = await deps.rateLimiter.peek(failedBucket(input));
-        if (failed.count >= deps.failedLookupLimit && !(await (deps.known?.mayExist(hash) ?? false)))
-          throw new LookupRefused(failed.resetSeconds);
-      }
-      return loadKey(deps.db, hash);
-    });
-  } catch (error) {
-    if (!(error instanceof LookupRefused)) throw error;
-    return lookupRefused(deps.failedLookupLimit ?? 0, error.resetSeconds);
+  const limit = deps.failedLookupLimit;
+  let counted = false;
+  if (limit !== undefined && !(await (deps.known?.mayExist(hash) ?? false))) {
+    const decision = await deps.rateLimiter.consume(failedBucket(input), limit, FAILED_LOOKUP_WINDOW_MS);
+    if (!decision.allowed) return lookupRefused(limit, decision.resetSeconds);
+    counted = true;
   }
-  return checkKey(key, input, deps);
+  const key = await deps.cache.get(hash, (missing) => loadKey(deps.db, missing));
+  return checkKey(key, input, deps, counted);
 }
 
-function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps): MaybePromise<VerifyResult> {
+function checkKey(
+  key: CachedKey | null,
+  input: VerifyInput,
+  deps: VerifierDeps,
+  alreadyCounted = false,
+): MaybePromise<VerifyResult> {
   if (!key || (input.claimedKeyId !== undefined && input.claimedKeyId !== key.id)) {
-    if (deps.failedLookupLimit === undefined) return invalid;
+    if (deps.failedLookupLimit === undefined || alreadyCounted) return invalid;
     const counted = deps.rateLimiter.consume(failedBucket(input), deps.failedLookupLimit, FAILED_LOOKUP_WINDOW_MS);
     return counted instanceof Promise ? counted.then(() => invalid) : invalid;
   }
