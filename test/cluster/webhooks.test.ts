@@ -31,15 +31,21 @@ function ownerOfConnection(port: number, pids: number[]): number | undefined {
       if (fields[1] && parseInt(fields[1].split(":")[1] ?? "", 16) === port) inodes.add(`socket:[${fields[9]}]`);
     }
   }
-  return pids.find((pid) =>
-    readdirSync(`/proc/${pid}/fd`).some((fd) => {
-      try {
-        return inodes.has(readlinkSync(`/proc/${pid}/fd/${fd}`));
-      } catch {
-        return false; // closed meanwhile
-      }
-    }),
-  );
+  const holds = (pid: number, fd: string) => {
+    try {
+      return inodes.has(readlinkSync(`/proc/${pid}/fd/${fd}`));
+    } catch {
+      return false; // closed meanwhile
+    }
+  };
+  const descriptors = (pid: number) => {
+    try {
+      return readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      return []; // that process is gone
+    }
+  };
+  return pids.find((pid) => descriptors(pid).some((fd) => holds(pid, fd)));
 }
 
 describe("an instance killed mid-delivery", () => {
