@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Permission } from "./roles";
-import type { Scope } from "./scopes";
+import { idempotent, listOf, listQuerySchema } from "./common";
+import { KEY_RESOURCES, type KeyResource, type Scope } from "./scopes";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -17,13 +18,7 @@ export interface PublicIpLimit {
 }
 
 /** A backend with an API key; the key must hold `scope` when one is given. */
-export const apiKey = (scope?: Scope) => ({ kind: "apiKey", scope: scope ?? null }) as const;
-type Writable<S> = S extends `${infer Resource}:write` ? Resource : never;
-/** A collection's API-key access: `<resource>:read` reads it, `<resource>:write` writes it. */
-export const scoped = <const Resource extends Writable<Scope>>(resource: Resource) => ({
-  read: apiKey(`${resource}:read`),
-  write: apiKey(`${resource}:write`),
-});
+export const apiKey = <const S extends Scope>(scope?: S) => ({ kind: "apiKey", scope: scope ?? null }) as const;
 /** A dashboard session or a management token of a member; every member reads, `permission` guards the rest. */
 export const member = (permission?: Permission) =>
   ({ kind: "session", permission: permission ?? null, sessionOnly: false }) as const;
@@ -118,6 +113,48 @@ export function collection<
       verb("POST", `${one}/${name}` as const, write, [404])(spec),
     children: <const Name extends string, const Spec extends OwnSpec>(name: Name, spec: Spec) =>
       verb("GET", `${one}/${name}` as const, read, [400, 404])(spec),
+  };
+}
+
+/** An object of the API: its schema's `object` names it (`"payment_link"`, `"checkout.session"`). */
+type ApiObjectSchema = z.ZodObject<{ object: z.ZodLiteral<string> } & z.ZodRawShape>;
+type KeyAccess<Scoped extends string> = Scoped extends Scope
+  ? { readonly kind: "apiKey"; readonly scope: Scoped }
+  : undefined;
+/** A declaration whose verb has defaults: what it gives wins, and it may leave out what they give. */
+type Defaulted<Defaults> = Omit<OwnSpec, keyof Defaults> & Partial<OwnSpec>;
+
+/**
+ * The collection of a resource an API key reaches; `KEY_RESOURCES` gives its path, tag and scopes (`<resource>:read`
+ * reads it, `<resource>:write` writes it). Besides `collection`'s conventions, Stripe's: "Create a customer" and
+ * "Retrieve a customer" unless a declaration says otherwise, a create says `Idempotency-Key` makes retries safe, and
+ * a list takes `limit` and `starting_after` (its own query extends them) and answers `listOf(object)`. `name` says
+ * what a 404 lacks ("No such checkout session"), from the object's name; `path` is what a list answers as its `url`.
+ */
+export function keyCollection<const Resource extends KeyResource, const Obj extends ApiObjectSchema>(
+  resource: Resource,
+  object: Obj,
+) {
+  const { path, tag, actions } = KEY_RESOURCES[resource];
+  const writable = (actions as readonly string[]).includes("write");
+  const write = (writable ? apiKey(`${resource}:write` as Scope) : undefined) as KeyAccess<`${Resource}:write`>;
+  const read = apiKey(`${resource}:read` as Scope) as KeyAccess<`${Resource}:read`> & Access;
+  const verbs = collection({ tag, path: path as (typeof KEY_RESOURCES)[Resource]["path"], read, write, object });
+  const name = [...object.shape.object.values].join().replace(/[._]/g, " ");
+  const one = `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`;
+  const created = { summary: `Create ${one}`, description: idempotent };
+  const retrieved = { summary: `Retrieve ${one}` };
+  const listed = { query: listQuerySchema, response: listOf(object) };
+  return {
+    ...verbs,
+    path,
+    name,
+    create: <const Spec extends Defaulted<typeof created>>(spec: Spec) =>
+      verbs.create({ ...created, ...spec } as Declared<typeof created, Spec> & { summary: string }),
+    retrieve: <const Spec extends Defaulted<typeof retrieved> = object>(spec?: Spec) =>
+      verbs.retrieve({ ...retrieved, ...spec } as Declared<typeof retrieved, Spec> & { summary: string }),
+    list: <const Spec extends OwnSpec>(spec: Spec) =>
+      verbs.list({ ...listed, ...spec } as Declared<typeof listed, Spec>),
   };
 }
 
