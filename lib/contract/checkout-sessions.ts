@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { amountSchema, currencySchema, idempotent, listQuerySchema, metadataSchema, ownedObjectSchema } from "./common";
-import { apiKey, keyCollection, operation } from "./operation";
+import { apiKey, keyCollection, tagged } from "./operation";
 
 export const httpUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048);
 
@@ -63,11 +63,8 @@ export const checkoutSessions = {
     description: "A session that is not open answers 400 `checkout_session_not_open`.",
     errors: [400, 404],
   }),
-  complete: operation({
-    method: "POST",
-    path: "/api/v1/test_helpers/checkout_sessions/{id}/complete",
+  complete: tagged(checkoutSessionCollection.tag).post("/api/v1/test_helpers/checkout_sessions/{id}/complete", {
     auth: apiKey("sessions:write"),
-    tag: "Checkout sessions",
     summary: "Test mode: mark an open session paid",
     description:
       "Records `checkout.session.completed`. A live key gets 404; a session that is not open, 400 `checkout_session_not_open`.",

@@ -18,7 +18,7 @@ export interface PublicIpLimit {
 }
 
 /** A backend with an API key; the key must hold `scope` when one is given. */
-export const apiKey = <const S extends Scope>(scope?: S) => ({ kind: "apiKey", scope: scope ?? null }) as const;
+export const apiKey = (scope?: Scope) => ({ kind: "apiKey", scope: scope ?? null }) as const;
 /** A dashboard session or a management token of a member; every member reads, `permission` guards the rest. */
 export const member = (permission?: Permission) =>
   ({ kind: "session", permission: permission ?? null, sessionOnly: false }) as const;
@@ -55,6 +55,33 @@ export interface OperationSpec {
 export function operation<const Spec extends OperationSpec>(spec: Spec): Spec {
   return spec;
 }
+
+/**
+ * The operations of one OpenAPI tag that no collection declares, each by its request line, with what they share
+ * as defaults a declaration overrides: `management.get("/api/v1/merchants", { summary, response })`.
+ */
+export function tagged<const Tag extends string, const Defaults extends Partial<OperationSpec> = object>(
+  tag: Tag,
+  defaults?: Defaults,
+) {
+  const verb =
+    <const Method extends HttpMethod>(method: Method) =>
+    <
+      const Path extends `/${string}`,
+      const Spec extends Omit<OperationSpec, "method" | "path" | "tag" | keyof Defaults>,
+    >(
+      path: Path,
+      spec: Spec & Partial<OperationSpec>,
+    ) =>
+      ({ method, path, tag, ...defaults, ...spec }) as { method: Method; path: Path; tag: Tag } & Declared<
+        Defaults,
+        Spec
+      >;
+  return { tag, get: verb("GET"), post: verb("POST"), patch: verb("PATCH"), delete: verb("DELETE") };
+}
+
+/** The dashboard's operations, which a member's session or management token calls: every member reads. */
+export const management = tagged("Management", { auth: member() });
 
 /** What a resource's verb fills in: the rest of an operation, which the declaration itself gives. */
 type Declared<Defaults, Spec> = Omit<Defaults, keyof Spec> & Spec;
@@ -129,7 +156,8 @@ type Defaulted<Defaults> = Omit<OwnSpec, keyof Defaults> & Partial<OwnSpec>;
  * reads it, `<resource>:write` writes it). Besides `collection`'s conventions, Stripe's: "Create a customer" and
  * "Retrieve a customer" unless a declaration says otherwise, a create says `Idempotency-Key` makes retries safe, and
  * a list takes `limit` and `starting_after` (its own query extends them) and answers `listOf(object)`. `name` says
- * what a 404 lacks ("No such checkout session"), from the object's name; `path` is what a list answers as its `url`.
+ * what a 404 lacks ("No such checkout session"), from the object's name; `path` is what a list answers as its `url`,
+ * and `tag` serves the resource's operations outside the collection (`tagged(collection.tag)`).
  */
 export function keyCollection<const Resource extends KeyResource, const Obj extends ApiObjectSchema>(
   resource: Resource,
@@ -141,12 +169,13 @@ export function keyCollection<const Resource extends KeyResource, const Obj exte
   const read = apiKey(`${resource}:read` as Scope) as KeyAccess<`${Resource}:read`> & Access;
   const verbs = collection({ tag, path: path as (typeof KEY_RESOURCES)[Resource]["path"], read, write, object });
   const name = [...object.shape.object.values].join().replace(/[._]/g, " ");
-  const one = `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`;
-  const created = { summary: `Create ${one}`, description: idempotent };
-  const retrieved = { summary: `Retrieve ${one}` };
+  const aName = `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`;
+  const created = { summary: `Create ${aName}`, description: idempotent };
+  const retrieved = { summary: `Retrieve ${aName}` };
   const listed = { query: listQuerySchema, response: listOf(object) };
   return {
     ...verbs,
+    tag,
     path,
     name,
     create: <const Spec extends Defaulted<typeof created>>(spec: Spec) =>
