@@ -24,6 +24,16 @@ async function errorCode(response: Response) {
   return `${response.status} ${(await response.json()).error.code}`;
 }
 
+/** A signed-in owner with an application "Shop" and a key in it that may read payment links. */
+async function shopWithKey() {
+  const owner = await signIn();
+  const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
+  const key = await (
+    await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k", scopes: ["links:read"] })
+  ).json();
+  return { owner, app, key };
+}
+
 describe("applications", () => {
   it("creates (201), refuses a duplicate name (409) and invalid input (400 with param)", async () => {
     const owner = await signIn();
@@ -178,11 +188,7 @@ describe("application API keys", () => {
   });
 
   it("renames and re-scopes a key (the next call sees the new scopes), and refuses a revoked or unknown key", async () => {
-    const owner = await signIn();
-    const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
-    const key = await (
-      await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k", scopes: ["links:read"] })
-    ).json();
+    const { owner, app, key } = await shopWithKey();
     const links = () => fetch(`${server.url}/api/v1/payment_links`, { headers: bearer(key.fullKey) });
     expect((await links()).status).toBe(200);
     const path = `/applications/${app.id}/api-keys/${key.id}`;
@@ -208,11 +214,7 @@ describe("application API keys", () => {
   });
 
   it("rolls: the new key works at once, the old one until its grace period ends", async () => {
-    const owner = await signIn();
-    const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
-    const old = await (
-      await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k", scopes: ["links:read"] })
-    ).json();
+    const { owner, app, key: old } = await shopWithKey();
     const rolled = await (
       await call(owner, "POST", `/applications/${app.id}/api-keys/${old.id}/roll`, { gracePeriod: "1h" })
     ).json();
