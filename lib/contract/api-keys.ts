@@ -100,6 +100,15 @@ export const rollApiKeySchema = z.strictObject({
   gracePeriod: z.enum(Object.keys(GRACE_PERIODS) as [GracePeriod, ...GracePeriod[]]).default("24h"),
 });
 
+/** Rename a key or change its scopes; the change reaches every process's key cache before the response. */
+export const updateApiKeySchema = z
+  .strictObject({
+    name: z.string().trim().min(1, "is required").max(100).optional(),
+    scopes: scopeListSchema.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, "Provide at least one field to update: name or scopes");
+export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
+
 /** "Link existing key" in the dashboard. */
 export const linkApiKeySchema = z.strictObject({
   key: z.string().min(1, "is required").max(200),
@@ -135,6 +144,11 @@ export const apiKeys = {
     summary: "Revoke an API key at once",
     response: z.void(),
     status: 204,
+  }),
+  update: applicationKeys.patch("/api/v1/applications/{id}/api-keys/{keyId}", {
+    summary: "Rename an API key or change its scopes (takes effect at once, in every process)",
+    body: updateApiKeySchema,
+    response: apiKeySchema,
   }),
   roll: applicationKeys.post("/api/v1/applications/{id}/api-keys/{keyId}/roll", {
     summary: "Roll an API key: a new secret now, the old one works for a grace period",
