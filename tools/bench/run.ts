@@ -5,6 +5,7 @@
 import "./database";
 import { inProcess, postgresRedis } from "./configurations";
 import { requireWrk } from "./measure";
+import { propagationScenario } from "./propagation";
 import { routeTable } from "./route-table";
 import type { Scenario } from "./scenario";
 
@@ -12,6 +13,7 @@ import type { Scenario } from "./scenario";
 const scenarios: Scenario[] = [
   routeTable(inProcess), // (a) SQLite, no Redis
   routeTable(postgresRedis), // (b) PostgreSQL + Redis
+  { name: "propagation", run: propagationScenario }, // changes through one instance, in force on another
 ];
 
 async function main() {
