@@ -113,6 +113,8 @@ export const configSchema = z.object({
   DEBUG_MIGRATE: presence(),
   TEST_DATABASE_URL_PG: postgresUrl().optional(),
   TEST_REDIS_URL: z.string().optional(),
+  /** Unset: TEST_DATABASE_URL_PG, else postgresql://postgres@127.0.0.1:5432/postgres (the bench's PostgreSQL run). */
+  BENCH_DATABASE_URL_PG: postgresUrl().optional(),
   TEST_DB_ENGINE: z.enum(["sqlite", "postgresql"], { error: "must be sqlite or postgresql" }).default("sqlite"),
   E2E_PORT: port(3100),
   FAKE_GITHUB_PORT: port(3199),
@@ -156,6 +158,7 @@ const SECRET: ReadonlySet<ConfigName> = new Set([
   "MIGRATE_SHADOW_DATABASE_URL",
   "TEST_DATABASE_URL_PG",
   "TEST_REDIS_URL",
+  "BENCH_DATABASE_URL_PG",
 ]);
 
 /** Parses the declared variables out of an environment; throws one error naming every bad variable. */

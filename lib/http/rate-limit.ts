@@ -1,8 +1,4 @@
-import type { Redis } from "ioredis";
 import { epochMs } from "../clock";
-import { config } from "../config";
-import { log } from "../log";
-import { connectRedis } from "../redis";
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -13,10 +9,12 @@ export interface RateLimitDecision {
 }
 
 export interface RateLimiter {
-  /** Counts one hit. The in-memory limiter answers synchronously, so the hot path awaits nothing. */
+  /** Counts one hit. The in-memory limiter answers synchronously, and the Redis one while it holds a lease. */
   consume(bucket: string, limit: number, windowMs: number): RateLimitDecision | Promise<RateLimitDecision>;
   /** How many hits the bucket's current window holds, and when it ends, without adding one. */
   peek(bucket: string): Promise<WindowState>;
+  /** Hands back what this process holds of shared limits (at shutdown). */
+  close(): Promise<void>;
 }
 
 export interface WindowState {
@@ -59,68 +57,11 @@ export class MemoryRateLimiter implements RateLimiter {
     return { count: window.count, resetSeconds: Math.ceil((window.resetAt - now) / 1000) };
   }
 
+  async close(): Promise<void> {}
+
   private prune(now: number): void {
     for (const [bucket, window] of this.windows) if (window.resetAt <= now) this.windows.delete(bucket);
   }
-}
-
-// Increment and expiry in one atomic step: no read-then-write race between processes.
-const CONSUME_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-local ttl = redis.call('PTTL', KEYS[1])
-if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
-return {count, ttl}
-`;
-
-/**
- * One shared window per bucket across every process. If Redis is unreachable the request is still served,
- * limited by this process's own window, and a warning is logged: an outage of the limiter is not an outage of the API.
- */
-export class RedisRateLimiter implements RateLimiter {
-  private lastWarning = 0;
-
-  constructor(
-    private readonly redis: Redis,
-    private readonly fallback: RateLimiter = new MemoryRateLimiter(),
-  ) {}
-
-  async consume(bucket: string, limit: number, windowMs: number): Promise<RateLimitDecision> {
-    try {
-      const reply = (await this.redis.eval(
-        CONSUME_SCRIPT,
-        1,
-        `${config.REDIS_PREFIX}ratelimit:${bucket}`,
-        windowMs,
-      )) as [number, number];
-      return decide(reply[0], limit, reply[1]);
-    } catch (error) {
-      if (Date.now() - this.lastWarning > 30_000) {
-        this.lastWarning = Date.now();
-        log.warn("rate_limit.redis_unavailable", { message: (error as Error).message, fallback: "in-process" });
-      }
-      return this.fallback.consume(bucket, limit, windowMs);
-    }
-  }
-
-  async peek(bucket: string): Promise<WindowState> {
-    try {
-      const key = `${config.REDIS_PREFIX}ratelimit:${bucket}`;
-      const [count, ttl] = ((await this.redis.multi().get(key).pttl(key).exec()) ?? []).map(([error, value]) => {
-        if (error) throw error;
-        return Number(value ?? 0);
-      });
-      return (count ?? 0) > 0
-        ? { count: count ?? 0, resetSeconds: Math.max(1, Math.ceil((ttl ?? 0) / 1000)) }
-        : { count: 0, resetSeconds: 0 };
-    } catch {
-      return this.fallback.peek(bucket);
-    }
-  }
-}
-
-export function createRateLimiter(redisUrl = config.REDIS_URL): RateLimiter {
-  return redisUrl ? new RedisRateLimiter(connectRedis(redisUrl, "rate-limit")) : new MemoryRateLimiter();
 }
 
 /** The RateLimit-* headers (IETF draft) every limited response carries, plus Retry-After when refused. */

@@ -41,7 +41,7 @@ export function apiKeyAuthenticator(scope: Scope | null, runtime: AuthRuntime): 
         clientIp: () => clientIp(headers),
         scope: wanted,
       };
-      // A cached key with the in-memory limiter is verified synchronously.
+      // A cached key is verified synchronously while the limiter answers from memory (always, or from its lease).
       return andThen(verifyApiKey(input, runtime.verifier), admit);
     },
     cors: true,

@@ -1,7 +1,8 @@
 import { config } from "../config";
 import type { Context } from "../context";
 import { db } from "../db";
-import { createRateLimiter, type RateLimiter } from "../http/rate-limit";
+import type { RateLimiter } from "../http/rate-limit";
+import { createRateLimiter } from "../http/rate-limit-redis";
 import { allOf, InvalidationBus } from "./invalidation";
 import { KeyCache } from "./cache";
 import { KnownKeys } from "./known-keys";
@@ -28,16 +29,17 @@ function createRuntime(): AuthRuntime {
   const usage = new UsageRecorder(db);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));
-  // server.mjs (`npm start`) sets NEXT_MANUAL_SIG_HANDLE: shutdown is ours, so write the pending usage, then exit.
+  const rateLimiter = createRateLimiter();
+  // server.mjs (`npm start`) sets NEXT_MANUAL_SIG_HANDLE: shutdown is ours, so write the pending usage, give the
+  // unspent rate-limit leases back, then exit.
   const shutdown = (signal: NodeJS.Signals) => {
-    void Promise.allSettled([usage.flush(), bus.close()]).finally(() => {
+    void Promise.allSettled([usage.flush(), bus.close(), rateLimiter.close()]).finally(() => {
       if (config.NEXT_MANUAL_SIG_HANDLE) process.exit(signal === "SIGINT" ? 130 : 143);
     });
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
   process.once("beforeExit", () => void usage.flush());
-  const rateLimiter = createRateLimiter();
   const defaultRateLimit = config.API_RATE_LIMIT_PER_MINUTE;
   const failedLookupLimit = config.FAILED_AUTH_PER_IP_PER_MINUTE;
   return {

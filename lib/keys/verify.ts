@@ -135,8 +135,9 @@ const lookupRefused = (limit: number, resetSeconds: number): VerifyResult => ({
  * THE key verifier. Fixed order: format -> exists -> revoked -> expired -> application enabled -> origin -> IP
  * -> scope -> rate limit. A malformed `ck_` string is refused before any lookup; a known key costs no query.
  *
- * It returns synchronously when the key is cached and the rate limiter is in memory (the steady state of the
- * hot path: no promise, no microtask), and a promise when it has to wait for the database or Redis.
+ * It returns synchronously when the key is cached and the rate limiter answers from memory (in-process, or from the
+ * process's Redis lease: the steady state of the hot path, no promise, no microtask), and a promise when it has to
+ * wait for the database or Redis.
  */
 export function verifyApiKey(input: VerifyInput, deps: VerifierDeps): MaybePromise<VerifyResult> {
   const hash = hashSecret(input.secret);

@@ -1,5 +1,6 @@
-// Imported first by run.ts: the bench's own fresh SQLite database, chosen before lib/config parses the environment
-// (the seeding uses the app's client, which reads DATABASE_URL from the config).
+// Imported first by run.ts: the bench's SQLite database (configuration (a)), removed so that every run seeds a fresh
+// one. DATABASE_URL points at it before lib/config parses the environment, so a scenario that uses the app's client
+// in this process gets that database too.
 import { rmSync } from "node:fs";
 
 export const DB_FILE = ".data/bench.db";
