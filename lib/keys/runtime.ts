@@ -1,6 +1,6 @@
 import { config } from "../config";
 import type { Context } from "../context";
-import { db } from "../db";
+import { db, dbHandle } from "../db";
 import { createRateLimiter, type RateLimiter } from "../http/rate-limit";
 import { allOf, InvalidationBus } from "./invalidation";
 import { KeyCache } from "./cache";
@@ -20,7 +20,7 @@ export interface AuthRuntime {
 
 function createRuntime(): AuthRuntime {
   const cache = new KeyCache({ maxEntries: 10_000, ttlMs: 5 * 60_000, negativeTtlMs: 10_000 });
-  const usage = new UsageRecorder(db);
+  const usage = new UsageRecorder(dbHandle);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));
   // server.mjs (`npm start`) sets NEXT_MANUAL_SIG_HANDLE: shutdown is ours, so write the pending usage, then exit.
