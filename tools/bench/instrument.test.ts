@@ -3,13 +3,13 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { freePort } from "@/test/support/next-server";
 
-type Counts = { queries: number; keyLookups: number };
+type Counts = { queries: number; keyLookups: number; eventLoop: { maxDelayMs: number; p99DelayMs: number } };
 
 describe("the bench's query counter (tools/bench/instrument.mjs)", () => {
   let server: Server | undefined;
   afterAll(() => server?.close());
 
-  it("counts the queries and key lookups of a client built after it loads, and serves them on its own port", async () => {
+  it("counts the queries and key lookups of a client built after it loads, and the event-loop delay, and serves them on its own port", async () => {
     const port = await freePort();
     process.env.BENCH_METRICS_PORT = String(port);
     // What `--import` does in the bench's server: load it before the app builds its client. A specifier
@@ -32,6 +32,13 @@ describe("the bench's query counter (tools/bench/instrument.mjs)", () => {
       expect([afterCount.queries - afterLookup.queries, afterCount.keyLookups - afterLookup.keyLookups]).toEqual([
         1, 0,
       ]);
+
+      // A loop held for 60 ms shows as a delay of at least that much (a lower bound the busy wait guarantees).
+      await fetch(`http://127.0.0.1:${port}/?reset`);
+      const until = performance.now() + 60;
+      while (performance.now() < until);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect((await counts()).eventLoop.maxDelayMs).toBeGreaterThanOrEqual(55);
     } finally {
       await db.$disconnect();
     }

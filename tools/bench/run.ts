@@ -154,6 +154,7 @@ async function main() {
         });
       }
     }
+    await (await import("./cold-keys")).coldKeys({ server, metricsPort, merchantId, applicationId });
   } finally {
     await server.stop("SIGTERM");
   }
