@@ -7,7 +7,7 @@ import { Prisma } from "./generated/sqlite/client";
 // each, every statement its own transaction, with a turn of the event loop between two statements. On SQLite a
 // statement runs synchronously inside the process, so the chunk size bounds how long a request can be kept waiting;
 // between statements the app's own queries get the connection. The SQL is the same on both engines except for
-// PostgreSQL's casts (`typed`): table and column names are the Prisma models' own (the schema maps none).
+// PostgreSQL's casts (`valuesList`): table and column names are the Prisma models' own (the schema maps none).
 
 export type ColumnType = "text" | "integer" | "timestamp";
 export type Value = string | number | Date | null;
@@ -96,7 +96,7 @@ function assignments<Row extends Record<string, Value>>(spec: MergedTable<Row>, 
 }
 
 /** Statements over many rows, each the same SQL on SQLite and PostgreSQL but for the casts. */
-export const statements = {
+const statements = {
   insert: <Row extends Record<string, Value>>(engine: DbEngine, spec: BatchTable<Row>, rows: readonly Row[]) =>
     Prisma.sql`INSERT INTO ${id(spec.table)} (${columnList(spec)}) VALUES ${valuesList(engine, spec, rows)}`,
 
