@@ -36,8 +36,8 @@ export interface FailedChunk<Row> {
   error: Error;
 }
 
-// Chosen by measurement (tools/bench/flush.ts, docs/performance.md): a statement of 250 rows costs the main thread
-// about 3 ms on either engine, 500 rows about 6 ms, 1000 about 12 ms: 250 leaves room for a GC pause and a slower core.
+// Chosen by measurement (docs/performance.md): on a loaded 2-core machine a statement of 250 rows costs the main thread
+// 3-6 ms on either engine, 500 rows 5-7 ms, 1000 rows 8-12 ms: 250 leaves room for a GC pause within 20 ms.
 export const DEFAULT_CHUNK_ROWS = 250;
 
 const PG_TYPES: Record<ColumnType, string> = { text: "TEXT", integer: "INTEGER", timestamp: "TIMESTAMP(3)" };
@@ -119,7 +119,7 @@ const statements = {
 
 /**
  * Writes rows in chunks of `chunkRows`, one statement (and transaction) per chunk, yielding to the event loop
- * between chunks. A chunk that fails does not stop the others: its rows come back with the error.
+ * before each chunk. A chunk that fails does not stop the others: its rows come back with the error.
  */
 export class BatchWriter {
   constructor(
@@ -142,7 +142,7 @@ export class BatchWriter {
   private async write<Row>(rows: readonly Row[], statement: (chunk: Row[]) => Prisma.Sql): Promise<FailedChunk<Row>[]> {
     const failed: FailedChunk<Row>[] = [];
     for (let start = 0; start < rows.length; start += this.chunkRows) {
-      if (start > 0) await yieldToEventLoop();
+      await yieldToEventLoop(); // the first time too: the caller has just built the rows in this turn
       const chunk = rows.slice(start, start + this.chunkRows);
       try {
         await this.handle.db.$executeRaw(statement(chunk));
