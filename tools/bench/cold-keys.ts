@@ -41,7 +41,11 @@ interface Bench {
   applicationId: string;
 }
 
-type Metrics = { queries: number; keyLookups: number; eventLoop: { maxDelayMs: number; p99DelayMs: number } };
+type Metrics = {
+  queries: number;
+  keyLookups: number;
+  eventLoop: { maxDelayMs: number; p99DelayMs: number; maxGcPauseMs: number };
+};
 
 /** wrk's latency figures are like `812.00us`, `7.24ms` or `1.20s`. */
 function milliseconds(text: string | undefined): number {
@@ -114,14 +118,14 @@ export async function coldKeys({ server, metricsPort, merchantId, applicationId 
       "about requests/s x 5 distinct keys; the server's event loop is measured inside it (monitorEventLoopDelay)\n",
   );
   console.log(
-    "| keys | requests | requests/s | keys per flush | key lookups | p50 | p99 | max | server event loop: max delay | p99 delay | non-2xx |",
+    "| keys | requests | requests/s | keys per flush | key lookups | p50 | p99 | max | server event loop: max delay | p99 delay | longest GC | non-2xx |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const [index, r] of rows.entries()) {
     const perFlush = index === 0 ? 1 : Math.min(KEYS, Math.round(r.rps * 5));
     console.log(
       `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${perFlush} | ${r.keyLookups} | ${r.p50} | ${r.p99} | ` +
-        `${r.maxMs.toFixed(1)}ms | ${r.loop.maxDelayMs.toFixed(1)}ms | ${r.loop.p99DelayMs.toFixed(1)}ms | ${r.non2xx} |`,
+        `${r.maxMs.toFixed(1)}ms | ${r.loop.maxDelayMs.toFixed(1)}ms | ${r.loop.p99DelayMs.toFixed(1)}ms | ${r.loop.maxGcPauseMs.toFixed(1)}ms | ${r.non2xx} |`,
     );
   }
   const cold = rows[1]!;

@@ -3,7 +3,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { freePort } from "@/test/support/next-server";
 
-type Counts = { queries: number; keyLookups: number; eventLoop: { maxDelayMs: number; p99DelayMs: number } };
+type Counts = {
+  queries: number;
+  keyLookups: number;
+  eventLoop: { maxDelayMs: number; p99DelayMs: number; maxGcPauseMs: number };
+};
 
 describe("the bench's query counter (tools/bench/instrument.mjs)", () => {
   let server: Server | undefined;
