@@ -19,7 +19,12 @@ export interface AuthRuntime {
 }
 
 function createRuntime(): AuthRuntime {
-  const cache = new KeyCache({ maxEntries: 10_000, ttlMs: 5 * 60_000, negativeTtlMs: 10_000 });
+  const cache = new KeyCache({
+    maxEntries: 10_000,
+    ttlMs: 5 * 60_000,
+    negativeTtlMs: 10_000,
+    degradedTtlMs: config.KEY_CACHE_DEGRADED_TTL_MS,
+  });
   const usage = new UsageRecorder(dbHandle);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));
