@@ -1,6 +1,6 @@
 import { config } from "../config";
 import type { Context } from "../context";
-import { db } from "../db";
+import { db, dbHandle } from "../db";
 import type { RateLimiter } from "../http/rate-limit";
 import { createRateLimiter } from "../http/rate-limit-redis";
 import { allOf, InvalidationBus } from "./invalidation";
@@ -26,7 +26,7 @@ function createRuntime(): AuthRuntime {
     negativeTtlMs: 10_000,
     degradedTtlMs: config.KEY_CACHE_DEGRADED_TTL_MS,
   });
-  const usage = new UsageRecorder(db);
+  const usage = new UsageRecorder(dbHandle);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));
   const rateLimiter = createRateLimiter();

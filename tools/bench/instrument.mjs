@@ -4,6 +4,7 @@
 // own: the app has no route for them, and neither a normal run nor a normal build has any of this.
 // Plain JavaScript, so that Node loads it as it is: no TypeScript loader runs inside the measured server.
 import { createServer } from "node:http";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
 // A SELECT that reads the ApiKey table: one of the verifier's key lookups (the target is none per verified request).
 const KEY_LOOKUP = /^\s*SELECT\b[\s\S]*\bFROM\s+\S*ApiKey\b/i;
@@ -15,11 +16,29 @@ globalThis[Symbol.for("merchant-console.db.queryObserver")] = (sql) => {
   if (KEY_LOOKUP.test(sql)) counts.keyLookups += 1;
 };
 
+// How late the server's event loop ran (1 ms resolution), and its longest garbage collection, since the start or the
+// last `?reset`: a stall as long as a collection is the collector's, not the app's code.
+const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+loopDelay.enable();
+let maxGcPauseMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) maxGcPauseMs = Math.max(maxGcPauseMs, entry.duration);
+}).observe({ entryTypes: ["gc"] });
+
 const port = Number(process.env.BENCH_METRICS_PORT);
-/** The counts' server (none without BENCH_METRICS_PORT); unref'd: it never keeps a process alive by itself. */
+/**
+ * The counts' server (none without BENCH_METRICS_PORT); unref'd: it never keeps a process alive by itself.
+ * `GET /` answers the counts, the event-loop delay's maximum and p99 and the longest GC pause in ms; `GET /?reset` also
+ * restarts those three.
+ */
 export const server = port
-  ? createServer((_request, response) => {
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(counts));
+  ? createServer((request, response) => {
+      const eventLoop = { maxDelayMs: loopDelay.max / 1e6, p99DelayMs: loopDelay.percentile(99) / 1e6, maxGcPauseMs };
+      if (request.url?.includes("reset")) {
+        loopDelay.reset();
+        maxGcPauseMs = 0;
+      }
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...counts, eventLoop }));
     })
       .listen(port, "127.0.0.1")
       .unref()

@@ -3,13 +3,17 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { freePort } from "@/test/support/next-server";
 
-type Counts = { queries: number; keyLookups: number };
+type Counts = {
+  queries: number;
+  keyLookups: number;
+  eventLoop: { maxDelayMs: number; p99DelayMs: number; maxGcPauseMs: number };
+};
 
 describe("the bench's query counter (tools/bench/instrument.mjs)", () => {
   let server: Server | undefined;
   afterAll(() => server?.close());
 
-  it("counts the queries and key lookups of a client built after it loads, and serves them on its own port", async () => {
+  it("counts the queries and key lookups of a client built after it loads, and the event-loop delay, and serves them on its own port", async () => {
     const port = await freePort();
     process.env.BENCH_METRICS_PORT = String(port);
     // What `--import` does in the bench's server: load it before the app builds its client. A specifier
@@ -32,6 +36,11 @@ describe("the bench's query counter (tools/bench/instrument.mjs)", () => {
       expect([afterCount.queries - afterLookup.queries, afterCount.keyLookups - afterLookup.keyLookups]).toEqual([
         1, 0,
       ]);
+
+      // The event loop's figures are there beside the counts (their values are the bench's to read, not a test's).
+      const { eventLoop } = (await (await fetch(`http://127.0.0.1:${port}/?reset`)).json()) as Counts;
+      for (const value of Object.values(eventLoop)) expect(value).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(eventLoop).sort()).toEqual(["maxDelayMs", "maxGcPauseMs", "p99DelayMs"]);
     } finally {
       await db.$disconnect();
     }

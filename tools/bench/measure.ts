@@ -102,6 +102,8 @@ export interface Counts {
 export interface BenchServer extends NextServer {
   /** The queries and key lookups the server's Prisma client has run so far. */
   counts(): Promise<Counts>;
+  /** Where tools/bench/instrument.mjs answers inside the server. */
+  metricsPort: number;
 }
 
 /**
@@ -122,5 +124,5 @@ export async function startBenchServer(env: Record<string, string | undefined>, 
   if (PIN) execFileSync("taskset", ["-a", "-p", "-c", "0", String(server.pid)], { stdio: "ignore" });
   // One retry: the idle keep-alive socket from before a wrk run may have been closed by the server meanwhile.
   const readCount = async () => (await (await fetch(`http://127.0.0.1:${metricsPort}/`)).json()) as Counts;
-  return { ...server, counts: () => readCount().catch(readCount) };
+  return { ...server, metricsPort, counts: () => readCount().catch(readCount) };
 }

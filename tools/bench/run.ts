@@ -3,6 +3,7 @@
 // the same wrk load on three routes, and the database queries each verified request costs (counted inside the
 // server by tools/bench/instrument.mjs and read from its own port).
 import "./database";
+import { coldKeysScenario } from "./cold-keys";
 import { inProcess, postgresRedis } from "./configurations";
 import { requireWrk } from "./measure";
 import { propagationScenario } from "./propagation";
@@ -13,6 +14,7 @@ import type { Scenario } from "./scenario";
 const scenarios: Scenario[] = [
   routeTable(inProcess), // (a) SQLite, no Redis
   routeTable(postgresRedis), // (b) PostgreSQL + Redis
+  coldKeysScenario, // (a) again, with 10,000 keys taken in turn: the usage flush against the event loop
   { name: "propagation", run: propagationScenario }, // changes through one instance, in force on another
 ];
 
