@@ -1,6 +1,7 @@
 import { config } from "../config";
 import type { Context } from "../context";
 import { db } from "../db";
+import { measure } from "../metrics";
 import { createRateLimiter, type RateLimiter } from "../http/rate-limit";
 import { allOf, InvalidationBus } from "./invalidation";
 import { KeyCache } from "./cache";
@@ -19,7 +20,9 @@ export interface AuthRuntime {
 }
 
 function createRuntime(): AuthRuntime {
-  const cache = new KeyCache({ maxEntries: 10_000, ttlMs: 5 * 60_000, negativeTtlMs: 10_000 });
+  const maxEntries = config.KEY_CACHE_MAX_ENTRIES;
+  const cache = new KeyCache({ maxEntries, ttlMs: config.KEY_CACHE_TTL_MS, negativeTtlMs: 10_000 });
+  measure({ keyCacheEntries: () => cache.size, keyCacheMaxEntries: () => maxEntries });
   const usage = new UsageRecorder(db);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));

@@ -1,6 +1,9 @@
 import { epochMs } from "../clock";
 import type { Db } from "../db";
 import { log } from "../log";
+import { batchMetrics } from "../metrics";
+
+const flushMetrics = batchMetrics("usage");
 
 interface KeyUsage {
   /** Epoch milliseconds. */
@@ -57,6 +60,7 @@ export class UsageRecorder {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
+    const started = epochMs();
     try {
       await this.db.$transaction(
         [...batch].flatMap(([apiKeyId, usage]) => [
@@ -73,7 +77,9 @@ export class UsageRecorder {
           ),
         ]),
       );
+      flushMetrics.flushed(batch.size, (epochMs() - started) / 1000);
     } catch (error) {
+      flushMetrics.failed();
       log.warn("usage.flush_failed", { keys: batch.size, message: (error as Error).message });
     }
   }

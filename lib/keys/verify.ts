@@ -6,6 +6,7 @@ import type { CachedKey, KeyCache } from "./cache";
 import type { KnownKeys } from "./known-keys";
 import { classifySecret, type KeyMode } from "./format";
 import { scopesFromJson, type Scope } from "../contract/scopes";
+import { metrics, rateLimitDecisions } from "../metrics";
 
 export type VerifyFailureCode =
   | "invalid_api_key"
@@ -149,8 +150,12 @@ export function verifyApiKey(input: VerifyInput, deps: VerifierDeps): MaybePromi
   // A cached entry was looked up after its format was checked, so a hit needs no second format check; a
   // malformed string is never cached and still never reaches the database.
   const cached = deps.cache.peek(hash);
-  if (cached !== undefined) return checkKey(cached, input, deps);
+  if (cached !== undefined) {
+    metrics.keyCacheHits.inc();
+    return checkKey(cached, input, deps);
+  }
   if (classifySecret(input.secret).kind === "malformed") return invalid;
+  metrics.keyCacheMisses.inc();
   return lookUp(hash, input, deps);
 }
 
@@ -174,6 +179,7 @@ async function lookUp(hash: string, input: VerifyInput, deps: VerifierDeps): Pro
     });
   } catch (error) {
     if (!(error instanceof LookupRefused)) throw error;
+    rateLimitDecisions.unknown_keys.refused.inc();
     return lookupRefused(deps.failedLookupLimit ?? 0, error.resetSeconds);
   }
   return checkKey(key, input, deps);
@@ -231,6 +237,7 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
 }
 
 function admit(key: CachedKey, rate: RateLimitDecision, allowedOrigin: string | undefined): VerifyResult {
+  (rate.allowed ? rateLimitDecisions.api_key.allowed : rateLimitDecisions.api_key.refused).inc();
   if (!rate.allowed) {
     return {
       ok: false,
