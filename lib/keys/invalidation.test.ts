@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { config } from "../config";
+import { metrics } from "../metrics";
 import { InvalidationBus } from "./invalidation";
 import { cachedKey } from "@/test/support/cached-key";
 import { KeyCache } from "./cache";
@@ -10,6 +11,12 @@ async function eventually(check: () => boolean, timeoutMs = 5000): Promise<void>
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The invalidations this process's metrics counted, in one direction. */
+async function counted(direction: "sent" | "received"): Promise<number> {
+  const { values } = await metrics.invalidations.get();
+  return values.find((value) => value.labels.direction === direction)?.value ?? 0;
 }
 
 /** Two buses on one transport stand for two app processes: what one invalidates, the other drops. */
@@ -24,8 +31,12 @@ async function expectCrossProcessInvalidation(env: { redisUrl?: string; database
     await new Promise((resolve) => setTimeout(resolve, 200)); // subscriptions settle
     await cacheB.get("h_k1", async () => cachedKey("k1", null, null));
     await cacheB.get("h_k2", async () => cachedKey("k2", null, null));
+    const [sent, received] = [await counted("sent"), await counted("received")];
     await busA.publish({ keyId: "k1" });
     await eventually(() => cacheB.size === 1);
+    expect((await counted("sent")) - sent).toBe(1);
+    // At least: other test runs may share this Redis or PostgreSQL channel.
+    expect((await counted("received")) - received).toBeGreaterThanOrEqual(1);
   } finally {
     await busA.close();
     await busB.close();

@@ -2,17 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { overrideConfigForTests, restoreConfigForTests } from "@/lib/config";
 import { authRuntime } from "@/lib/keys";
 import { bearer, createKey, routeTestServer } from "@/test/support";
+import { metricValue } from "@/test/support/metrics-text";
 
 const server = routeTestServer();
 const TOKEN = "metrics-token-for-tests-0123456789";
 
 const scrape = (headers: Record<string, string> = bearer(TOKEN)) => fetch(`${server.url}/api/metrics`, { headers });
-
-/** The value of one series in the text format (0 when it is absent), e.g. `name{label="value"}`. */
-function valueOf(text: string, series: string): number {
-  const line = text.split("\n").find((candidate) => candidate.startsWith(`${series} `));
-  return line === undefined ? 0 : Number(line.slice(series.length + 1));
-}
 
 async function errorOf(response: Response): Promise<string> {
   const body = (await response.json()) as { error: { type: string; code: string; requestId: string } };
@@ -63,8 +58,8 @@ describe("GET /api/metrics", () => {
       "nodejs_heap_size_used_bytes",
     ])
       expect(text, name).toContain(`# TYPE ${name} `);
-    expect(valueOf(text, "merchant_console_key_cache_max_entries")).toBe(10_000);
-    expect(valueOf(text, "merchant_console_webhook_queue_depth")).toBeGreaterThanOrEqual(0);
+    expect(metricValue(text, "merchant_console_key_cache_max_entries")).toBe(10_000);
+    expect(metricValue(text, "merchant_console_webhook_queue_depth")).toBeGreaterThanOrEqual(0);
   });
 
   it("counts requests by operation and status, key cache hits and misses, rate-limit decisions and usage flushes", async () => {
@@ -79,7 +74,7 @@ describe("GET /api/metrics", () => {
     await authRuntime.usage.flush();
     const after = await (await scrape()).text();
 
-    const moved = (series: string) => valueOf(after, series) - valueOf(before, series);
+    const moved = (series: string) => metricValue(after, series) - metricValue(before, series);
     expect(moved('merchant_console_http_requests_total{method="GET",route="/api/v1/me",status="200"}')).toBe(3);
     expect(moved('merchant_console_http_requests_total{method="GET",route="/api/v1/me",status="401"}')).toBe(1);
     expect(moved('merchant_console_http_request_duration_seconds_count{method="GET",route="/api/v1/me"}')).toBe(4);
@@ -88,7 +83,7 @@ describe("GET /api/metrics", () => {
     expect(moved('merchant_console_rate_limit_decisions_total{limit="api_key",decision="allowed"}')).toBe(4);
     expect(moved('merchant_console_batch_flushes_total{batch="usage"}')).toBe(1);
     expect(moved('merchant_console_batch_flush_rows_total{batch="usage"}')).toBe(1);
-    expect(valueOf(after, "merchant_console_key_cache_entries")).toBeGreaterThanOrEqual(1);
+    expect(metricValue(after, "merchant_console_key_cache_entries")).toBeGreaterThanOrEqual(1);
     // The route is the operation's path pattern, never the path requested: the ids in URLs make no new series.
     expect(
       moved('merchant_console_http_requests_total{method="GET",route="/api/v1/payment_links/{id}",status="404"}'),
