@@ -224,6 +224,7 @@ async function main() {
   console.log(
     `queries per payment_links list: ${list?.queriesPerRequest.toFixed(4)} (target 1 + the batched usage writes)`,
   );
+  await (await import("./many-keys")).manyKeysBench(); // its own servers, seeding and table
   process.exit(0);
 }
 
