@@ -1,6 +1,5 @@
 import { config } from "../config";
-import { dbHandle, type Db, type DbEngine } from "../db";
-import { migrationProblems, shippedMigrations } from "../db/migrations";
+import { dbHandle, migrationProblems, shippedMigrations, type Db, type DbEngine } from "../db";
 import { ApiError } from "../http/errors";
 import { json } from "../http/respond";
 import { log } from "../log";

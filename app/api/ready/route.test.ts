@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { config, overrideConfigForTests, restoreConfigForTests } from "@/lib/config";
-import { createDb, db, dbHandle } from "@/lib/db";
-import { shippedMigrations } from "@/lib/db/migrations";
+import { createDb, db, dbHandle, shippedMigrations } from "@/lib/db";
 import { checkReadiness } from "@/lib/monitoring";
 import { routeTestServer } from "@/test/support";
 import { freePort } from "@/test/support/next-server";
