@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { config, overrideConfigForTests, restoreConfigForTests } from "@/lib/config";
 import { createDb, db, dbHandle, shippedMigrations } from "@/lib/db";
 import { checkReadiness } from "@/lib/monitoring";
@@ -7,6 +7,8 @@ import { routeTestServer } from "@/test/support";
 import { freePort } from "@/test/support/next-server";
 
 const server = routeTestServer();
+// A serving process has its database connection open; the first check of a new one also opens it.
+beforeAll(() => db.$queryRaw`SELECT 1`);
 
 const ready = () => fetch(`${server.url}/api/ready`);
 
