@@ -1,9 +1,13 @@
-// Many API keys at once for the bench: multi-row inserts (createMany) of 1,000 keys each, not a Prisma call per key.
+// Many API keys at once for the bench (its database is SQLite): multi-row INSERTs of 1,000 keys each through
+// Prisma's raw SQL, not a Prisma call per key. (createMany took some 0.7 ms a row here: 70 s for 100,000 keys.)
 import type { Db } from "@/lib/db";
 import { displayPrefix, generateSecret, hashSecret } from "@/lib/keys";
 import { newKeyId } from "@/lib/keys/format";
 
 const CHUNK = 1000;
+const COLUMNS = ["id", "merchantId", "applicationId", "name", "mode", "prefix", "hash", "scopes"] as const;
+const ROW = `(${COLUMNS.map(() => "?").join(", ")})`;
+const SCOPES = JSON.stringify(["links:read", "links:write"]);
 
 /** Inserts `count` active test-mode keys of one application; returns their secrets, in insertion order. */
 export async function seedKeys(
@@ -12,22 +16,17 @@ export async function seedKeys(
 ): Promise<string[]> {
   const secrets: string[] = [];
   for (let start = 0; start < count; start += CHUNK) {
-    const rows = [];
-    for (let i = start; i < Math.min(count, start + CHUNK); i += 1) {
+    const values: string[] = [];
+    const end = Math.min(count, start + CHUNK);
+    for (let i = start; i < end; i += 1) {
       const secret = generateSecret("test");
       secrets.push(secret);
-      rows.push({
-        id: newKeyId(),
-        merchantId,
-        applicationId,
-        name: `many keys ${i}`,
-        mode: "test",
-        prefix: displayPrefix(secret),
-        hash: hashSecret(secret),
-        scopes: ["links:read", "links:write"],
-      });
+      values.push(newKeyId(), merchantId, applicationId, `many keys ${i}`, "test", displayPrefix(secret));
+      values.push(hashSecret(secret), SCOPES);
     }
-    await db.apiKey.createMany({ data: rows });
+    const columns = COLUMNS.map((column) => `"${column}"`).join(", ");
+    const rows = Array.from({ length: end - start }, () => ROW).join(", ");
+    await db.$executeRawUnsafe(`INSERT INTO "ApiKey" (${columns}) VALUES ${rows}`, ...values);
   }
   return secrets;
 }
