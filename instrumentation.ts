@@ -21,7 +21,9 @@ export async function register() {
         "Started without server.mjs (plain `next start`?): client addresses are unknown, so IP allowlists refuse every request and per-IP limits are shared by all callers. Start with `npm start`.",
     });
   }
-  const { appContext } = await import("./lib/keys/runtime");
+  const { appContext, authRuntime } = await import("./lib/keys/runtime");
+  // Subscribed from the start, so a change made elsewhere reaches this process before its first API request.
+  void authRuntime.bus.start();
   const { startMaintenance } = await import("./lib/maintenance");
   startMaintenance(appContext);
   if (config.WEBHOOK_WORKER) {

@@ -7,6 +7,9 @@ describe("parseConfig", () => {
   it("gives every unset variable the default the code had before it was declared here", () => {
     expect(parseConfig({})).toEqual({
       PORT: 3000,
+      REDIS_PREFIX: "mc:",
+      INVALIDATION_ACK_TIMEOUT_MS: 250,
+      KEY_CACHE_DEGRADED_TTL_MS: 2000,
       APP_URL: "http://localhost:3000",
       DEMO_LOGIN: false,
       APPLICATION_KEY_LIMIT: 25,
@@ -22,6 +25,8 @@ describe("parseConfig", () => {
       WEBHOOK_ALLOW_PRIVATE: false,
       WEBHOOK_WORKER: true,
       WEBHOOK_WORKER_INTERVAL_MS: 2000,
+      WEBHOOK_TIMEOUT_MS: 10_000,
+      WEBHOOK_CLAIM_MS: 60_000,
       MAINTENANCE_INTERVAL_MS: 3_600_000,
       KEY_CACHE_MAX_ENTRIES: 10_000,
       KEY_CACHE_TTL_MS: 300_000,

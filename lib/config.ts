@@ -50,6 +50,15 @@ export const configSchema = z.object({
   DATABASE_URL: databaseUrl().optional(),
   /** Unset: rate limits per process, key-cache invalidation through PostgreSQL or none. */
   REDIS_URL: z.string().optional(),
+  /** Prepended to every Redis key and channel, so deployments (and test runs) can share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{0,64}$/, { error: "must be up to 64 letters, digits, '_', '.', ':' or '-'" })
+    .default("mc:"),
+  /** How long a process waits for every other one to confirm an invalidation (Redis) before it answers anyway. */
+  INVALIDATION_ACK_TIMEOUT_MS: intervalMs(250),
+  /** While the invalidation channel is down, a cached key is trusted this long after it was loaded. */
+  KEY_CACHE_DEGRADED_TTL_MS: intervalMs(2000),
   /** Read by `next start` itself; declared so a bad port stops the start with its name. */
   PORT: port(3000),
   /** Public base URL: checkout session `url`s are `$APP_URL/pay/cs_…`. */
@@ -83,6 +92,10 @@ export const configSchema = z.object({
   WEBHOOK_ALLOW_PRIVATE: flag(false),
   WEBHOOK_WORKER: flag(true),
   WEBHOOK_WORKER_INTERVAL_MS: intervalMs(2000),
+  /** How long one webhook attempt may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: intervalMs(10_000),
+  /** How long a process's claim on a delivery lasts: another process retries it after a crash. Over the timeout. */
+  WEBHOOK_CLAIM_MS: intervalMs(60_000),
   MAINTENANCE_INTERVAL_MS: intervalMs(3_600_000),
 
   // --- Operating many instances ---
@@ -130,6 +143,9 @@ const consistentConfigSchema = configSchema.superRefine((value, context) => {
   // The flag turns the webhook address checks off: a production server would post into its own network.
   if (value.WEBHOOK_ALLOW_PRIVATE && value.NODE_ENV === "production")
     context.addIssue({ code: "custom", path: ["WEBHOOK_ALLOW_PRIVATE"], message: "must not be 1 in production" });
+  // A claim that ended while its attempt was still running would let a second process send the same delivery.
+  if (value.WEBHOOK_CLAIM_MS <= value.WEBHOOK_TIMEOUT_MS)
+    context.addIssue({ code: "custom", path: ["WEBHOOK_CLAIM_MS"], message: "must be longer than WEBHOOK_TIMEOUT_MS" });
 });
 
 export type Config = Readonly<z.output<typeof configSchema>>;

@@ -1,10 +1,10 @@
 "use client";
 
-import { SCOPES, type Scope } from "@/lib/contract/scopes";
+import { KEY_RESOURCES, SCOPES, type Scope } from "@/lib/contract/scopes";
 
 const ACTIONS = ["read", "write"] as const;
-/** Rows in the order SCOPES lists them: links, sessions, webhooks, events (read only), customers. */
-const RESOURCES = [...new Set(SCOPES.map((scope) => scope.split(":")[0] ?? ""))];
+/** Rows in the order of KEY_RESOURCES: links, sessions, webhooks, events (read only), customers. */
+const RESOURCES = Object.keys(KEY_RESOURCES);
 
 function scopeOf(resource: string, action: (typeof ACTIONS)[number]): Scope | undefined {
   return SCOPES.find((scope) => scope === `${resource}:${action}`);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { itemsOf } from "./common";
-import { collection, member, operation, sessionOnly } from "./operation";
+import { collection, management, member, sessionOnly } from "./operation";
 import { ROLES, roleSchema } from "./roles";
 
 export const MANAGEMENT_TOKEN_LIFETIMES = { "1h": 3600, "8h": 28_800, "24h": 86_400, "7d": 604_800 } as const;
@@ -82,35 +82,23 @@ export const createdManagementTokenSchema = managementTokenSchema.extend({
   token: z.string().describe("A JWT for `Authorization: Bearer`: shown only in this response"),
 });
 
-const tag = "Management";
 export const merchants = {
-  list: operation({
-    method: "GET",
-    path: "/api/v1/merchants",
-    auth: member(),
-    tag,
+  list: management.get("/api/v1/merchants", {
     summary: "The signed-in user's merchants, with their role in each",
     response: itemsOf(merchantMembershipSchema),
   }),
 };
 
 export const members = {
-  list: operation({
-    method: "GET",
-    path: "/api/v1/members",
-    auth: member(),
-    tag,
+  list: management.get("/api/v1/members", {
     summary: "Members of the current merchant, and its pending invites",
     response: memberListSchema,
   }),
 };
 
 export const invites = {
-  create: operation({
-    method: "POST",
-    path: "/api/v1/invites",
+  create: management.post("/api/v1/invites", {
     auth: member("members.manage"),
-    tag,
     summary: "Invite someone by e-mail or GitHub login",
     body: createInviteSchema,
     response: inviteSchema,
@@ -120,7 +108,7 @@ export const invites = {
 };
 
 const tokens = collection({
-  tag,
+  tag: management.tag,
   path: "/api/v1/management-tokens",
   read: sessionOnly("settings.manage"),
   write: sessionOnly("settings.manage"),

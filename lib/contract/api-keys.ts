@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { itemsOf } from "./common";
-import { apiKey, member, operation } from "./operation";
+import { apiKey, management, member, tagged } from "./operation";
 import { scopeListSchema, scopeSchema } from "./scopes";
 import { isIpRule } from "./ip-rule";
 
@@ -100,6 +100,15 @@ export const rollApiKeySchema = z.strictObject({
   gracePeriod: z.enum(Object.keys(GRACE_PERIODS) as [GracePeriod, ...GracePeriod[]]).default("24h"),
 });
 
+/** Rename a key or change its scopes; the change reaches every process's key cache before the response. */
+export const updateApiKeySchema = z
+  .strictObject({
+    name: z.string().trim().min(1, "is required").max(100).optional(),
+    scopes: scopeListSchema.optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, "Provide at least one field to update: name or scopes");
+export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
+
 /** "Link existing key" in the dashboard. */
 export const linkApiKeySchema = z.strictObject({
   key: z.string().min(1, "is required").max(200),
@@ -107,68 +116,50 @@ export const linkApiKeySchema = z.strictObject({
 });
 export type LinkApiKeyInput = z.infer<typeof linkApiKeySchema>;
 
+const keys = tagged("Keys");
 export const me = {
-  retrieve: operation({
-    method: "GET",
-    path: "/api/v1/me",
+  retrieve: keys.get("/api/v1/me", {
     auth: apiKey(),
-    tag: "Keys",
     summary: "The calling API key: mode, scopes, application, merchant",
     response: apiKeySelfSchema,
   }),
 };
 
-const tag = "Management";
+/** An application's keys: only who manages settings changes them, and an unknown application or key is a 404. */
+const applicationKeys = tagged(management.tag, { auth: member("settings.manage"), errors: [400, 404] });
 export const apiKeys = {
-  list: operation({
-    method: "GET",
-    path: "/api/v1/api-keys",
-    auth: member(),
-    tag,
+  list: management.get("/api/v1/api-keys", {
     summary: "Every API key of the current merchant (never a secret)",
     query: apiKeyListQuerySchema,
     response: itemsOf(merchantKeySchema),
     errors: [400],
   }),
-  create: operation({
-    method: "POST",
-    path: "/api/v1/applications/{id}/api-keys",
-    auth: member("settings.manage"),
-    tag,
+  create: applicationKeys.post("/api/v1/applications/{id}/api-keys", {
     summary: "Create an API key (the secret is shown only in this response)",
     body: createApplicationKeySchema,
     response: createdKeySchema,
     status: 201,
-    errors: [400, 404],
   }),
-  revoke: operation({
-    method: "DELETE",
-    path: "/api/v1/applications/{id}/api-keys/{keyId}",
-    auth: member("settings.manage"),
-    tag,
+  revoke: applicationKeys.delete("/api/v1/applications/{id}/api-keys/{keyId}", {
     summary: "Revoke an API key at once",
     response: z.void(),
     status: 204,
-    errors: [400, 404],
   }),
-  roll: operation({
-    method: "POST",
-    path: "/api/v1/applications/{id}/api-keys/{keyId}/roll",
-    auth: member("settings.manage"),
-    tag,
+  update: applicationKeys.patch("/api/v1/applications/{id}/api-keys/{keyId}", {
+    summary: "Rename an API key or change its scopes (takes effect at once, in every process)",
+    body: updateApiKeySchema,
+    response: apiKeySchema,
+  }),
+  roll: applicationKeys.post("/api/v1/applications/{id}/api-keys/{keyId}/roll", {
     summary: "Roll an API key: a new secret now, the old one works for a grace period",
     description:
       "A key already in its grace period cannot be rolled again (400 `api_key_already_rolled`): roll its successor.",
     body: rollApiKeySchema,
     response: rolledKeySchema,
     status: 201,
-    errors: [400, 404],
   }),
-  link: operation({
-    method: "POST",
-    path: "/api/v1/api-keys/link",
+  link: management.post("/api/v1/api-keys/link", {
     auth: member("settings.manage"),
-    tag,
     summary: "Link an existing unclaimed key to the current merchant (rate limited per user)",
     body: linkApiKeySchema,
     response: apiKeySchema,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { API_KEY_STATUSES, keyModeSchema } from "./api-keys";
-import { collection, member, operation } from "./operation";
+import { collection, management, member } from "./operation";
 
 const originSchema = z
   .string()
@@ -64,7 +64,7 @@ export const applicationPageSchema = z.object({
 export type ApplicationPage = z.infer<typeof applicationPageSchema>;
 
 const applicationCollection = collection({
-  tag: "Management",
+  tag: management.tag,
   path: "/api/v1/applications",
   read: member(),
   write: member("settings.manage"),
@@ -85,11 +85,8 @@ export const applications = {
     summary: "Retrieve an application with its keys (never a secret)",
     response: applicationWithKeysSchema,
   }),
-  setStatus: operation({
-    method: "PATCH",
-    path: "/api/v1/applications/{id}/status",
+  setStatus: management.patch("/api/v1/applications/{id}/status", {
     auth: member("settings.manage"),
-    tag: "Management",
     summary: "Enable or disable an application",
     body: applicationStatusSchema,
     response: applicationSchema,

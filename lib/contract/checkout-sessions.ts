@@ -1,14 +1,6 @@
 import { z } from "zod";
-import {
-  amountSchema,
-  currencySchema,
-  idempotent,
-  listOf,
-  listQuerySchema,
-  metadataSchema,
-  ownedObjectSchema,
-} from "./common";
-import { apiKey, collection, operation, scoped } from "./operation";
+import { amountSchema, currencySchema, idempotent, listQuerySchema, metadataSchema, ownedObjectSchema } from "./common";
+import { apiKey, keyCollection, tagged } from "./operation";
 
 export const httpUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048);
 
@@ -55,34 +47,24 @@ export const checkoutSessionSchema = ownedObjectSchema("checkout.session").exten
 });
 export type CheckoutSession = z.infer<typeof checkoutSessionSchema>;
 
-const sessions = collection({
-  tag: "Checkout sessions",
-  path: "/api/v1/checkout_sessions",
-  object: checkoutSessionSchema,
-  ...scoped("sessions"),
-});
+export const checkoutSessionCollection = keyCollection("sessions", checkoutSessionSchema);
 export const checkoutSessions = {
-  create: sessions.create({
-    summary: "Create a checkout session",
+  create: checkoutSessionCollection.create({
     description: `Give exactly one of \`amount\` (with \`currency\`) or \`payment_link\` (its amount and currency are used). \`customer\` and \`payment_link\` must be objects of the same mode. The session is open for 24 hours. ${idempotent}`,
     body: createCheckoutSessionSchema,
   }),
-  list: sessions.list({
+  list: checkoutSessionCollection.list({
     summary: "List checkout sessions, newest first (filter by status, customer)",
     query: checkoutSessionListQuerySchema,
-    response: listOf(checkoutSessionSchema),
   }),
-  retrieve: sessions.retrieve({ summary: "Retrieve a checkout session" }),
-  expire: sessions.action("expire", {
+  retrieve: checkoutSessionCollection.retrieve(),
+  expire: checkoutSessionCollection.action("expire", {
     summary: "Expire an open checkout session",
     description: "A session that is not open answers 400 `checkout_session_not_open`.",
     errors: [400, 404],
   }),
-  complete: operation({
-    method: "POST",
-    path: "/api/v1/test_helpers/checkout_sessions/{id}/complete",
+  complete: tagged(checkoutSessionCollection.tag).post("/api/v1/test_helpers/checkout_sessions/{id}/complete", {
     auth: apiKey("sessions:write"),
-    tag: "Checkout sessions",
     summary: "Test mode: mark an open session paid",
     description:
       "Records `checkout.session.completed`. A live key gets 404; a session that is not open, 400 `checkout_session_not_open`.",

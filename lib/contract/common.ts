@@ -10,6 +10,26 @@ export const currencySchema = z
   .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 currency code, such as usd")
   .transform((value) => value.toLowerCase());
 
+/** A free-text note on an object. */
+export const descriptionSchema = z.string().max(500);
+
+/** What a create body of a described object (payment link, customer, webhook endpoint) may add to its own fields. */
+export const descriptionAndMetadata = {
+  description: descriptionSchema.optional(),
+  metadata: metadataSchema.optional(),
+};
+
+/** An update body: the fields it may change, each optional (`null` clears a nullable one), and at least one given. */
+export function updateBodySchema<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  message = "Provide at least one field to update",
+) {
+  return z
+    .strictObject(shape)
+    .partial()
+    .refine((value) => Object.keys(value).length > 0, message);
+}
+
 /** Amounts in the currency's smallest unit (cents for usd). */
 export const amountSchema = z.number().int("must be an integer number of minor units").positive().max(99_999_999);
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { listOf, listQuerySchema } from "./common";
-import { apiKey, collection } from "./operation";
+import { listQuerySchema } from "./common";
+import { keyCollection } from "./operation";
 
 /** Every event type the API records: `<object>.<change>`. Webhook endpoints subscribe to these (or `*`). */
 export const EVENT_TYPES = [
@@ -45,17 +45,11 @@ export const eventSchema = z.object({
 });
 export type Event = z.infer<typeof eventSchema>;
 
-const eventCollection = collection({
-  tag: "Events",
-  path: "/api/v1/events",
-  read: apiKey("events:read"),
-  object: eventSchema,
-});
+export const eventCollection = keyCollection("events", eventSchema);
 export const events = {
   list: eventCollection.list({
     summary: "List events, newest first (filter by type and created range, unix seconds)",
     query: eventListQuerySchema,
-    response: listOf(eventSchema),
   }),
-  retrieve: eventCollection.retrieve({ summary: "Retrieve an event" }),
+  retrieve: eventCollection.retrieve(),
 };

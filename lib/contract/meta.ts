@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { anyone, operation } from "./operation";
+import { anyone, tagged } from "./operation";
 
 export const API_ERROR_TYPES = [
   "authentication",
@@ -25,11 +25,8 @@ export const errorEnvelopeSchema = z.object({
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 
 export const meta = {
-  openapi: operation({
-    method: "GET",
-    path: "/api/v1/openapi.json",
+  openapi: tagged("Meta").get("/api/v1/openapi.json", {
     auth: anyone(),
-    tag: "Meta",
     summary: "This OpenAPI 3.1 document",
     response: z.record(z.string(), z.unknown()),
   }),

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Permission } from "./roles";
-import type { Scope } from "./scopes";
+import { idempotent, listOf, listQuerySchema } from "./common";
+import { KEY_RESOURCES, type KeyResource, type Scope } from "./scopes";
 
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -18,12 +19,6 @@ export interface PublicIpLimit {
 
 /** A backend with an API key; the key must hold `scope` when one is given. */
 export const apiKey = (scope?: Scope) => ({ kind: "apiKey", scope: scope ?? null }) as const;
-type Writable<S> = S extends `${infer Resource}:write` ? Resource : never;
-/** A collection's API-key access: `<resource>:read` reads it, `<resource>:write` writes it. */
-export const scoped = <const Resource extends Writable<Scope>>(resource: Resource) => ({
-  read: apiKey(`${resource}:read`),
-  write: apiKey(`${resource}:write`),
-});
 /** A dashboard session or a management token of a member; every member reads, `permission` guards the rest. */
 export const member = (permission?: Permission) =>
   ({ kind: "session", permission: permission ?? null, sessionOnly: false }) as const;
@@ -60,6 +55,33 @@ export interface OperationSpec {
 export function operation<const Spec extends OperationSpec>(spec: Spec): Spec {
   return spec;
 }
+
+/**
+ * The operations of one OpenAPI tag that no collection declares, each by its request line, with what they share
+ * as defaults a declaration overrides: `management.get("/api/v1/merchants", { summary, response })`.
+ */
+export function tagged<const Tag extends string, const Defaults extends Partial<OperationSpec> = object>(
+  tag: Tag,
+  defaults?: Defaults,
+) {
+  const verb =
+    <const Method extends HttpMethod>(method: Method) =>
+    <
+      const Path extends `/${string}`,
+      const Spec extends Omit<OperationSpec, "method" | "path" | "tag" | keyof Defaults>,
+    >(
+      path: Path,
+      spec: Spec & Partial<OperationSpec>,
+    ) =>
+      ({ method, path, tag, ...defaults, ...spec }) as { method: Method; path: Path; tag: Tag } & Declared<
+        Defaults,
+        Spec
+      >;
+  return { tag, get: verb("GET"), post: verb("POST"), patch: verb("PATCH"), delete: verb("DELETE") };
+}
+
+/** The dashboard's operations, which a member's session or management token calls: every member reads. */
+export const management = tagged("Management", { auth: member() });
 
 /** What a resource's verb fills in: the rest of an operation, which the declaration itself gives. */
 type Declared<Defaults, Spec> = Omit<Defaults, keyof Spec> & Spec;
@@ -118,6 +140,50 @@ export function collection<
       verb("POST", `${one}/${name}` as const, write, [404])(spec),
     children: <const Name extends string, const Spec extends OwnSpec>(name: Name, spec: Spec) =>
       verb("GET", `${one}/${name}` as const, read, [400, 404])(spec),
+  };
+}
+
+/** An object of the API: its schema's `object` names it (`"payment_link"`, `"checkout.session"`). */
+type ApiObjectSchema = z.ZodObject<{ object: z.ZodLiteral<string> } & z.ZodRawShape>;
+type KeyAccess<Scoped extends string> = Scoped extends Scope
+  ? { readonly kind: "apiKey"; readonly scope: Scoped }
+  : undefined;
+/** A declaration whose verb has defaults: what it gives wins, and it may leave out what they give. */
+type Defaulted<Defaults> = Omit<OwnSpec, keyof Defaults> & Partial<OwnSpec>;
+
+/**
+ * The collection of a resource an API key reaches; `KEY_RESOURCES` gives its path, tag and scopes (`<resource>:read`
+ * reads it, `<resource>:write` writes it). Besides `collection`'s conventions, Stripe's: "Create a customer" and
+ * "Retrieve a customer" unless a declaration says otherwise, a create says `Idempotency-Key` makes retries safe, and
+ * a list takes `limit` and `starting_after` (its own query extends them) and answers `listOf(object)`. `name` says
+ * what a 404 lacks ("No such checkout session"), from the object's name; `path` is what a list answers as its `url`,
+ * and `tag` serves the resource's operations outside the collection (`tagged(collection.tag)`).
+ */
+export function keyCollection<const Resource extends KeyResource, const Obj extends ApiObjectSchema>(
+  resource: Resource,
+  object: Obj,
+) {
+  const { path, tag, actions } = KEY_RESOURCES[resource];
+  const writable = (actions as readonly string[]).includes("write");
+  const write = (writable ? apiKey(`${resource}:write` as Scope) : undefined) as KeyAccess<`${Resource}:write`>;
+  const read = apiKey(`${resource}:read` as Scope) as KeyAccess<`${Resource}:read`> & Access;
+  const verbs = collection({ tag, path: path as (typeof KEY_RESOURCES)[Resource]["path"], read, write, object });
+  const name = [...object.shape.object.values].join().replace(/[._]/g, " ");
+  const aName = `${/^[aeiou]/.test(name) ? "an" : "a"} ${name}`;
+  const created = { summary: `Create ${aName}`, description: idempotent };
+  const retrieved = { summary: `Retrieve ${aName}` };
+  const listed = { query: listQuerySchema, response: listOf(object) };
+  return {
+    ...verbs,
+    tag,
+    path,
+    name,
+    create: <const Spec extends Defaulted<typeof created>>(spec: Spec) =>
+      verbs.create({ ...created, ...spec } as Declared<typeof created, Spec> & { summary: string }),
+    retrieve: <const Spec extends Defaulted<typeof retrieved> = object>(spec?: Spec) =>
+      verbs.retrieve({ ...retrieved, ...spec } as Declared<typeof retrieved, Spec> & { summary: string }),
+    list: <const Spec extends OwnSpec>(spec: Spec) =>
+      verbs.list({ ...listed, ...spec } as Declared<typeof listed, Spec>),
   };
 }
 

@@ -2,29 +2,26 @@ import { z } from "zod";
 import {
   amountSchema,
   currencySchema,
-  idempotent,
-  listOf,
-  listQuerySchema,
+  descriptionAndMetadata,
+  descriptionSchema,
   metadataSchema,
   ownedObjectSchema,
+  updateBodySchema,
 } from "./common";
-import { collection, scoped } from "./operation";
+import { keyCollection } from "./operation";
 
 export const createPaymentLinkSchema = z.strictObject({
   amount: amountSchema,
   currency: currencySchema,
-  description: z.string().max(500).optional(),
-  metadata: metadataSchema.optional(),
+  ...descriptionAndMetadata,
 });
 
 export type CreatePaymentLinkInput = z.infer<typeof createPaymentLinkSchema>;
 
-export const updatePaymentLinkSchema = z
-  .strictObject({
-    description: z.string().max(500).nullable().optional(),
-    metadata: metadataSchema.optional(),
-  })
-  .refine((value) => Object.keys(value).length > 0, "Provide at least one field to update: description or metadata");
+export const updatePaymentLinkSchema = updateBodySchema(
+  { description: descriptionSchema.nullable(), metadata: metadataSchema },
+  "Provide at least one field to update: description or metadata",
+);
 export type UpdatePaymentLinkInput = z.infer<typeof updatePaymentLinkSchema>;
 
 export const paymentLinkSchema = ownedObjectSchema("payment_link").extend({
@@ -35,20 +32,14 @@ export const paymentLinkSchema = ownedObjectSchema("payment_link").extend({
 });
 export type PaymentLink = z.infer<typeof paymentLinkSchema>;
 
-const links = collection({
-  tag: "Payment links",
-  path: "/api/v1/payment_links",
-  object: paymentLinkSchema,
-  ...scoped("links"),
-});
+export const paymentLinkCollection = keyCollection("links", paymentLinkSchema);
 export const paymentLinks = {
-  create: links.create({ summary: "Create a payment link", description: idempotent, body: createPaymentLinkSchema }),
-  list: links.list({
-    summary: "List payment links, newest first",
-    query: listQuerySchema,
-    response: listOf(paymentLinkSchema),
+  create: paymentLinkCollection.create({ body: createPaymentLinkSchema }),
+  list: paymentLinkCollection.list({ summary: "List payment links, newest first" }),
+  retrieve: paymentLinkCollection.retrieve(),
+  update: paymentLinkCollection.update({
+    summary: "Update a payment link's description or metadata",
+    body: updatePaymentLinkSchema,
   }),
-  retrieve: links.retrieve({ summary: "Retrieve a payment link" }),
-  update: links.update({ summary: "Update a payment link's description or metadata", body: updatePaymentLinkSchema }),
-  archive: links.action("archive", { summary: "Archive a payment link (active: false)" }),
+  archive: paymentLinkCollection.action("archive", { summary: "Archive a payment link (active: false)" }),
 };

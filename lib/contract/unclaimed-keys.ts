@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { anyone, operation } from "./operation";
+import { anyone, tagged } from "./operation";
 
 export const MIN_CUSTOM_KEY_BITS = 128;
 
@@ -129,11 +129,8 @@ export const unclaimedKeySchema = z.object({
 });
 
 export const unclaimedKeys = {
-  create: operation({
-    method: "POST",
-    path: "/api-keys",
+  create: tagged("Keys").post("/api-keys", {
     auth: anyone({ bucket: "unclaimed-create", windowMs: 3_600_000 }),
-    tag: "Keys",
     summary: "Create an unclaimed test key without an account (the key is shown only in this response)",
     description:
       "A test key with every scope, in its own sandbox, expiring after 30 days unless linked to a merchant. Rate limited per client IP. Give `key` to choose the secret yourself.",

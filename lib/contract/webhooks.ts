@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { httpUrlSchema } from "./checkout-sessions";
-import { listOf, listQuerySchema, metadataSchema, ownedObjectSchema } from "./common";
-import { collection, scoped } from "./operation";
+import {
+  descriptionAndMetadata,
+  descriptionSchema,
+  listOf,
+  listQuerySchema,
+  metadataSchema,
+  ownedObjectSchema,
+  updateBodySchema,
+} from "./common";
+import { keyCollection } from "./operation";
 import { EVENT_TYPES } from "./events";
 
 export const enabledEventsSchema = z
@@ -13,20 +21,17 @@ export const enabledEventsSchema = z
 export const createWebhookEndpointSchema = z.strictObject({
   url: httpUrlSchema,
   enabled_events: enabledEventsSchema,
-  description: z.string().max(500).optional(),
-  metadata: metadataSchema.optional(),
+  ...descriptionAndMetadata,
 });
 export type CreateWebhookEndpointInput = z.infer<typeof createWebhookEndpointSchema>;
 
-export const updateWebhookEndpointSchema = z
-  .strictObject({
-    url: httpUrlSchema.optional(),
-    enabled_events: enabledEventsSchema.optional(),
-    description: z.string().max(500).nullable().optional(),
-    disabled: z.boolean().optional(),
-    metadata: metadataSchema.optional(),
-  })
-  .refine((value) => Object.keys(value).length > 0, "Provide at least one field to update");
+export const updateWebhookEndpointSchema = updateBodySchema({
+  url: httpUrlSchema,
+  enabled_events: enabledEventsSchema,
+  description: descriptionSchema.nullable(),
+  disabled: z.boolean(),
+  metadata: metadataSchema,
+});
 export type UpdateWebhookEndpointInput = z.infer<typeof updateWebhookEndpointSchema>;
 
 export const webhookEndpointSchema = ownedObjectSchema("webhook_endpoint").extend({
@@ -111,42 +116,32 @@ export const webhookTestResultSchema = z.object({
 });
 export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;
 
-const endpoints = collection({
-  tag: "Webhooks",
-  path: "/api/v1/webhook_endpoints",
-  object: webhookEndpointSchema,
-  ...scoped("webhooks"),
-});
+export const webhookEndpointCollection = keyCollection("webhooks", webhookEndpointSchema);
 export const webhookEndpoints = {
-  create: endpoints.create({
-    summary: "Create a webhook endpoint",
+  create: webhookEndpointCollection.create({
     description:
       "The response carries the signing secret `whsec_…`, which is never shown again. URLs whose host is or resolves to an address that is not globally reachable unicast (loopback, private, link-local, documentation, reserved, …, also inside IPv4-mapped, NAT64, 6to4 and Teredo IPv6 addresses) are refused (400 `url_not_allowed`).",
     body: createWebhookEndpointSchema,
     response: createdWebhookEndpointSchema,
   }),
-  list: endpoints.list({
-    summary: "List webhook endpoints",
-    query: listQuerySchema,
-    response: listOf(webhookEndpointSchema),
-  }),
-  retrieve: endpoints.retrieve({ summary: "Retrieve a webhook endpoint" }),
-  update: endpoints.update({
+  list: webhookEndpointCollection.list({ summary: "List webhook endpoints" }),
+  retrieve: webhookEndpointCollection.retrieve(),
+  update: webhookEndpointCollection.update({
     summary: "Update url, enabled_events, description, metadata, or disable",
     description: "A new `url` is checked as on create (400 `url_not_allowed`).",
     body: updateWebhookEndpointSchema,
   }),
-  delete: endpoints.remove({
+  delete: webhookEndpointCollection.remove({
     summary: "Delete a webhook endpoint and its pending deliveries",
     response: deletedWebhookEndpointSchema,
   }),
-  test: endpoints.action("test", {
+  test: webhookEndpointCollection.action("test", {
     summary: "Send a signed webhook_endpoint.test event now and report the answer",
     description:
       "The URL is checked again first. A failure is reported by its category in `error` (`timeout`, `connection_refused`, `tls_error`, `http_status`, …), never by the connection's own message.",
     response: webhookTestResultSchema,
   }),
-  deliveries: endpoints.children("deliveries", {
+  deliveries: webhookEndpointCollection.children("deliveries", {
     summary: "List an endpoint's deliveries with their attempts",
     description:
       "Each delivery shows its status (pending, succeeded, failed), attempt count, next attempt time and a log of its attempts.",

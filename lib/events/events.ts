@@ -1,7 +1,6 @@
-import type { Context } from "../context";
 import type { Db } from "../db";
-import type { Event, EventListQuery } from "../contract/events";
-import { ownedObjects, unixSeconds, type ObjectScope } from "../objects";
+import { eventCollection, type Event, type EventListQuery } from "../contract/events";
+import { ownedObjects, unixSeconds } from "../objects";
 
 type Row = Awaited<ReturnType<Db["event"]["findUniqueOrThrow"]>>;
 
@@ -22,29 +21,23 @@ export function serializeEvent(row: Row): Event {
   };
 }
 
-const events = ownedObjects({
-  name: "event",
-  url: "/api/v1/events",
-  model: (db) => db.event,
-  serialize: serializeEvent,
-});
-
 const fromUnix = (seconds: number) => new Date(seconds * 1000);
 
-export function listEvents({ db }: Context, { owner, query }: { owner: ObjectScope; query: EventListQuery }) {
-  // Unix seconds bounds become one half-open range [gte, lt) over createdAt (milliseconds).
+/** Unix seconds bounds become one half-open range [gte, lt) over createdAt (milliseconds). */
+function createdWhere(query: EventListQuery) {
   const lower = Math.max(query["created[gte]"] ?? -Infinity, (query["created[gt]"] ?? -Infinity) + 1);
   const upper = Math.min(query["created[lt]"] ?? Infinity, (query["created[lte]"] ?? Infinity) + 1);
   const created = {
     ...(Number.isFinite(lower) ? { gte: fromUnix(lower) } : {}),
     ...(Number.isFinite(upper) ? { lt: fromUnix(upper) } : {}),
   };
-  return events.list(db, owner, query, {
-    ...(query.type ? { type: query.type } : {}),
-    ...(Object.keys(created).length > 0 ? { createdAt: created } : {}),
-  });
+  return Object.keys(created).length > 0 ? { createdAt: created } : {};
 }
 
-export function retrieveEvent({ db }: Context, { owner, id }: { owner: ObjectScope; id: string }) {
-  return events.retrieve(db, owner, id);
-}
+const events = ownedObjects({
+  collection: eventCollection,
+  model: (db) => db.event,
+  serialize: serializeEvent,
+  filter: (query: EventListQuery) => ({ ...(query.type ? { type: query.type } : {}), ...createdWhere(query) }),
+});
+export const { list: listEvents, retrieve: retrieveEvent } = events;

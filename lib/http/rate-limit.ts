@@ -87,7 +87,12 @@ export class RedisRateLimiter implements RateLimiter {
 
   async consume(bucket: string, limit: number, windowMs: number): Promise<RateLimitDecision> {
     try {
-      const reply = (await this.redis.eval(CONSUME_SCRIPT, 1, `ratelimit:${bucket}`, windowMs)) as [number, number];
+      const reply = (await this.redis.eval(
+        CONSUME_SCRIPT,
+        1,
+        `${config.REDIS_PREFIX}ratelimit:${bucket}`,
+        windowMs,
+      )) as [number, number];
       return decide(reply[0], limit, reply[1]);
     } catch (error) {
       if (Date.now() - this.lastWarning > 30_000) {
@@ -100,7 +105,7 @@ export class RedisRateLimiter implements RateLimiter {
 
   async peek(bucket: string): Promise<WindowState> {
     try {
-      const key = `ratelimit:${bucket}`;
+      const key = `${config.REDIS_PREFIX}ratelimit:${bucket}`;
       const [count, ttl] = ((await this.redis.multi().get(key).pttl(key).exec()) ?? []).map(([error, value]) => {
         if (error) throw error;
         return Number(value ?? 0);

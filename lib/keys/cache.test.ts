@@ -16,6 +16,21 @@ describe("KeyCache", () => {
     expect(loads).toBe(1);
   });
 
+  it("while degraded, trusts an entry only degradedTtlMs after loading; back to the TTL once the channel is back", async () => {
+    let now = 0;
+    const cache = new KeyCache({ maxEntries: 10, ttlMs: 60_000, negativeTtlMs: 100, degradedTtlMs: 2000 }, () => now);
+    await cache.get("h_a", async () => cachedKey("a"));
+    cache.degrade(true);
+    now = 1999;
+    expect(cache.peek("h_a")?.id).toBe("a");
+    now = 2001;
+    expect(cache.peek("h_a")).toBeUndefined();
+    await cache.get("h_a", async () => cachedKey("a"));
+    cache.degrade(false);
+    now = 30_000;
+    expect(cache.peek("h_a")?.id).toBe("a");
+  });
+
   it("invalidates by key, application and merchant", async () => {
     const cache = new KeyCache({ maxEntries: 10, ttlMs: 60_000, negativeTtlMs: 100 });
     await cache.get("h_a", async () => cachedKey("a", "app_1", "mer_1"));

@@ -37,6 +37,8 @@ interface Slot {
   expiresAt: number;
   /** When the entry last moved to the most recently used end. */
   touchedAt: number;
+  /** When it was loaded. */
+  storedAt: number;
 }
 
 // A hit moves its entry to the most recently used end at most this often: the order of the LRU is kept to the second,
@@ -51,9 +53,11 @@ export class KeyCache {
   private slots = new Map<string, Slot>();
   private inflight = new Map<string, Promise<CachedKey | null>>();
   private generation = 0;
+  /** How long after loading an entry is trusted: the TTL, or less while invalidations may be missed (`degrade`). */
+  private maxAgeMs = Infinity;
 
   constructor(
-    private readonly options: { maxEntries: number; ttlMs: number; negativeTtlMs: number },
+    private readonly options: { maxEntries: number; ttlMs: number; negativeTtlMs: number; degradedTtlMs?: number },
     private readonly now: () => number = epochMs,
   ) {}
 
@@ -62,7 +66,7 @@ export class KeyCache {
     const slot = this.slots.get(hash);
     if (slot === undefined) return undefined;
     const now = this.now();
-    if (slot.expiresAt <= now) return undefined;
+    if (slot.expiresAt <= now || now - slot.storedAt > this.maxAgeMs) return undefined;
     if (now - slot.touchedAt >= TOUCH_INTERVAL_MS) {
       slot.touchedAt = now;
       this.slots.delete(hash); // re-insert: most recently used last
@@ -108,6 +112,11 @@ export class KeyCache {
     this.slots.clear();
   }
 
+  /** While the invalidation channel is down, entries are trusted only `options.degradedTtlMs` after loading. */
+  degrade(down: boolean): void {
+    this.maxAgeMs = down ? (this.options.degradedTtlMs ?? Infinity) : Infinity;
+  }
+
   get size(): number {
     return this.slots.size;
   }
@@ -116,7 +125,7 @@ export class KeyCache {
     const ttl = key ? this.options.ttlMs : this.options.negativeTtlMs;
     this.slots.delete(hash);
     const now = this.now();
-    this.slots.set(hash, { key, expiresAt: now + ttl, touchedAt: now });
+    this.slots.set(hash, { key, expiresAt: now + ttl, touchedAt: now, storedAt: now });
     while (this.slots.size > this.options.maxEntries) {
       const oldest = this.slots.keys().next().value;
       if (oldest === undefined) break;

@@ -8,6 +8,7 @@ import { invalidationsReceived, invalidationsSent } from "../metrics";
 import { connectRedis } from "../redis";
 import type { Invalidation } from "../context";
 
+/** The PostgreSQL channel (one per database); the Redis channels carry REDIS_PREFIX. */
 export const INVALIDATION_CHANNEL = "merchant_console_key_invalidation";
 
 /** What the bus keeps current in each process: the key cache and the known key hashes. */
@@ -15,6 +16,8 @@ export interface InvalidationTarget {
   invalidate(what: Invalidation): void;
   /** Messages may have been missed: forget (or rebuild) everything. */
   clear(): void;
+  /** The channel is down (true) or back (false): while it is down, what is cached may go stale unnoticed. */
+  degrade?(down: boolean): void;
 }
 
 /** One target that passes every message to each of these. */
@@ -22,11 +25,13 @@ export function allOf(...targets: readonly InvalidationTarget[]): InvalidationTa
   return {
     invalidate: (what) => targets.forEach((target) => target.invalidate(what)),
     clear: () => targets.forEach((target) => target.clear()),
+    degrade: (down) => targets.forEach((target) => target.degrade?.(down)),
   };
 }
 
 interface Message extends Invalidation {
   origin: string; // the publishing process, which has already invalidated its own cache
+  id?: string; // set when the publisher waits for the others to confirm (Redis)
 }
 
 interface Transport {
@@ -36,64 +41,161 @@ interface Transport {
 
 function validInvalidation(value: unknown): value is Message {
   if (typeof value !== "object" || value === null) return false;
-  const fields = ["keyId", "hash", "applicationId", "merchantId", "origin"] as const;
+  const fields = ["keyId", "hash", "applicationId", "merchantId", "origin", "id"] as const;
   return fields.every((field) => {
     const v = (value as Record<string, unknown>)[field];
     return v === undefined || typeof v === "string";
   });
 }
 
-function receive(target: InvalidationTarget, selfId: string, payload: string): void {
+/** Applies another process's message (this process has applied its own); returns the message, or null if malformed. */
+function receive(target: InvalidationTarget, selfId: string, payload: string): Message | null {
   try {
     const message: unknown = JSON.parse(payload);
-    if (validInvalidation(message) && message.origin !== selfId) {
+    if (!validInvalidation(message)) return null;
+    if (message.origin !== selfId) {
       invalidationsReceived.inc();
       target.invalidate(message);
     }
+    return message;
   } catch {
     log.warn("key_cache.bad_invalidation_message");
+    return null;
   }
 }
 
+/**
+ * Redis pub/sub, confirmed: every receiver answers on an ack channel once it has dropped what the message names, and
+ * the publisher waits for as many answers as PUBLISH reported receivers (up to INVALIDATION_ACK_TIMEOUT_MS). So when
+ * the change's response reaches the client, every other process already refuses the key: a request sent after it can
+ * never be admitted anywhere. A process that does not answer in time is either gone or degraded (short cache TTL).
+ */
 async function redisTransport(url: string, target: InvalidationTarget, selfId: string): Promise<Transport> {
+  const channel = `${config.REDIS_PREFIX}key_invalidation`;
+  const ackChannel = `${channel}_ack`;
   const publisher: Redis = connectRedis(url, "invalidation-publisher");
   const subscriber: Redis = connectRedis(url, "invalidation-subscriber");
-  subscriber.on("message", (_channel: string, payload: string) => receive(target, selfId, payload));
-  // Messages missed while disconnected are unknowable: drop everything cached on every (re)subscribe.
+  target.degrade?.(true); // until the first subscription: nothing sent before it can have been heard
+  const waiting = new Map<string, { acks: number; expected: number; done: () => void }>();
+  let subscribed = false;
+  let down = false;
+  let closing = false;
+  subscriber.on("message", (from: string, payload: string) => {
+    if (from === ackChannel) {
+      const entry = waiting.get(payload);
+      if (entry && ++entry.acks >= entry.expected) entry.done();
+      return;
+    }
+    // Every subscriber answers, this process's own too: PUBLISH counts it among the receivers.
+    const message = receive(target, selfId, payload);
+    if (message?.id) publisher.publish(ackChannel, message.id).catch(() => undefined);
+  });
+  // Messages missed while disconnected are unknowable: drop everything cached once subscribed again.
   subscriber.on("ready", () => {
-    target.clear();
-    subscriber.subscribe(INVALIDATION_CHANNEL).catch(() => undefined);
+    subscriber.subscribe(channel, ackChannel).then(
+      () => {
+        if (subscribed) return;
+        if (down) log.info("key_cache.invalidation_channel_back", { transport: "redis" });
+        subscribed = true;
+        down = false;
+        target.clear();
+        target.degrade?.(false);
+      },
+      () => undefined,
+    );
+  });
+  subscriber.on("close", () => {
+    if (!subscribed || closing) return;
+    subscribed = false;
+    down = true;
+    log.warn("key_cache.invalidation_channel_down", {
+      transport: "redis",
+      degradedTtlMs: config.KEY_CACHE_DEGRADED_TTL_MS,
+    });
+    target.degrade?.(true);
   });
   return {
     publish: async (message) => {
-      await publisher.publish(INVALIDATION_CHANNEL, JSON.stringify(message));
+      const id = randomBytes(8).toString("hex");
+      const confirmed = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, config.INVALIDATION_ACK_TIMEOUT_MS);
+        waiting.set(id, {
+          acks: 0,
+          expected: Infinity,
+          done: () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        });
+      });
+      try {
+        const entry = waiting.get(id)!;
+        entry.expected = await publisher.publish(channel, JSON.stringify({ ...message, id }));
+        if (entry.acks >= entry.expected) entry.done();
+        await confirmed;
+      } finally {
+        waiting.delete(id);
+      }
     },
     close: async () => {
+      closing = true;
       subscriber.disconnect();
       publisher.disconnect();
     },
   };
 }
 
+/**
+ * PostgreSQL LISTEN/NOTIFY (when there is no Redis): unconfirmed, and the listener reconnects with a backoff after
+ * losing its connection, clearing the cache once it listens again.
+ */
 async function postgresTransport(url: string, target: InvalidationTarget, selfId: string): Promise<Transport> {
-  const listener = new pg.Client({ connectionString: url });
-  listener.on("notification", (notification) => {
-    if (notification.channel === INVALIDATION_CHANNEL && notification.payload)
-      receive(target, selfId, notification.payload);
-  });
-  listener.on("error", (error) => {
-    log.warn("key_cache.listener_lost", { message: error.message });
+  let listener: pg.Client | null = null;
+  let closing = false;
+  let retry: NodeJS.Timeout | null = null;
+  const listen = async (attempt: number): Promise<void> => {
+    const client = new pg.Client({ connectionString: url });
+    client.on("notification", (notification) => {
+      if (notification.channel === INVALIDATION_CHANNEL && notification.payload)
+        receive(target, selfId, notification.payload);
+    });
+    client.on("error", () => undefined);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+    } catch {
+      await client.end().catch(() => undefined);
+      if (!closing) retry = setTimeout(() => void listen(attempt + 1), Math.min((attempt + 1) * 500, 5000)).unref();
+      return;
+    }
+    if (closing) return void client.end();
+    listener = client;
     target.clear();
-  });
-  await listener.connect();
-  await listener.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+    target.degrade?.(false);
+    if (attempt > 0) log.info("key_cache.invalidation_channel_back", { transport: "postgresql" });
+    client.once("end", () => {
+      if (closing) return;
+      listener = null;
+      log.warn("key_cache.invalidation_channel_down", {
+        transport: "postgresql",
+        degradedTtlMs: config.KEY_CACHE_DEGRADED_TTL_MS,
+      });
+      target.degrade?.(true);
+      void listen(1);
+    });
+  };
+  target.degrade?.(true); // until the first LISTEN
+  await listen(0);
   const notifier = new pg.Pool({ connectionString: url, max: 1 });
+  notifier.on("error", () => undefined);
   return {
     publish: async (message) => {
       await notifier.query("SELECT pg_notify($1, $2)", [INVALIDATION_CHANNEL, JSON.stringify(message)]);
     },
     close: async () => {
-      await listener.end();
+      closing = true;
+      if (retry) clearTimeout(retry);
+      await listener?.end();
       await notifier.end();
     },
   };

@@ -9,8 +9,9 @@ import {
   type CreateApiKeyInput,
   type CreateApplicationKeyInput,
   type GracePeriod,
+  type UpdateApiKeyInput,
 } from "../contract/api-keys";
-import { scopesFromJson, type Scope } from "../contract/scopes";
+import { scopesFromJson } from "../contract/scopes";
 import { ApiError, notFound } from "../http/errors";
 import { parseInput } from "../http/parse-input";
 import { hashSecret } from "./hash";
@@ -216,11 +217,15 @@ export async function rollApiKey(
   return { key: serializeApiKey(created, now), secret, rolled: serializeApiKey(rolled, now) };
 }
 
-export async function updateApiKeyScopes(
+export async function updateApiKey(
   { db, bus }: Context,
-  { keyId, scopes }: { keyId: string; scopes: Scope[] },
+  { keyId, changes }: { keyId: string; changes: UpdateApiKeyInput },
 ): Promise<ApiKeyView> {
-  const row = await db.apiKey.update({ where: { id: keyId }, data: { scopes: scopesFromJson(scopes) } });
+  const { name, scopes } = changes;
+  const row = await db.apiKey.update({
+    where: { id: keyId },
+    data: { name, ...(scopes !== undefined && { scopes: scopesFromJson(scopes) }) },
+  });
   await bus.publish({ keyId });
   return serializeApiKey(row);
 }
@@ -269,6 +274,23 @@ export async function revokeApplicationKey(
     throw new ApiError(400, "invalid_request", "api_key_already_revoked", "This API key is already revoked.");
   }
   return revokeApiKey(ctx, { keyId: row.id });
+}
+
+/** Renames or re-scopes an application's key; a revoked key can no longer be changed. */
+export async function updateApplicationKey(
+  ctx: Context,
+  target: { merchantId: string; applicationId: string; keyId: string; changes: UpdateApiKeyInput },
+) {
+  const row = await findApplicationKey(ctx.db, target);
+  if (row.status === "revoked") {
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "api_key_already_revoked",
+      "This API key is revoked and can no longer be changed.",
+    );
+  }
+  return updateApiKey(ctx, { keyId: row.id, changes: target.changes });
 }
 
 /**

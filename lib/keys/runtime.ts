@@ -21,7 +21,12 @@ export interface AuthRuntime {
 
 function createRuntime(): AuthRuntime {
   const maxEntries = config.KEY_CACHE_MAX_ENTRIES;
-  const cache = new KeyCache({ maxEntries, ttlMs: config.KEY_CACHE_TTL_MS, negativeTtlMs: 10_000 });
+  const cache = new KeyCache({
+    maxEntries,
+    ttlMs: config.KEY_CACHE_TTL_MS,
+    negativeTtlMs: 10_000,
+    degradedTtlMs: config.KEY_CACHE_DEGRADED_TTL_MS,
+  });
   measure({ keyCacheEntries: () => cache.size, keyCacheMaxEntries: () => maxEntries });
   const usage = new UsageRecorder(db);
   const known = new KnownKeys(db);

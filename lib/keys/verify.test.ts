@@ -5,7 +5,7 @@ import { createApplication, createKey } from "@/test/support/fixtures";
 import { queryCount } from "@/test/support/query-count";
 import { KeyCache } from "./cache";
 import { generateSecret } from "./format";
-import { revokeApiKey, rollApiKey, updateApiKeyScopes } from "./lifecycle";
+import { revokeApiKey, rollApiKey, updateApiKey } from "./lifecycle";
 import { appContext, authRuntime } from "./runtime";
 import { verifyApiKey, type VerifierDeps, type VerifyInput } from "./verify";
 
@@ -125,7 +125,7 @@ describe("verifyApiKey", () => {
     const refused = await verifyApiKey(input(secret, { scope: "links:write" }), deps());
     expect(codeOf(refused)).toBe("403 missing_scope");
     expect(!refused.ok && refused.message).toContain("links:write");
-    await updateApiKeyScopes(appContext, { keyId: key.id, scopes: ["links:read", "links:write"] });
+    await updateApiKey(appContext, { keyId: key.id, changes: { scopes: ["links:read", "links:write"] } });
     expect((await verifyApiKey(input(secret, { scope: "links:write" }), deps())).ok).toBe(true);
   });
 
@@ -192,6 +192,17 @@ describe("failed lookups per client IP", () => {
     expect(codeOf(await verifyFrom(ip, "some-custom-guess-value", limiter))).toBe("429 rate_limited");
     expect(queryCount() - before).toBe(0);
     expect(codeOf(await verifyFrom("198.51.100.2", generateSecret("test"), limiter))).toBe("401 invalid_api_key");
+  });
+
+  it("never admits more lookups than the limit when the guesses arrive all at once", async () => {
+    const limiter = new MemoryRateLimiter();
+    await authRuntime.known.mayExist("built");
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => verifyFrom("198.51.100.9", generateSecret("test"), limiter)),
+    );
+    const codes = results.map(codeOf);
+    expect(codes.filter((code) => code === "401 invalid_api_key")).toHaveLength(3);
+    expect(codes.filter((code) => code === "429 rate_limited")).toHaveLength(17);
   });
 
   it("still looks up every real key from a locked-out IP: cached, made a second ago, unclaimed, rolled", async () => {

@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import type { RateLimitDecision, RateLimiter } from "../http/rate-limit";
+import { andThen, type MaybePromise } from "../http/maybe";
 import { hashesEqual, hashSecret } from "./hash";
 import { ipMatcher } from "./ip-allowlist";
 import type { CachedKey, KeyCache } from "./cache";
@@ -58,11 +59,6 @@ export interface VerifierDeps {
   now?: () => Date;
 }
 
-class LookupRefused extends Error {
-  constructor(readonly resetSeconds: number) {
-    super("lookup refused");
-  }
-}
 const FAILED_LOOKUP_WINDOW_MS = 60_000;
 
 const invalid = {
@@ -127,16 +123,17 @@ function ipAllowed(allowlist: readonly string[], ip: string | null): boolean {
   return matcher(ip);
 }
 
-type MaybePromise<T> = T | Promise<T>;
-
-const lookupRefused = (limit: number, resetSeconds: number): VerifyResult => ({
-  ok: false,
-  status: 429,
-  type: "rate_limited",
-  code: "rate_limited",
-  message: "Too many unknown API keys were sent from your address. Retry after the time in the Retry-After header.",
-  rate: { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, resetSeconds) },
-});
+function lookupRefused(limit: number, resetSeconds: number): VerifyResult {
+  rateLimitDecisions.unknown_keys.refused.inc();
+  return {
+    ok: false,
+    status: 429,
+    type: "rate_limited",
+    code: "rate_limited",
+    message: "Too many unknown API keys were sent from your address. Retry after the time in the Retry-After header.",
+    rate: { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, resetSeconds) },
+  };
+}
 
 /**
  * THE key verifier. Fixed order: format -> exists -> revoked -> expired -> application enabled -> origin -> IP
@@ -162,34 +159,29 @@ export function verifyApiKey(input: VerifyInput, deps: VerifierDeps): MaybePromi
 const failedBucket = (input: VerifyInput) => `failed-lookup:${input.clientIp() ?? "unknown"}`;
 
 /**
- * A cache miss: the only path that queries the database. A client IP past its limit of unknown keys has a secret
- * looked up only if `known` says a key with its hash may exist, so guessing costs the database nothing and a real
- * key (even one made a second ago) is never locked out.
+ * A cache miss: the only path that queries the database. An address already past its limit of unknown keys has a
+ * secret looked up only if `known` says a key with its hash may exist, so guessing costs the database nothing and a
+ * real key (even one made a second ago) is never locked out. A secret no key has is counted after its lookup, and
+ * the count decides between 401 and 429 in one atomic step, so concurrent guesses (through any number of processes)
+ * are answered 401 at most `failedLookupLimit` times a window.
  */
 async function lookUp(hash: string, input: VerifyInput, deps: VerifierDeps): Promise<VerifyResult> {
-  let key: CachedKey | null;
-  try {
-    key = await deps.cache.get(hash, async () => {
-      if (deps.failedLookupLimit !== undefined) {
-        const failed = await deps.rateLimiter.peek(failedBucket(input));
-        if (failed.count >= deps.failedLookupLimit && !(await (deps.known?.mayExist(hash) ?? false)))
-          throw new LookupRefused(failed.resetSeconds);
-      }
-      return loadKey(deps.db, hash);
-    });
-  } catch (error) {
-    if (!(error instanceof LookupRefused)) throw error;
-    rateLimitDecisions.unknown_keys.refused.inc();
-    return lookupRefused(deps.failedLookupLimit ?? 0, error.resetSeconds);
+  const limit = deps.failedLookupLimit;
+  if (limit !== undefined) {
+    const failed = await deps.rateLimiter.peek(failedBucket(input));
+    if (failed.count >= limit && !(await (deps.known?.mayExist(hash) ?? false)))
+      return lookupRefused(limit, failed.resetSeconds);
   }
+  const key = await deps.cache.get(hash, (missing) => loadKey(deps.db, missing));
   return checkKey(key, input, deps);
 }
 
 function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps): MaybePromise<VerifyResult> {
   if (!key || (input.claimedKeyId !== undefined && input.claimedKeyId !== key.id)) {
-    if (deps.failedLookupLimit === undefined) return invalid;
-    const counted = deps.rateLimiter.consume(failedBucket(input), deps.failedLookupLimit, FAILED_LOOKUP_WINDOW_MS);
-    return counted instanceof Promise ? counted.then(() => invalid) : invalid;
+    const limit = deps.failedLookupLimit;
+    if (limit === undefined) return invalid;
+    const counted = deps.rateLimiter.consume(failedBucket(input), limit, FAILED_LOOKUP_WINDOW_MS);
+    return andThen(counted, (decision) => (decision.allowed ? invalid : lookupRefused(limit, decision.resetSeconds)));
   }
 
   if (key.status === "revoked") return fail(401, "revoked_api_key", "This API key has been revoked.");

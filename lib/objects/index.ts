@@ -1,3 +1,4 @@
+import type { Context } from "../context";
 import type { DbTx } from "../db";
 import type { ListQuery } from "../contract/common";
 import { notFound } from "../http/errors";
@@ -61,30 +62,32 @@ interface OwnedModel<Row> {
 /**
  * Find, retrieve and list for a model whose rows belong to an owner and a mode (payment links, customers, checkout
  * sessions, webhook endpoints, events): another owner's or the other mode's object does not exist for the caller,
- * so it answers 404, never 403.
+ * so it answers 404, never 403. `retrieve` and `list` take the domain's `(ctx, input)`, so they are the operations.
  */
-export function ownedObjects<Row, Item>(spec: {
-  /** In the 404 message: "No such payment link: 'plink_…'." */
-  name: string;
-  /** The list's `url`. */
-  url: string;
+export function ownedObjects<Row, Item, Query extends ListQuery = ListQuery>(spec: {
+  /** The contract's: its `path` is the list's `url`, its `name` the 404's ("No such payment link: 'plink_…'."). */
+  collection: { path: string; name: string };
   model: (db: DbTx) => OwnedModel<Row>;
-  serialize: (row: Row) => Item;
+  /** Makes the answer; every object of one answer is read as of the same instant, `now`. */
+  serialize: (row: Row, now: Date) => Item;
+  /** The list's filters, as a `where` that narrows the page. */
+  filter?: (query: Query, now: Date) => Record<string, unknown>;
 }) {
   const find = async (db: DbTx, owner: ObjectScope, id: string): Promise<Row> => {
     const row = await spec.model(db).findFirst({ where: { id, ...owner } });
-    if (!row) throw notFound(spec.name, id);
+    if (!row) throw notFound(spec.collection.name, id);
     return row;
   };
   return {
     find,
-    retrieve: async (db: DbTx, owner: ObjectScope, id: string): Promise<Item> =>
-      spec.serialize(await find(db, owner, id)),
-    /** A page, newest first; `where` narrows it with the list's filters. */
-    list: async (db: DbTx, owner: ObjectScope, query: ListQuery, where: Record<string, unknown> = {}) => {
+    retrieve: async ({ db, now }: Context, { owner, id }: { owner: ObjectScope; id: string }): Promise<Item> =>
+      spec.serialize(await find(db, owner, id), now()),
+    /** A page, newest first. */
+    list: async ({ db, now: clock }: Context, { owner, query }: { owner: ObjectScope; query: Query }) => {
+      const now = clock();
       const args = pageArgs(owner, query);
-      const rows = await spec.model(db).findMany({ ...args, where: { ...args.where, ...where } });
-      return toList(rows, query.limit, spec.url, spec.serialize);
+      const rows = await spec.model(db).findMany({ ...args, where: { ...args.where, ...spec.filter?.(query, now) } });
+      return toList(rows, query.limit, spec.collection.path, (row) => spec.serialize(row, now));
     },
   };
 }

@@ -4,10 +4,11 @@ import type { Db } from "../db";
 import { ApiError, invalidRequest } from "../http/errors";
 import { newObjectId } from "../ids";
 import { createOwnedObject, recordEvent, type DbTx } from "../events/record";
-import type {
-  CheckoutSession,
-  CheckoutSessionListQuery,
-  CreateCheckoutSessionInput,
+import {
+  checkoutSessionCollection,
+  type CheckoutSession,
+  type CheckoutSessionListQuery,
+  type CreateCheckoutSessionInput,
 } from "../contract/checkout-sessions";
 import { ownedFields, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
 
@@ -45,17 +46,28 @@ export function serializeCheckoutSession(row: Row, now = new Date()): CheckoutSe
   };
 }
 
+/** Status filters follow `checkoutSessionStatus`: an open session past its expiry lists as expired. */
+function statusWhere(status: CheckoutSession["status"] | undefined, now: Date) {
+  if (status === "open") return { status: "open", expiresAt: { gt: now } };
+  if (status === "expired") return { OR: [{ status: "expired" }, { status: "open", expiresAt: { lte: now } }] };
+  if (status === "complete") return { status: "complete" };
+  return {};
+}
+
 /**
- * The owned sessions as seen at `now`: every session a list or retrieve serializes reads its status at the same
- * instant, so an open session past its expiry is expired in the answer as in the list's status filter.
+ * A list or retrieve reads every session's status at the same instant, so an open session past its expiry is
+ * expired in the answer as in the list's status filter.
  */
-const checkoutSessionsAt = (now: Date) =>
-  ownedObjects({
-    name: "checkout session",
-    url: "/api/v1/checkout_sessions",
-    model: (db) => db.checkoutSession,
-    serialize: (row: Row) => serializeCheckoutSession(row, now),
-  });
+const checkoutSessions = ownedObjects({
+  collection: checkoutSessionCollection,
+  model: (db) => db.checkoutSession,
+  serialize: serializeCheckoutSession,
+  filter: (query: CheckoutSessionListQuery, now) => ({
+    ...statusWhere(query.status, now),
+    ...(query.customer ? { customerId: query.customer } : {}),
+  }),
+});
+export const { list: listCheckoutSessions, retrieve: retrieveCheckoutSession } = checkoutSessions;
 
 /** The price of a session: its own amount and currency, or those of a payment link of the same owner and mode. */
 async function priceOf(tx: DbTx, owner: ObjectScope, input: CreateCheckoutSessionInput) {
@@ -113,29 +125,6 @@ export async function createCheckoutSession(
   });
 }
 
-/** Status filters follow `checkoutSessionStatus`: an open session past its expiry lists as expired. */
-function statusWhere(status: CheckoutSession["status"] | undefined, now: Date) {
-  if (status === "open") return { status: "open", expiresAt: { gt: now } };
-  if (status === "expired") return { OR: [{ status: "expired" }, { status: "open", expiresAt: { lte: now } }] };
-  if (status === "complete") return { status: "complete" };
-  return {};
-}
-
-export function listCheckoutSessions(
-  ctx: Context,
-  { owner, query }: { owner: ObjectScope; query: CheckoutSessionListQuery },
-) {
-  const now = ctx.now();
-  return checkoutSessionsAt(now).list(ctx.db, owner, query, {
-    ...statusWhere(query.status, now),
-    ...(query.customer ? { customerId: query.customer } : {}),
-  });
-}
-
-export function retrieveCheckoutSession(ctx: Context, { owner, id }: { owner: ObjectScope; id: string }) {
-  return checkoutSessionsAt(ctx.now()).retrieve(ctx.db, owner, id);
-}
-
 const notOpen = (id: string, status: string) =>
   invalidRequest(
     "checkout_session_not_open",
@@ -153,9 +142,8 @@ async function transition(
   to: "complete" | "expired",
 ): Promise<CheckoutSession> {
   const now = ctx.now();
-  const sessions = checkoutSessionsAt(now);
   return ctx.db.$transaction(async (tx) => {
-    const row = await sessions.find(tx, owner, id);
+    const row = await checkoutSessions.find(tx, owner, id);
     const current = checkoutSessionStatus(row, now);
     // Expiring a session whose time ran out (and that the sweep has not reached yet) is the same transition.
     const allowed = row.status === "open" && (current === "open" || to === "expired");
@@ -163,8 +151,8 @@ async function transition(
     const data =
       to === "complete" ? { status: to, paymentStatus: "paid", completedAt: now } : { status: to, expiredAt: now };
     const { count } = await tx.checkoutSession.updateMany({ where: { id, status: "open" }, data });
-    if (count !== 1) throw notOpen(id, checkoutSessionStatus(await sessions.find(tx, owner, id), now));
-    const session = await sessions.retrieve(tx, owner, id);
+    if (count !== 1) throw notOpen(id, checkoutSessionStatus(await checkoutSessions.find(tx, owner, id), now));
+    const session = serializeCheckoutSession(await checkoutSessions.find(tx, owner, id), now);
     const type = to === "complete" ? "checkout.session.completed" : "checkout.session.expired";
     await recordEvent(tx, { owner, type, object: session, now });
     return session;

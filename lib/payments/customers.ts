@@ -2,7 +2,13 @@ import type { Context } from "../context";
 import type { Db } from "../db";
 import { newObjectId } from "../ids";
 import { createOwnedObject, recordEvent } from "../events/record";
-import type { CreateCustomerInput, Customer, CustomerListQuery, UpdateCustomerInput } from "../contract/customers";
+import {
+  customerCollection,
+  type CreateCustomerInput,
+  type Customer,
+  type CustomerListQuery,
+  type UpdateCustomerInput,
+} from "../contract/customers";
 import { ownedFields, ownedObjects, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["customer"]["findUniqueOrThrow"]>>;
@@ -17,11 +23,12 @@ export function serializeCustomer(row: Row): Customer {
 }
 
 const customers = ownedObjects({
-  name: "customer",
-  url: "/api/v1/customers",
+  collection: customerCollection,
   model: (db) => db.customer,
   serialize: serializeCustomer,
+  filter: (query: CustomerListQuery) => (query.email ? { email: query.email } : {}),
 });
+export const { list: listCustomers, retrieve: retrieveCustomer } = customers;
 
 export async function createCustomer(
   ctx: Context,
@@ -35,14 +42,6 @@ export async function createCustomer(
     metadata: customer.metadata ?? {},
   };
   return createOwnedObject(ctx, { owner, create: (tx) => tx.customer.create({ data }), serialize: serializeCustomer });
-}
-
-export function listCustomers({ db }: Context, { owner, query }: { owner: ObjectScope; query: CustomerListQuery }) {
-  return customers.list(db, owner, query, query.email ? { email: query.email } : {});
-}
-
-export function retrieveCustomer({ db }: Context, { owner, id }: { owner: ObjectScope; id: string }) {
-  return customers.retrieve(db, owner, id);
 }
 
 export async function updateCustomer(

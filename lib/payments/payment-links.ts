@@ -1,7 +1,11 @@
 import type { Context } from "../context";
 import type { Db } from "../db";
-import type { ListQuery } from "../contract/common";
-import type { CreatePaymentLinkInput, PaymentLink, UpdatePaymentLinkInput } from "../contract/payment-links";
+import {
+  paymentLinkCollection,
+  type CreatePaymentLinkInput,
+  type PaymentLink,
+  type UpdatePaymentLinkInput,
+} from "../contract/payment-links";
 import { createOwnedObject, recordEvent } from "../events/record";
 import { newObjectId } from "../ids";
 import { ownedFields, ownedObjects, type ObjectScope } from "../objects";
@@ -14,11 +18,11 @@ export function serializePaymentLink(row: Row): PaymentLink {
 }
 
 const paymentLinks = ownedObjects({
-  name: "payment link",
-  url: "/api/v1/payment_links",
+  collection: paymentLinkCollection,
   model: (db) => db.paymentLink,
   serialize: serializePaymentLink,
 });
+export const { list: listPaymentLinks, retrieve: retrievePaymentLink } = paymentLinks;
 
 export async function createPaymentLink(
   ctx: Context,
@@ -30,14 +34,6 @@ export async function createPaymentLink(
     create: (tx) => tx.paymentLink.create({ data }),
     serialize: serializePaymentLink,
   });
-}
-
-export function listPaymentLinks({ db }: Context, { owner, query }: { owner: ObjectScope; query: ListQuery }) {
-  return paymentLinks.list(db, owner, query);
-}
-
-export function retrievePaymentLink({ db }: Context, { owner, id }: { owner: ObjectScope; id: string }) {
-  return paymentLinks.retrieve(db, owner, id);
 }
 
 /** Updates an owned link and records `payment_link.updated` in the same transaction. */

@@ -3,6 +3,7 @@ import type { Access, OperationSpec } from "../contract/operation";
 import { db } from "../db";
 import { pipeline, type Authenticator, type Handler, type RouteHandler } from "../http/pipeline";
 export { preflight } from "../http/cors";
+export { withChanges, withId, withQuery } from "./handlers";
 import { publicAuthenticator, type PublicPrincipal } from "../http/public-authenticator";
 import { apiKeyAuthenticator } from "../keys/authenticator";
 import type { ApiKeyPrincipal } from "../keys/cache";

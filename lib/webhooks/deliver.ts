@@ -1,14 +1,15 @@
+import { config } from "../config";
 import type { Db } from "../db";
 import { serializeEvent } from "../events/events";
 import { unixSeconds } from "../objects";
 import type { WebhookAttempt } from "../contract/webhooks";
 import { webhookAttempts } from "../metrics";
 import { attemptLogOf } from "./endpoints";
-import { sendWebhook, WEBHOOK_TIMEOUT_MS } from "./send";
+import { sendWebhook } from "./send";
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
-/** Longer than one attempt can take: a claim held by a process that died is taken over after this. */
-export const DELIVERY_LOCK_MS = WEBHOOK_TIMEOUT_MS * 6;
+/** Longer than one attempt can take (config checks): a claim held by a process that died is taken over after this. */
+export const DELIVERY_LOCK_MS = config.WEBHOOK_CLAIM_MS;
 
 /** Wait before the attempt after `attempts` failed ones: 30 s, 1 min, 2 min, … capped at 1 h. */
 export function retryDelayMs(attempts: number): number {

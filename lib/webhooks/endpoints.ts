@@ -5,17 +5,17 @@ import { newObjectId } from "../ids";
 import { randomBase62 } from "../ids/base62";
 import { createOwnedObject, recordEvent } from "../events/record";
 import { ownedFields, ownedObjects, toList, unixSeconds, type ObjectScope } from "../objects";
-import type { ListQuery } from "../contract/common";
-import type {
-  CreatedWebhookEndpoint,
-  CreateWebhookEndpointInput,
-  DeletedWebhookEndpoint,
-  UpdateWebhookEndpointInput,
-  WebhookAttempt,
-  WebhookDelivery,
-  WebhookDeliveryListQuery,
-  WebhookEndpoint,
-  WebhookTestResult,
+import {
+  webhookEndpointCollection,
+  type CreatedWebhookEndpoint,
+  type CreateWebhookEndpointInput,
+  type DeletedWebhookEndpoint,
+  type UpdateWebhookEndpointInput,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookDeliveryListQuery,
+  type WebhookEndpoint,
+  type WebhookTestResult,
 } from "../contract/webhooks";
 import { checkWebhookUrl } from "./address";
 import { sendWebhook } from "./send";
@@ -41,11 +41,11 @@ export function serializeWebhookEndpoint(row: Row): WebhookEndpoint {
 }
 
 const webhookEndpoints = ownedObjects({
-  name: "webhook endpoint",
-  url: "/api/v1/webhook_endpoints",
+  collection: webhookEndpointCollection,
   model: (db) => db.webhookEndpoint,
   serialize: serializeWebhookEndpoint,
 });
+export const { list: listWebhookEndpoints, retrieve: retrieveWebhookEndpoint } = webhookEndpoints;
 
 export function attemptLogOf(value: unknown): WebhookAttempt[] {
   return Array.isArray(value) ? (value as WebhookAttempt[]) : [];
@@ -105,14 +105,6 @@ export async function createWebhookEndpoint(
   return { ...endpoint, secret };
 }
 
-export function listWebhookEndpoints({ db }: Context, { owner, query }: { owner: ObjectScope; query: ListQuery }) {
-  return webhookEndpoints.list(db, owner, query);
-}
-
-export function retrieveWebhookEndpoint({ db }: Context, { owner, id }: { owner: ObjectScope; id: string }) {
-  return webhookEndpoints.retrieve(db, owner, id);
-}
-
 export async function updateWebhookEndpoint(
   { db }: Context,
   { owner, id, changes: input }: { owner: ObjectScope; id: string; changes: UpdateWebhookEndpointInput },
@@ -143,7 +135,7 @@ export async function deleteWebhookEndpoint(
   { owner, id }: { owner: ObjectScope; id: string },
 ): Promise<DeletedWebhookEndpoint> {
   return db.$transaction(async (tx) => {
-    const endpoint = await webhookEndpoints.retrieve(tx, owner, id);
+    const endpoint = serializeWebhookEndpoint(await webhookEndpoints.find(tx, owner, id));
     await tx.webhookEndpoint.delete({ where: { id } });
     await recordEvent(tx, { owner, type: "webhook_endpoint.deleted", object: endpoint });
     return { id, object: "webhook_endpoint", deleted: true };

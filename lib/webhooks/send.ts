@@ -1,11 +1,12 @@
 import http from "node:http";
 import https from "node:https";
+import { config } from "../config";
 import type { WebhookFailure } from "../contract/webhooks";
 import { checkWebhookUrl, systemResolver, type Resolver } from "./address";
 import { failureOf, newTrace, openConnection } from "./connection";
 import { signWebhookPayload } from "./signature";
 
-export const WEBHOOK_TIMEOUT_MS = 10_000;
+export const WEBHOOK_TIMEOUT_MS = config.WEBHOOK_TIMEOUT_MS;
 
 export interface SendResult {
   statusCode: number | null;

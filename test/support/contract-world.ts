@@ -133,6 +133,7 @@ export const validBodies: Record<string, Record<string, unknown>> = {
   "POST /api/v1/applications": { name: "Fuzz app" },
   "PATCH /api/v1/applications/{id}/status": { isEnabled: true },
   "POST /api/v1/applications/{id}/api-keys": { description: "fuzz" },
+  "PATCH /api/v1/applications/{id}/api-keys/{keyId}": { name: "Renamed" },
   "POST /api/v1/applications/{id}/api-keys/{keyId}/roll": { gracePeriod: "1h" },
   "POST /api/v1/api-keys/link": { key: "ck_test_not_a_real_key", applicationId: "app_missing" },
   "POST /api-keys": { label: "fuzz" },

@@ -7,6 +7,7 @@ import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import { readFileSync } from "node:fs";
 import { config } from "@/lib/config";
+import { propagationScenario } from "./propagation";
 
 const DURATION = config.BENCH_DURATION;
 // Routes are measured in interleaved rounds: one run each, back to back, mostly measures the machine's drift between
@@ -224,6 +225,7 @@ async function main() {
   console.log(
     `queries per payment_links list: ${list?.queriesPerRequest.toFixed(4)} (target 1 + the batched usage writes)`,
   );
+  await propagationScenario();
   await (await import("./many-keys")).manyKeysBench(); // its own servers, seeding and table
   process.exit(0);
 }

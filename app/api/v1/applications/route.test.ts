@@ -24,6 +24,16 @@ async function errorCode(response: Response) {
   return `${response.status} ${(await response.json()).error.code}`;
 }
 
+/** A signed-in owner with an application "Shop" and a key in it that may read payment links. */
+async function shopWithKey() {
+  const owner = await signIn();
+  const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
+  const key = await (
+    await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k", scopes: ["links:read"] })
+  ).json();
+  return { owner, app, key };
+}
+
 describe("applications", () => {
   it("creates (201), refuses a duplicate name (409) and invalid input (400 with param)", async () => {
     const owner = await signIn();
@@ -177,12 +187,34 @@ describe("application API keys", () => {
     );
   });
 
+  it("renames and re-scopes a key (the next call sees the new scopes), and refuses a revoked or unknown key", async () => {
+    const { owner, app, key } = await shopWithKey();
+    const links = () => fetch(`${server.url}/api/v1/payment_links`, { headers: bearer(key.fullKey) });
+    expect((await links()).status).toBe(200);
+    const path = `/applications/${app.id}/api-keys/${key.id}`;
+    const renamed = await call(owner, "PATCH", path, { name: "  Checkout backend " });
+    expect(renamed.status).toBe(200);
+    expect(await renamed.json()).toMatchObject({ id: key.id, name: "Checkout backend", scopes: ["links:read"] });
+    const rescoped = await (await call(owner, "PATCH", path, { scopes: ["customers:read"] })).json();
+    expect(rescoped).toMatchObject({ name: "Checkout backend", scopes: ["customers:read"] });
+    expect(await errorCode(await links())).toBe("403 missing_scope");
+    expect((await (await me(key.fullKey)).json()).scopes).toEqual(["customers:read"]);
+
+    const empty = await call(owner, "PATCH", path, {});
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error.message).toContain("name or scopes");
+    expect(await errorCode(await call(owner, "PATCH", path, { scopes: ["links:fly"] }))).toBe("400 parameter_invalid");
+    await call(owner, "DELETE", path);
+    expect(await errorCode(await call(owner, "PATCH", path, { name: "x" }))).toBe("400 api_key_already_revoked");
+    expect(
+      await errorCode(await call(owner, "PATCH", `/applications/${app.id}/api-keys/key_unknown`, { name: "x" })),
+    ).toBe("404 resource_missing");
+    const stranger = await signIn();
+    expect(await errorCode(await call(stranger, "PATCH", path, { name: "x" }))).toBe("404 resource_missing");
+  });
+
   it("rolls: the new key works at once, the old one until its grace period ends", async () => {
-    const owner = await signIn();
-    const app = await (await call(owner, "POST", "/applications", { name: "Shop" })).json();
-    const old = await (
-      await call(owner, "POST", `/applications/${app.id}/api-keys`, { description: "k", scopes: ["links:read"] })
-    ).json();
+    const { owner, app, key: old } = await shopWithKey();
     const rolled = await (
       await call(owner, "POST", `/applications/${app.id}/api-keys/${old.id}/roll`, { gracePeriod: "1h" })
     ).json();

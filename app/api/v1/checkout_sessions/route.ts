@@ -1,10 +1,10 @@
 import { checkoutSessions } from "@/lib/contract";
 import { createCheckoutSession, listCheckoutSessions } from "@/lib/payments";
-import { preflight, route } from "@/lib/route";
+import { preflight, route, withQuery } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(checkoutSessions.list, ({ ctx, owner, query }) => listCheckoutSessions(ctx, { owner, query }));
+export const GET = route(checkoutSessions.list, withQuery(listCheckoutSessions));
 
 export const POST = route(checkoutSessions.create, ({ ctx, owner, key, body }) =>
   createCheckoutSession(ctx, { owner, keyId: key.id, session: body }),

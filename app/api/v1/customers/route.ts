@@ -1,10 +1,10 @@
 import { customers } from "@/lib/contract";
 import { createCustomer, listCustomers } from "@/lib/payments";
-import { preflight, route } from "@/lib/route";
+import { preflight, route, withQuery } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(customers.list, ({ ctx, owner, query }) => listCustomers(ctx, { owner, query }));
+export const GET = route(customers.list, withQuery(listCustomers));
 
 export const POST = route(customers.create, ({ ctx, owner, key, body }) =>
   createCustomer(ctx, { owner, keyId: key.id, customer: body }),

@@ -1,10 +1,10 @@
 import { webhookEndpoints } from "@/lib/contract";
-import { preflight, route } from "@/lib/route";
+import { preflight, route, withQuery } from "@/lib/route";
 import { createWebhookEndpoint, listWebhookEndpoints } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(webhookEndpoints.list, ({ ctx, owner, query }) => listWebhookEndpoints(ctx, { owner, query }));
+export const GET = route(webhookEndpoints.list, withQuery(listWebhookEndpoints));
 
 // The response is the only place the signing secret is ever shown.
 export const POST = route(webhookEndpoints.create, ({ ctx, owner, body }) =>

@@ -1,11 +1,9 @@
 import { checkoutSessions } from "@/lib/contract";
 import { retrieveCheckoutSession } from "@/lib/payments";
-import { preflight, route } from "@/lib/route";
+import { preflight, route, withId } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(checkoutSessions.retrieve, ({ ctx, owner, params }) =>
-  retrieveCheckoutSession(ctx, { owner, id: params.id }),
-);
+export const GET = route(checkoutSessions.retrieve, withId(retrieveCheckoutSession));
 
 export const OPTIONS = preflight(checkoutSessions.retrieve);

@@ -1,15 +1,11 @@
 import { paymentLinks } from "@/lib/contract";
 import { retrievePaymentLink, updatePaymentLink } from "@/lib/payments";
-import { preflight, route } from "@/lib/route";
+import { preflight, route, withChanges, withId } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route(paymentLinks.retrieve, ({ ctx, owner, params }) =>
-  retrievePaymentLink(ctx, { owner, id: params.id }),
-);
+export const GET = route(paymentLinks.retrieve, withId(retrievePaymentLink));
 
-export const PATCH = route(paymentLinks.update, ({ ctx, owner, params, body }) =>
-  updatePaymentLink(ctx, { owner, id: params.id, changes: body }),
-);
+export const PATCH = route(paymentLinks.update, withChanges(updatePaymentLink));
 
 export const OPTIONS = preflight(paymentLinks.retrieve, paymentLinks.update);

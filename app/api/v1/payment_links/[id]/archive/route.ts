@@ -1,11 +1,9 @@
 import { paymentLinks } from "@/lib/contract";
 import { archivePaymentLink } from "@/lib/payments";
-import { preflight, route } from "@/lib/route";
+import { preflight, route, withId } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(paymentLinks.archive, ({ ctx, owner, params }) =>
-  archivePaymentLink(ctx, { owner, id: params.id }),
-);
+export const POST = route(paymentLinks.archive, withId(archivePaymentLink));
 
 export const OPTIONS = preflight(paymentLinks.archive);

@@ -1,11 +1,9 @@
 import { webhookEndpoints } from "@/lib/contract";
-import { preflight, route } from "@/lib/route";
+import { preflight, route, withId } from "@/lib/route";
 import { sendTestWebhook } from "@/lib/webhooks";
 
 export const dynamic = "force-dynamic";
 
-export const POST = route(webhookEndpoints.test, ({ ctx, owner, params }) =>
-  sendTestWebhook(ctx, { owner, id: params.id }),
-);
+export const POST = route(webhookEndpoints.test, withId(sendTestWebhook));
 
 export const OPTIONS = preflight(webhookEndpoints.test);
