@@ -5,6 +5,10 @@ import { operations, type OperationSpec } from "@/lib/contract";
 const OUTSIDE_THE_CONTRACT: Record<string, string> = {
   "/api/auth/{nextauth}": "Auth.js's own sign-in and callback routes",
   "/api/health": "liveness: answers without the pipeline, and is the bench's baseline",
+  // Infrastructure reads these, not API clients: no SDK method or OpenAPI entry, no per-IP limit that a probe could
+  // trip, no access-log line per probe; they still answer in the one error envelope.
+  "/api/ready": "readiness for load balancers: database, migrations, Redis",
+  "/api/metrics": "Prometheus's scrape: text format, behind METRICS_TOKEN, which no contract caller kind fits",
   "/api/demo-login": "the demo sign-in: a redirect that sets a cookie, not an API",
 };
 

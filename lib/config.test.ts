@@ -28,6 +28,8 @@ describe("parseConfig", () => {
       WEBHOOK_TIMEOUT_MS: 10_000,
       WEBHOOK_CLAIM_MS: 60_000,
       MAINTENANCE_INTERVAL_MS: 3_600_000,
+      KEY_CACHE_MAX_ENTRIES: 10_000,
+      KEY_CACHE_TTL_MS: 300_000,
       NEXT_MANUAL_SIG_HANDLE: false,
       NEXT_DIST_DIR: ".next",
       SKIP_BUILD_TYPECHECK: false,
@@ -123,6 +125,9 @@ describe("parseConfig", () => {
       "Invalid configuration: DATABASE_URL must start with postgres://, postgresql:// or file: (value not shown).",
     );
     expect(refusal).not.toThrow(/hunter2/);
+    expect(() => parseConfig({ METRICS_TOKEN: "short-secret" })).toThrow(
+      "Invalid configuration: METRICS_TOKEN must be at least 16 characters (value not shown).",
+    );
   });
 
   it("returns a frozen object of the declared variables only", () => {

@@ -98,6 +98,14 @@ export const configSchema = z.object({
   WEBHOOK_CLAIM_MS: intervalMs(60_000),
   MAINTENANCE_INTERVAL_MS: intervalMs(3_600_000),
 
+  // --- Operating many instances ---
+  /** Unset: GET /api/metrics answers 404. Prometheus sends it as `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, { error: "must be at least 16 characters" }).optional(),
+  /** Keys (and unknown hashes) each process keeps in memory; docs/operations.md measures the bytes per entry. */
+  KEY_CACHE_MAX_ENTRIES: count(10_000),
+  /** How long a cached key is trusted without an invalidation: the safety net if a message is lost. */
+  KEY_CACHE_TTL_MS: intervalMs(300_000),
+
   // --- Next.js and the process ---
   /** Set by Next.js (production for build and start, development for dev) and by Vitest (test). */
   NODE_ENV: z.string().optional(),
@@ -155,6 +163,7 @@ const SECRET: ReadonlySet<ConfigName> = new Set([
   "REDIS_URL",
   "AUTH_SECRET",
   "AUTH_GITHUB_SECRET",
+  "METRICS_TOKEN",
   "MIGRATE_SHADOW_DATABASE_URL",
   "TEST_DATABASE_URL_PG",
   "TEST_REDIS_URL",

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 // lib/'s folders, lowest first: a folder imports only from folders on a lower line (never its own line's
 // neighbours, never above). docs/architecture.md draws the same diagram.
 const LAYERS = [
-  ["contract", "clock", "config"],
+  ["contract", "clock", "config", "metrics"],
   ["log", "db", "ids"],
   ["redis", "context", "secrets"],
   ["http"],
@@ -13,7 +13,7 @@ const LAYERS = [
   ["keys", "events"],
   ["accounts", "applications", "payments"],
   ["webhooks", "maintenance"],
-  ["route", "openapi", "sdk"],
+  ["route", "openapi", "sdk", "monitoring"],
 ];
 
 const ROOT = process.cwd();

@@ -4,6 +4,7 @@ export type { Db, DbHandle } from "./client";
 export type { DbTx } from "./tx";
 export { createDb } from "./client";
 export { engineOf, type DbEngine } from "./engines";
+export { migrationProblems, shippedMigrations, type ShippedMigration } from "./migrations";
 
 // One client per process, kept across Next.js dev reloads. Constructing it opens no connection.
 const globalForDb = globalThis as unknown as { merchantConsoleDb?: DbHandle };

@@ -3,6 +3,7 @@ import type { OperationSpec, PathParams, QueryOf, BodyOf } from "../contract/ope
 import type { Context } from "../context";
 import { epochMs } from "../clock";
 import { log } from "../log";
+import { requestMetrics } from "../metrics";
 import { isMutating, readRequestBody } from "./body";
 import { setCorsHeaders } from "./cors";
 import { runIdempotent } from "./idempotency";
@@ -113,6 +114,7 @@ export function pipeline<Op extends OperationSpec, Principal>(
   const hasParams = op.path.includes("{");
   const render = responder(op, options.checkResponses);
   const cors = authenticator.cors === true;
+  const observe = requestMetrics(op.method, op.path);
   type Params = PathParams<Op["path"]>;
 
   const serve = (request: Request, route: { params: Promise<Params> }): MaybePromise<Response> => {
@@ -134,15 +136,9 @@ export function pipeline<Op extends OperationSpec, Principal>(
         authenticator.settled?.(admission, response.status, now);
       }
       const keyId = admission?.keyId;
-      log.request({
-        requestId,
-        method,
-        path: url.pathname,
-        status: response.status,
-        keyId,
-        ms: Math.round(now - started),
-        at: now,
-      });
+      const { status } = response;
+      log.request({ requestId, method, path: url.pathname, status, keyId, ms: Math.round(now - started), at: now });
+      observe(status, (now - started) / 1000);
       return response;
     };
     const fail = (error: unknown): Response => finish(errorResponse(toApiError(error, requestId), requestId));

@@ -1,4 +1,5 @@
 import type { PublicIpLimit } from "../contract/operation";
+import { rateLimitDecisions } from "../metrics";
 import { clientIp } from "./client-ip";
 import { ApiError } from "./errors";
 import type { Authenticator } from "./pipeline";
@@ -20,6 +21,7 @@ export function publicAuthenticator(
       if (!ipLimit) return { principal: { clientIp: ip } };
       const bucket = `${ipLimit.bucket}:${ip ?? "unknown"}`;
       const rate = await limits.limiter().consume(bucket, limits.perWindow(ipLimit.bucket), ipLimit.windowMs);
+      (rate.allowed ? rateLimitDecisions.client_ip.allowed : rateLimitDecisions.client_ip.refused).inc();
       if (!rate.allowed) {
         throw new ApiError(
           429,

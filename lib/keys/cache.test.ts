@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { cachedKey } from "@/test/support/cached-key";
+import { metrics } from "@/lib/metrics";
 import { KeyCache, type CachedKey } from "./cache";
 
 describe("KeyCache", () => {
@@ -61,6 +62,8 @@ describe("KeyCache", () => {
       loads += 1;
       return hash === "h_none" ? null : cachedKey(hash.slice(2));
     };
+    const evictions = async () => (await metrics.keyCacheEvictions.get()).values[0]?.value ?? 0;
+    const evictedBefore = await evictions();
     await cache.get("h_a", load);
     await cache.get("h_b", load);
     await cache.get("h_a", load); // a hit within a second of the last move keeps the order: a is still the oldest
@@ -78,6 +81,7 @@ describe("KeyCache", () => {
     expect(loads).toBe(5);
     await cache.get("h_a", load);
     expect(loads).toBe(6);
+    expect((await evictions()) - evictedBefore).toBe(4); // a, b, a, c: what the metrics count as evictions
     now = 20_000;
     await cache.get("h_a", load); // expired
     expect(loads).toBe(7);

@@ -1,4 +1,5 @@
 import { epochMs } from "../clock";
+import { metrics } from "../metrics";
 import type { KeyMode } from "./format";
 import type { Scope } from "../contract/scopes";
 import type { Invalidation } from "../context";
@@ -129,6 +130,7 @@ export class KeyCache {
       const oldest = this.slots.keys().next().value;
       if (oldest === undefined) break;
       this.slots.delete(oldest);
+      metrics.keyCacheEvictions.inc();
     }
   }
 }

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { config } from "../config";
+import { metrics } from "../metrics";
 import { InvalidationBus } from "./invalidation";
 import { cachedKey } from "@/test/support/cached-key";
 import { KeyCache } from "./cache";
@@ -33,13 +34,23 @@ async function withTwoBuses(
   }
 }
 
-/** What one process invalidates, the other drops. */
+/** The invalidations this process's metrics counted, in one direction. */
+async function counted(direction: "sent" | "received"): Promise<number> {
+  const { values } = await metrics.invalidations.get();
+  return values.find((value) => value.labels.direction === direction)?.value ?? 0;
+}
+
+/** What one process invalidates, the other drops; the metrics count it as sent and received. */
 function expectCrossProcessInvalidation(env: { redisUrl?: string; databaseUrl?: string }) {
   return withTwoBuses(env, async (cacheB, busA) => {
     await cacheB.get("h_k1", async () => cachedKey("k1", null, null));
     await cacheB.get("h_k2", async () => cachedKey("k2", null, null));
+    const [sent, received] = [await counted("sent"), await counted("received")];
     await busA.publish({ keyId: "k1" });
     await eventually(() => cacheB.size === 1);
+    expect((await counted("sent")) - sent).toBe(1);
+    // At least: other test runs may share this Redis or PostgreSQL channel.
+    expect((await counted("received")) - received).toBeGreaterThanOrEqual(1);
   });
 }
 

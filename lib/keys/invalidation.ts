@@ -4,6 +4,7 @@ import type { Redis } from "ioredis";
 import { config } from "../config";
 import { engineOf } from "../db/engines";
 import { log } from "../log";
+import { invalidationsReceived, invalidationsSent } from "../metrics";
 import { connectRedis } from "../redis";
 import type { Invalidation } from "../context";
 
@@ -52,7 +53,10 @@ function receive(target: InvalidationTarget, selfId: string, payload: string): M
   try {
     const message: unknown = JSON.parse(payload);
     if (!validInvalidation(message)) return null;
-    if (message.origin !== selfId) target.invalidate(message);
+    if (message.origin !== selfId) {
+      invalidationsReceived.inc();
+      target.invalidate(message);
+    }
     return message;
   } catch {
     log.warn("key_cache.bad_invalidation_message");
@@ -227,9 +231,10 @@ export class InvalidationBus {
   async publish(what: Invalidation): Promise<void> {
     this.target.invalidate(what);
     const transport = await this.start();
-    await transport?.publish({ ...what, origin: this.id }).catch((error: Error) => {
-      log.warn("key_cache.invalidation_not_sent", { message: error.message });
-    });
+    await transport?.publish({ ...what, origin: this.id }).then(
+      () => invalidationsSent.inc(),
+      (error: Error) => log.warn("key_cache.invalidation_not_sent", { message: error.message }),
+    );
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import type { Context } from "../context";
 import { db, dbHandle } from "../db";
 import type { RateLimiter } from "../http/rate-limit";
 import { createRateLimiter } from "../http/rate-limit-redis";
+import { measure } from "../metrics";
 import { allOf, InvalidationBus } from "./invalidation";
 import { KeyCache } from "./cache";
 import { KnownKeys } from "./known-keys";
@@ -20,12 +21,14 @@ export interface AuthRuntime {
 }
 
 function createRuntime(): AuthRuntime {
+  const maxEntries = config.KEY_CACHE_MAX_ENTRIES;
   const cache = new KeyCache({
-    maxEntries: 10_000,
-    ttlMs: 5 * 60_000,
+    maxEntries,
+    ttlMs: config.KEY_CACHE_TTL_MS,
     negativeTtlMs: 10_000,
     degradedTtlMs: config.KEY_CACHE_DEGRADED_TTL_MS,
   });
+  measure({ keyCacheEntries: () => cache.size, keyCacheMaxEntries: () => maxEntries });
   const usage = new UsageRecorder(dbHandle);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));

@@ -2,6 +2,9 @@ import { epochMs } from "../clock";
 import type { DbHandle } from "../db";
 import { BatchWriter, type FailedChunk, type MergedTable } from "../db/batch";
 import { log } from "../log";
+import { batchMetrics } from "../metrics";
+
+const flushMetrics = batchMetrics("usage");
 
 const HOUR_MS = 3_600_000;
 /** A key whose writes failed at this many flushes in a row is given up (and logged), not retried forever. */
@@ -105,9 +108,13 @@ export class UsageRecorder {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
+    const started = epochMs();
     const { counters, lastUsed } = rowsOf(batch);
     const failedCounters = await this.writer.upsert(COUNTERS, counters);
     const failedLastUsed = await this.writer.update(LAST_USED, lastUsed);
+    if (failedCounters.length + failedLastUsed.length === 0)
+      flushMetrics.flushed(batch.size, (epochMs() - started) / 1000);
+    else flushMetrics.failed();
     for (const [table, failed] of [
       [COUNTERS.table, failedCounters],
       [LAST_USED.table, failedLastUsed],

@@ -7,6 +7,7 @@ import type { CachedKey, KeyCache } from "./cache";
 import type { KnownKeys } from "./known-keys";
 import { classifySecret, type KeyMode } from "./format";
 import { scopesFromJson, type Scope } from "../contract/scopes";
+import { metrics, rateLimitDecisions } from "../metrics";
 
 export type VerifyFailureCode =
   | "invalid_api_key"
@@ -122,14 +123,17 @@ function ipAllowed(allowlist: readonly string[], ip: string | null): boolean {
   return matcher(ip);
 }
 
-const lookupRefused = (limit: number, resetSeconds: number): VerifyResult => ({
-  ok: false,
-  status: 429,
-  type: "rate_limited",
-  code: "rate_limited",
-  message: "Too many unknown API keys were sent from your address. Retry after the time in the Retry-After header.",
-  rate: { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, resetSeconds) },
-});
+function lookupRefused(limit: number, resetSeconds: number): VerifyResult {
+  rateLimitDecisions.unknown_keys.refused.inc();
+  return {
+    ok: false,
+    status: 429,
+    type: "rate_limited",
+    code: "rate_limited",
+    message: "Too many unknown API keys were sent from your address. Retry after the time in the Retry-After header.",
+    rate: { allowed: false, limit, remaining: 0, resetSeconds: Math.max(1, resetSeconds) },
+  };
+}
 
 /**
  * THE key verifier. Fixed order: format -> exists -> revoked -> expired -> application enabled -> origin -> IP
@@ -144,8 +148,12 @@ export function verifyApiKey(input: VerifyInput, deps: VerifierDeps): MaybePromi
   // A cached entry was looked up after its format was checked, so a hit needs no second format check; a
   // malformed string is never cached and still never reaches the database.
   const cached = deps.cache.peek(hash);
-  if (cached !== undefined) return checkKey(cached, input, deps);
+  if (cached !== undefined) {
+    metrics.keyCacheHits.inc();
+    return checkKey(cached, input, deps);
+  }
   if (classifySecret(input.secret).kind === "malformed") return invalid;
+  metrics.keyCacheMisses.inc();
   return lookUp(hash, input, deps);
 }
 
@@ -222,6 +230,7 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
 }
 
 function admit(key: CachedKey, rate: RateLimitDecision, allowedOrigin: string | undefined): VerifyResult {
+  (rate.allowed ? rateLimitDecisions.api_key.allowed : rateLimitDecisions.api_key.refused).inc();
   if (!rate.allowed) {
     return {
       ok: false,

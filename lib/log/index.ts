@@ -1,5 +1,6 @@
 import { epochMs } from "../clock";
 import { config } from "../config";
+import { batchMetrics } from "../metrics";
 
 /**
  * Structured JSON lines on stdout/stderr. Callers pass only what is safe to keep: never a secret, a key,
@@ -18,17 +19,21 @@ let pendingBytes = 0;
 let timer: NodeJS.Timeout | undefined;
 // Whether info lines are wanted, decided once per batch (the first info line of a batch also arms its timer).
 let infoWanted: boolean | undefined;
+const flushMetrics = batchMetrics("log");
 
 function flushInfo(): void {
   clearTimeout(timer);
   timer = undefined;
   infoWanted = undefined;
   if (pending.length === 0) return;
+  const started = epochMs();
   let lines = "";
   for (const entry of pending) lines += typeof entry === "string" ? entry : requestLine(entry);
+  const count = pending.length;
   pending = [];
   pendingBytes = 0;
   process.stdout.write(lines);
+  flushMetrics.flushed(count, (epochMs() - started) / 1000);
 }
 process.on("exit", flushInfo);
 

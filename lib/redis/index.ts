@@ -20,3 +20,25 @@ export function connectRedis(url: string, role: string): Redis {
   });
   return client;
 }
+
+/**
+ * Whether Redis answers PING within `timeoutMs`, on a connection of its own that is closed after (a readiness probe
+ * every few seconds costs one short connection, and never waits behind the app's own connections' retries).
+ */
+export async function pingRedis(url: string, timeoutMs: number): Promise<void> {
+  const client = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    commandTimeout: timeoutMs,
+    retryStrategy: () => null,
+  });
+  client.on("error", () => undefined); // the rejection below reports it
+  try {
+    await client.connect();
+    await client.ping();
+  } finally {
+    client.disconnect();
+  }
+}

@@ -3,6 +3,7 @@ import type { Db } from "../db";
 import { serializeEvent } from "../events/events";
 import { unixSeconds } from "../objects";
 import type { WebhookAttempt } from "../contract/webhooks";
+import { webhookAttempts } from "../metrics";
 import { attemptLogOf } from "./endpoints";
 import { sendWebhook } from "./send";
 
@@ -16,6 +17,11 @@ export function retryDelayMs(attempts: number): number {
 }
 
 const due = (now: Date) => ({ status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] });
+
+/** Deliveries not yet made, due now or waiting for a retry: the queue's depth (in the metrics). */
+export function webhookQueueDepth(db: Db): Promise<number> {
+  return db.webhookDelivery.count({ where: { status: "pending" } });
+}
 
 /**
  * Claims the deliveries that are due and attempts each once. A claim is a conditional update (status pending and
@@ -51,6 +57,7 @@ async function attemptDelivery(db: Db, id: string, lockedUntil: Date, now: Date)
       where: { id, lockedUntil },
       data: { status: "failed", lastError: "endpoint_disabled", lockedUntil: null, nextAttemptAt: null },
     });
+    webhookAttempts.endpoint_disabled.inc();
     return "failed";
   }
   // sendWebhook checks the URL again (the host may resolve elsewhere now) and refuses at connect time too.
@@ -83,5 +90,6 @@ async function attemptDelivery(db: Db, id: string, lockedUntil: Date, now: Date)
       lockedUntil: null,
     },
   });
+  webhookAttempts[status === "succeeded" ? "succeeded" : status === "pending" ? "will_retry" : "gave_up"].inc();
   return status;
 }

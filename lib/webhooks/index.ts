@@ -19,5 +19,11 @@ export {
   serializeWebhookEndpoint,
   serializeWebhookDelivery,
 } from "./endpoints";
-export { deliverDueWebhooks, retryDelayMs, MAX_DELIVERY_ATTEMPTS, DELIVERY_LOCK_MS } from "./deliver";
+export {
+  deliverDueWebhooks,
+  retryDelayMs,
+  webhookQueueDepth,
+  MAX_DELIVERY_ATTEMPTS,
+  DELIVERY_LOCK_MS,
+} from "./deliver";
 export { startDeliveryWorker } from "./worker";

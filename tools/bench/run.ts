@@ -5,6 +5,7 @@
 import "./database";
 import { coldKeysScenario } from "./cold-keys";
 import { inProcess, postgresRedis } from "./configurations";
+import { manyKeysBench } from "./many-keys";
 import { requireWrk } from "./measure";
 import { propagationScenario } from "./propagation";
 import { routeTable } from "./route-table";
@@ -16,6 +17,7 @@ const scenarios: Scenario[] = [
   routeTable(postgresRedis), // (b) PostgreSQL + Redis
   coldKeysScenario, // (a) again, with 10,000 keys taken in turn: the usage flush against the event loop
   { name: "propagation", run: propagationScenario }, // changes through one instance, in force on another
+  { name: "many keys", run: () => manyKeysBench() }, // 100,000 keys seeded, 20,000 driven: the key cache's hit rate
 ];
 
 async function main() {

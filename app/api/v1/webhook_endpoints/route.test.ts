@@ -9,6 +9,7 @@ import { createKey, routeTestServer, failure } from "@/test/support";
 import { freePort } from "@/test/support/next-server";
 import { guardOutboundConnections } from "@/test/support/outbound";
 import { deliverDueWebhooks, MAX_DELIVERY_ATTEMPTS } from "@/lib/webhooks";
+import { metrics } from "@/lib/metrics";
 
 // The receivers below listen on 127.0.0.1: allowed only with the flag (one test unsets it to prove the refusal).
 overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: "1" });
@@ -244,11 +245,17 @@ describe("/api/v1/webhook_endpoints", () => {
       Array<number>(MAX_DELIVERY_ATTEMPTS).fill(500),
     );
     await client.customers.create({ name: "Retry me" });
+    const attempts = async (outcome: string) =>
+      (await metrics.webhookAttempts.get()).values.find((value) => value.labels.outcome === outcome)?.value ?? 0;
+    const [retried, gaveUp] = [await attempts("will_retry"), await attempts("gave_up")];
     for (let attempt = 0; attempt < MAX_DELIVERY_ATTEMPTS + 2; attempt += 1)
       await deliverDueWebhooks(db, later(attempt * 7200));
     const [delivery] = (await client.webhookEndpoints.deliveries(endpoint.id)).data;
     expect(delivery).toMatchObject({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS, next_attempt_at: null });
     expect(receiver.received).toHaveLength(MAX_DELIVERY_ATTEMPTS);
+    // At least: a delivery left by an earlier test may fall due in the same passes.
+    expect((await attempts("will_retry")) - retried).toBeGreaterThanOrEqual(MAX_DELIVERY_ATTEMPTS - 1);
+    expect((await attempts("gave_up")) - gaveUp).toBeGreaterThanOrEqual(1);
 
     overrideConfigForTests({ WEBHOOK_ALLOW_PRIVATE: undefined });
     await client.customers.create({ name: "Rebound" });
