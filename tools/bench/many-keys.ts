@@ -6,10 +6,10 @@
 import { DATABASE_URL } from "./database";
 import { execFile, execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { config } from "@/lib/config";
+import { PIN } from "./measure";
 
 const SEEDED = 100_000;
 const DRIVEN = 20_000;
@@ -34,15 +34,7 @@ end
 
 const run = promisify(execFile);
 
-const pinned = (() => {
-  if (!config.BENCH_PIN || availableParallelism() < 2) return false;
-  try {
-    execFileSync("taskset", ["-c", "0", "true"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const pinned = PIN; // the server on core 0 and wrk on core 1, as in the route table
 
 async function wrk(url: string, duration: string) {
   const args = ["-t1", `-c${config.BENCH_CONNECTIONS}`, `-d${duration}`, "--latency", "-s", SCRIPT_FILE, url, "--"];
