@@ -28,6 +28,7 @@ export async function register() {
   startMaintenance(appContext);
   if (config.WEBHOOK_WORKER) {
     const { startDeliveryWorker } = await import("./lib/webhooks/worker");
-    startDeliveryWorker();
+    const { onShutdown } = await import("./lib/http/shutdown.mjs");
+    onShutdown(startDeliveryWorker());
   }
 }

@@ -8,6 +8,7 @@
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import { peerStamper } from "./lib/http/peer.mjs";
+import { ownSignals, runShutdownHooks, startDraining } from "./lib/http/shutdown.mjs";
 
 const { values: options } = parseArgs({
   options: {
@@ -18,11 +19,15 @@ const { values: options } = parseArgs({
 });
 const port = portOf(options.port ?? (process.env.PORT || "3000")); // an empty PORT is unset, as in lib/config.ts
 const hostname = options.hostname; // unset: every interface, as `next start` listens
+// lib/config.ts validates both (with their defaults) when the app loads; here only their values are read.
+const shutdownDelayMs = Number(process.env.SHUTDOWN_DELAY_MS || 0);
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 10_000);
 
 // What `next start` and `next dev` set before the app loads. Next.js's own SIGTERM handling belongs to `next start`,
-// which this replaces: NEXT_MANUAL_SIG_HANDLE tells lib/keys/runtime to exit once it has flushed the usage counters.
+// which this replaces: NEXT_MANUAL_SIG_HANDLE leaves the signals to this server (stop() below).
 process.env.NODE_ENV ||= options.dev ? "development" : "production";
 process.env.NEXT_MANUAL_SIG_HANDLE = "1";
+ownSignals();
 const { default: next } = await import("next");
 
 const stamp = peerStamper();
@@ -47,6 +52,44 @@ server.listen(port, hostname, () => {
   const host = hostname === undefined ? "localhost" : hostname.includes(":") ? `[${hostname}]` : hostname;
   logLine("info", "server.listening", { url: `http://${host}:${port}`, dev: options.dev });
 });
+process.once("SIGTERM", stop);
+process.once("SIGINT", stop);
+
+/**
+ * Graceful shutdown (lib/http/shutdown.mjs): readiness turns 503 at once; after SHUTDOWN_DELAY_MS no new connection is
+ * accepted and idle keep-alive connections are closed; once the requests in flight have ended (or SHUTDOWN_TIMEOUT_MS
+ * has passed, when the rest are cut off) the app's hooks (at most as long again) write what is pending, the webhook
+ * worker's attempt in progress is recorded, and the process exits with 143 (SIGTERM) or 130 (SIGINT). A second signal
+ * exits at once.
+ */
+function stop(signal) {
+  const code = signal === "SIGINT" ? 130 : 143;
+  process.once(signal, () => process.exit(code));
+  startDraining();
+  logLine("info", "server.draining", { signal, delayMs: shutdownDelayMs, timeoutMs: shutdownTimeoutMs });
+  let finished = false;
+  let idle;
+  const finish = (cutOff) => {
+    if (finished) return;
+    finished = true;
+    clearInterval(idle);
+    if (cutOff) server.closeAllConnections();
+    // The hooks get as long again: a database that does not answer must not keep a stopped process alive.
+    const bounded = new Promise((resolve) => setTimeout(resolve, shutdownTimeoutMs).unref());
+    void Promise.race([runShutdownHooks(), bounded]).finally(() => process.exit(code));
+  };
+  setTimeout(() => {
+    server.close(() => finish(false));
+    // A keep-alive connection between two requests holds server.close() open: close each as it goes idle.
+    idle = setInterval(() => server.closeIdleConnections(), 100);
+    server.closeIdleConnections();
+    setTimeout(() => {
+      if (finished) return;
+      logLine("warn", "server.shutdown_timeout", { timeoutMs: shutdownTimeoutMs });
+      finish(true);
+    }, shutdownTimeoutMs).unref();
+  }, shutdownDelayMs);
+}
 
 function portOf(value) {
   const port = Number(value);

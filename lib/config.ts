@@ -105,11 +105,15 @@ export const configSchema = z.object({
   KEY_CACHE_MAX_ENTRIES: count(10_000),
   /** How long a cached key is trusted without an invalidation: the safety net if a message is lost. */
   KEY_CACHE_TTL_MS: intervalMs(300_000),
+  /** After SIGTERM: how long GET /api/ready answers 503 while requests are still served, before connections close. */
+  SHUTDOWN_DELAY_MS: wholeNumber(0, MAX_TIMER_MS).default(0),
+  /** After that: how long requests in flight may take to finish before they are cut off and the process exits. */
+  SHUTDOWN_TIMEOUT_MS: intervalMs(10_000),
 
   // --- Next.js and the process ---
   /** Set by Next.js (production for build and start, development for dev) and by Vitest (test). */
   NODE_ENV: z.string().optional(),
-  /** Set by server.mjs (`npm start`): lib/keys/runtime exits on SIGTERM/SIGINT once it has flushed usage. */
+  /** Set by server.mjs (`npm start`), which handles SIGTERM/SIGINT itself (lib/http/shutdown.mjs), as Next.js reads it. */
   NEXT_MANUAL_SIG_HANDLE: presence(),
   /** Read by next.config.ts. */
   NEXT_DIST_DIR: z.string().default(".next"),

@@ -3,6 +3,7 @@ import type { Context } from "../context";
 import { db, dbHandle } from "../db";
 import type { RateLimiter } from "../http/rate-limit";
 import { createRateLimiter } from "../http/rate-limit-redis";
+import { onShutdown, signalsOwned } from "../http/shutdown.mjs";
 import { measure } from "../metrics";
 import { allOf, InvalidationBus } from "./invalidation";
 import { KeyCache } from "./cache";
@@ -33,15 +34,20 @@ function createRuntime(): AuthRuntime {
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));
   const rateLimiter = createRateLimiter();
-  // server.mjs (`npm start`) sets NEXT_MANUAL_SIG_HANDLE: shutdown is ours, so write the pending usage, give the
-  // unspent rate-limit leases back, then exit.
-  const shutdown = (signal: NodeJS.Signals) => {
-    void Promise.allSettled([usage.flush(), bus.close(), rateLimiter.close()]).finally(() => {
-      if (config.NEXT_MANUAL_SIG_HANDLE) process.exit(signal === "SIGINT" ? 130 : 143);
-    });
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  // At shutdown: write the pending usage, close the invalidation channel, give the unspent rate-limit leases back.
+  // Under server.mjs (`npm start`) that runs once the requests in flight have ended (lib/http/shutdown.mjs), and
+  // server.mjs exits; otherwise on the signal itself, exiting only when NEXT_MANUAL_SIG_HANDLE took Next.js's handler.
+  const finish = () => Promise.allSettled([usage.flush(), bus.close(), rateLimiter.close()]);
+  if (signalsOwned()) onShutdown(finish);
+  else {
+    const shutdown = (signal: NodeJS.Signals) => {
+      void finish().finally(() => {
+        if (config.NEXT_MANUAL_SIG_HANDLE) process.exit(signal === "SIGINT" ? 130 : 143);
+      });
+    };
+    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", shutdown);
+  }
   process.once("beforeExit", () => void usage.flush());
   const defaultRateLimit = config.API_RATE_LIMIT_PER_MINUTE;
   const failedLookupLimit = config.FAILED_AUTH_PER_IP_PER_MINUTE;

@@ -2,6 +2,7 @@ import { config } from "../config";
 import { dbHandle, migrationProblems, shippedMigrations, type Db, type DbEngine } from "../db";
 import { ApiError } from "../http/errors";
 import { json } from "../http/respond";
+import { isDraining } from "../http/shutdown.mjs";
 import { log } from "../log";
 import { pingRedis } from "../redis";
 import { refusal } from "./refusal";
@@ -11,7 +12,7 @@ export const CHECK_TIMEOUT_MS = 1000;
 /** What a 503 asks the prober to wait before asking again. */
 const RETRY_AFTER_SECONDS = 5;
 
-export type CheckName = "database" | "migrations" | "redis";
+export type CheckName = "shutdown" | "database" | "migrations" | "redis";
 /** "ok", or what is wrong, in words short enough for a probe's log: no addresses, no driver messages. */
 export type Checks = Partial<Record<CheckName, string>>;
 
@@ -109,9 +110,14 @@ function report({ ready, checks, errors }: Readiness): void {
   else log.warn("readiness.not_ready", { ...checks, errors: JSON.stringify(errors) });
 }
 
-/** `GET /api/ready`: 200 `{ status: "ready", checks }`, or 503 in the error envelope naming what failed. */
+/**
+ * `GET /api/ready`: 200 `{ status: "ready", checks }`, or 503 in the error envelope naming what failed. From SIGTERM
+ * on (lib/http/shutdown.mjs) it is a 503 whatever the checks say, so a load balancer stops sending traffic here.
+ */
 export async function readinessProbe(): Promise<Response> {
-  const readiness = await checkReadiness({ ...dbHandle, redisUrl: config.REDIS_URL });
+  const readiness = isDraining()
+    ? { ready: false, checks: { shutdown: "in progress" }, errors: {} }
+    : await checkReadiness({ ...dbHandle, redisUrl: config.REDIS_URL });
   report(readiness);
   const { ready, checks } = readiness;
   if (ready) return json({ status: "ready", checks }, 200, { "Cache-Control": "no-store" });

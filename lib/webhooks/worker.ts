@@ -6,13 +6,14 @@ import { deliverDueWebhooks } from "./deliver";
 
 /**
  * Every WEBHOOK_WORKER_INTERVAL_MS (default 2 s): delivers due webhooks and expires checkout sessions past their
- * expiry. The timer is unref'd (it never keeps the process alive) and a tick never overlaps the previous one.
+ * expiry. The timer is unref'd (it never keeps the process alive) and a tick never overlaps the previous one. The
+ * returned stop ends the timer and resolves once the tick in progress, if any, has recorded its attempts (each is
+ * bounded by WEBHOOK_TIMEOUT_MS), so a graceful shutdown leaves no delivery claimed and unrecorded.
  */
-export function startDeliveryWorker(intervalMs = config.WEBHOOK_WORKER_INTERVAL_MS): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+export function startDeliveryWorker(intervalMs = config.WEBHOOK_WORKER_INTERVAL_MS): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const tick = () => (running ??= work().finally(() => (running = undefined)));
+  const work = async () => {
     try {
       const deliveries = await deliverDueWebhooks(db);
       const expired = await expireDueCheckoutSessions(db);
@@ -24,11 +25,12 @@ export function startDeliveryWorker(intervalMs = config.WEBHOOK_WORKER_INTERVAL_
         });
     } catch (error) {
       log.error("worker.tick_failed", { message: (error as Error).message });
-    } finally {
-      running = false;
     }
   };
   const timer = setInterval(() => void tick(), Math.max(100, intervalMs || 2000));
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
