@@ -30,6 +30,8 @@ describe("parseConfig", () => {
       MAINTENANCE_INTERVAL_MS: 3_600_000,
       KEY_CACHE_MAX_ENTRIES: 10_000,
       KEY_CACHE_TTL_MS: 300_000,
+      SHUTDOWN_DELAY_MS: 0,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
       NEXT_MANUAL_SIG_HANDLE: false,
       NEXT_DIST_DIR: ".next",
       SKIP_BUILD_TYPECHECK: false,
