@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import { config } from "../config";
 import { engineOf } from "../db/engines";
 import { log } from "../log";
-import { invalidationsReceived, invalidationsSent } from "../metrics";
+import { invalidationConfirmSeconds, invalidationsReceived, invalidationsSent } from "../metrics";
 import { connectRedis } from "../redis";
 import type { Invalidation } from "../context";
 
@@ -117,16 +117,18 @@ async function redisTransport(url: string, target: InvalidationTarget, selfId: s
   return {
     publish: async (message) => {
       const id = randomBytes(8).toString("hex");
+      const started = performance.now();
       const confirmed = new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, config.INVALIDATION_ACK_TIMEOUT_MS);
-        waiting.set(id, {
-          acks: 0,
-          expected: Infinity,
-          done: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        });
+        let settled = false;
+        const settle = (outcome: keyof typeof invalidationConfirmSeconds) => {
+          if (settled) return; // an answer beyond the count PUBLISH reported (a process subscribed meanwhile)
+          settled = true;
+          clearTimeout(timer);
+          invalidationConfirmSeconds[outcome].observe((performance.now() - started) / 1000);
+          resolve();
+        };
+        const timer = setTimeout(() => settle("timed_out"), config.INVALIDATION_ACK_TIMEOUT_MS);
+        waiting.set(id, { acks: 0, expected: Infinity, done: () => settle("confirmed") });
       });
       try {
         const entry = waiting.get(id)!;

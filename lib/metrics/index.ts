@@ -18,6 +18,8 @@ export interface MetricSources {
 }
 
 const SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+/** Finer at the low end: on a local network a confirmation takes about a millisecond. */
+const CONFIRM_BUCKETS = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 function createMetrics() {
   const registry = new Registry();
@@ -26,8 +28,12 @@ function createMetrics() {
   const sources: MetricSources = {};
   const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []) =>
     new Counter<L>({ name: `merchant_console_${name}`, help, labelNames, registers });
-  const histogram = <L extends string>(name: string, help: string, labelNames: readonly L[]) =>
-    new Histogram<L>({ name: `merchant_console_${name}`, help, labelNames, buckets: SECONDS_BUCKETS, registers });
+  const histogram = <L extends string>(
+    name: string,
+    help: string,
+    labelNames: readonly L[],
+    buckets = SECONDS_BUCKETS,
+  ) => new Histogram<L>({ name: `merchant_console_${name}`, help, labelNames, buckets, registers });
   const gauge = (name: string, help: string, read: () => number | undefined | Promise<number | undefined>) =>
     new Gauge({
       name: `merchant_console_${name}`,
@@ -71,6 +77,12 @@ function createMetrics() {
     invalidations: counter("key_invalidations_total", "Key-cache invalidations sent to and received from others.", [
       "direction",
     ]),
+    invalidationConfirm: histogram(
+      "key_invalidation_confirm_seconds",
+      "From publishing an invalidation until every other process confirmed it (or INVALIDATION_ACK_TIMEOUT_MS passed).",
+      ["outcome"],
+      CONFIRM_BUCKETS,
+    ),
     webhookAttempts: counter("webhook_attempts_total", "Webhook delivery attempts by outcome.", ["outcome"]),
     batchFlushes: counter("batch_flushes_total", "Batched writes (usage counters, info log lines) by batch.", [
       "batch",
@@ -127,6 +139,11 @@ function decisionsOf(limit: RateLimitKind) {
 
 export const invalidationsSent: CounterChild = metrics.invalidations.labels("sent");
 export const invalidationsReceived: CounterChild = metrics.invalidations.labels("received");
+/** A publication's round trip: `confirmed` (every receiver answered) or `timed_out`. */
+export const invalidationConfirmSeconds = {
+  confirmed: metrics.invalidationConfirm.labels("confirmed"),
+  timed_out: metrics.invalidationConfirm.labels("timed_out"),
+};
 
 /** succeeded; will_retry (failed, attempted again later); gave_up (the last attempt failed); endpoint_disabled. */
 export type WebhookOutcome = "succeeded" | "will_retry" | "gave_up" | "endpoint_disabled";
