@@ -47,6 +47,7 @@ describe("parseConfig", () => {
       BENCH_ROUNDS: 20,
       BENCH_WARMUP: "10s",
       BENCH_PIN: true,
+      BENCH_PRIORITY: true,
       BENCH_VERBOSE: false,
     });
   });

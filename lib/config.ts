@@ -139,6 +139,7 @@ export const configSchema = z.object({
   BENCH_ROUNDS: count(20),
   BENCH_WARMUP: wrkDuration("10s"),
   BENCH_PIN: flag(true),
+  BENCH_PRIORITY: flag(true),
   BENCH_VERBOSE: flag(false),
   /** Set by the bench for its own `next start`: where tools/bench/instrument.mjs serves the query counts. */
   BENCH_METRICS_PORT: wholeNumber(1, 65535).optional(),

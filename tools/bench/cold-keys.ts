@@ -3,16 +3,15 @@
 // them. It reports the requests' latency as wrk saw it and the longest the server's event loop waited (measured
 // inside the server by tools/bench/instrument.mjs), then the batch writer measured directly (tools/bench/flush.ts).
 // run.ts calls it with its running server.
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { promisify } from "node:util";
 import { config } from "@/lib/config";
 import { createDb } from "@/lib/db";
 import { createKeysInBulk } from "@/test/support/bulk-keys";
 import { inProcess } from "./configurations";
 import { measureFlushes, printFlushTable } from "./flush";
-import { startBenchServer } from "./measure";
+import { PIN, startBenchServer, WARMUP } from "./measure";
 import type { Scenario } from "./scenario";
 
 const KEYS = 10_000;
@@ -47,7 +46,7 @@ interface Bench {
 type Metrics = {
   queries: number;
   keyLookups: number;
-  eventLoop: { maxDelayMs: number; p99DelayMs: number; maxGcPauseMs: number };
+  eventLoop: { maxDelayMs: number; p99DelayMs: number; maxGcPauseMs: number; maxHeldMs: number; maxWaitMs: number };
 };
 
 /** wrk's latency figures are like `812.00us`, `7.24ms` or `1.20s`. */
@@ -57,14 +56,9 @@ function milliseconds(text: string | undefined): number {
   return Number(match[1]) * { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as "us" | "ms" | "s" | "m"];
 }
 
+/** wrk with these arguments, on core 1 when the server is pinned to core 0 (measure.ts). */
 function pinned(args: string[]): [string, string[]] {
-  if (!config.BENCH_PIN || availableParallelism() < 2) return ["wrk", args];
-  try {
-    execFileSync("taskset", ["-c", "1", "true"], { stdio: "ignore" });
-    return ["taskset", ["-c", "1", "wrk", ...args]];
-  } catch {
-    return ["wrk", args];
-  }
+  return PIN ? ["taskset", ["-c", "1", "wrk", ...args]] : ["wrk", args];
 }
 
 interface Row {
@@ -111,6 +105,8 @@ export async function coldKeys({ server, metricsPort, merchantId, applicationId 
   writeFileSync(HOT_FILE, `${keys[0]!.secret}\n`);
   writeFileSync(SCRIPT_FILE, WRK_SCRIPT);
 
+  // A fresh server loads each route's code on its first request: warm /api/v1/me first, as the route table does.
+  await drive("warm-up", HOT_FILE, WARMUP, server.url, metricsPort);
   // The control: the same load on one key, so small flushes; it shows what this machine's load alone does.
   const rows = [
     await drive("one key (control)", HOT_FILE, CONTROL_DURATION, server.url, metricsPort),
@@ -118,17 +114,19 @@ export async function coldKeys({ server, metricsPort, merchantId, applicationId 
   ];
   console.log(
     `\ncold keys: wrk -t1 -c${config.BENCH_CONNECTIONS}, GET /api/v1/me; usage is flushed every 5 s, so a flush holds ` +
-      "about requests/s x 5 distinct keys; the server's event loop is measured inside it (monitorEventLoopDelay)\n",
+      "about requests/s x 5 distinct keys; the server's event loop is measured inside it (monitorEventLoopDelay), and so\n" +
+      "are its main thread's longest stretch on a core (the code holding the loop) and longest wait for one\n",
   );
   console.log(
-    "| keys | requests | requests/s | keys per flush | key lookups | p50 | p99 | max | server event loop: max delay | p99 delay | longest GC | non-2xx |",
+    "| keys | requests | requests/s | keys per flush | key lookups | p50 | p99 | max | server event loop: max delay | p99 delay | longest GC | main thread: longest CPU stretch | longest wait for a core | non-2xx |",
   );
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const [index, r] of rows.entries()) {
     const perFlush = index === 0 ? 1 : Math.min(KEYS, Math.round(r.rps * 5));
     console.log(
       `| ${r.name} | ${r.requests} | ${r.rps.toFixed(0)} | ${perFlush} | ${r.keyLookups} | ${r.p50} | ${r.p99} | ` +
-        `${r.maxMs.toFixed(1)}ms | ${r.loop.maxDelayMs.toFixed(1)}ms | ${r.loop.p99DelayMs.toFixed(1)}ms | ${r.loop.maxGcPauseMs.toFixed(1)}ms | ${r.non2xx} |`,
+        `${r.maxMs.toFixed(1)}ms | ${r.loop.maxDelayMs.toFixed(1)}ms | ${r.loop.p99DelayMs.toFixed(1)}ms | ${r.loop.maxGcPauseMs.toFixed(1)}ms | ` +
+        `${r.loop.maxHeldMs.toFixed(1)}ms | ${r.loop.maxWaitMs.toFixed(1)}ms | ${r.non2xx} |`,
     );
   }
   const cold = rows[1]!;
@@ -146,7 +144,7 @@ export const coldKeysScenario: Scenario = {
     const prepared = await inProcess.prepare();
     if ("skipped" in prepared) return;
     try {
-      const server = await startBenchServer(prepared.env, ".data/bench-server-cold.log");
+      const server = await startBenchServer({ ...prepared.env, BENCH_LOOP_CPU: "1" }, ".data/bench-server-cold.log");
       try {
         const handle = createDb(prepared.env.DATABASE_URL);
         const bench = await handle.db.apiKey.findFirstOrThrow({ where: { name: "bench" } });

@@ -3,6 +3,7 @@
 // and reports every SQL query to it. The counts are served as JSON on 127.0.0.1:$BENCH_METRICS_PORT, a port of their
 // own: the app has no route for them, and neither a normal run nor a normal build has any of this.
 // Plain JavaScript, so that Node loads it as it is: no TypeScript loader runs inside the measured server.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 
@@ -25,18 +26,47 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) maxGcPauseMs = Math.max(maxGcPauseMs, entry.duration);
 }).observe({ entryTypes: ["gc"] });
 
+// With BENCH_LOOP_CPU=1 (the cold-key scenario), what a late event loop was made of, from the main thread's own
+// scheduler accounting (/proc/thread-self/schedstat, Linux: ns on a core, ns waiting for one): between two firings of
+// a 1 ms timer, the most CPU the main thread used (what the app's code held the loop for) and the longest it waited
+// for a core (what other processes and this process's own helper threads took from it).
+let maxHeldMs = 0;
+let maxWaitMs = 0;
+if (process.env.BENCH_LOOP_CPU === "1") {
+  const schedstat = () => {
+    try {
+      return readFileSync("/proc/thread-self/schedstat", "utf8").split(" ").map(Number);
+    } catch {
+      return [NaN, NaN];
+    }
+  };
+  let [lastRun, lastWait] = schedstat();
+  setInterval(() => {
+    const [run, wait] = schedstat();
+    maxHeldMs = Math.max(maxHeldMs, (run - lastRun) / 1e6);
+    maxWaitMs = Math.max(maxWaitMs, (wait - lastWait) / 1e6);
+    [lastRun, lastWait] = [run, wait];
+  }, 1).unref();
+}
+
 const port = Number(process.env.BENCH_METRICS_PORT);
 /**
  * The counts' server (none without BENCH_METRICS_PORT); unref'd: it never keeps a process alive by itself.
- * `GET /` answers the counts, the event-loop delay's maximum and p99 and the longest GC pause in ms; `GET /?reset` also
- * restarts those three.
+ * `GET /` answers the counts, the event-loop delay's maximum and p99, the longest GC pause, and (BENCH_LOOP_CPU) the
+ * longest CPU stretch and core wait in ms; `GET /?reset` also restarts those.
  */
 export const server = port
   ? createServer((request, response) => {
-      const eventLoop = { maxDelayMs: loopDelay.max / 1e6, p99DelayMs: loopDelay.percentile(99) / 1e6, maxGcPauseMs };
+      const eventLoop = {
+        maxDelayMs: loopDelay.max / 1e6,
+        p99DelayMs: loopDelay.percentile(99) / 1e6,
+        maxGcPauseMs,
+        maxHeldMs,
+        maxWaitMs,
+      };
       if (request.url?.includes("reset")) {
         loopDelay.reset();
-        maxGcPauseMs = 0;
+        maxGcPauseMs = maxHeldMs = maxWaitMs = 0;
       }
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...counts, eventLoop }));
     })

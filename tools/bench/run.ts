@@ -6,7 +6,7 @@ import "./database";
 import { coldKeysScenario } from "./cold-keys";
 import { inProcess, postgresRedis } from "./configurations";
 import { manyKeysBench } from "./many-keys";
-import { requireWrk } from "./measure";
+import { raisePriority, requireWrk } from "./measure";
 import { propagationScenario } from "./propagation";
 import { routeTable } from "./route-table";
 import type { Scenario } from "./scenario";
@@ -22,6 +22,7 @@ const scenarios: Scenario[] = [
 
 async function main() {
   requireWrk();
+  console.log(`\nbench priority: ${raisePriority()}`);
   const summary: string[] = [];
   for (const scenario of scenarios) {
     const line = await scenario.run();
