@@ -101,6 +101,7 @@ for (const size of SIZES) {
       await expect(page.getByRole("link", { name: "$5.00" })).toBeVisible();
       await expect(page.getByRole("link", { name: "¥1,000" })).toBeVisible();
       await snapshot(page, `payment-links-${size.name}`);
+      if (size.width < 640) await page.getByRole("button", { name: "More filters" }).click();
       await page.getByLabel("Currency").fill("jpy");
       await page.getByRole("button", { name: "Apply" }).click();
       await expect(page).toHaveURL(/currency=jpy/);

@@ -17,7 +17,7 @@ export function CustomerDetail({ id }: { id: string }) {
           <ModeBadge livemode={data.livemode} />
           <Link
             href={`/dashboard/checkout-sessions?customer=${encodeURIComponent(data.id)}`}
-            className="ml-auto text-sm underline-offset-2 hover:underline"
+            className="text-sm underline underline-offset-2 sm:ml-auto"
           >
             Checkout sessions of this customer
           </Link>

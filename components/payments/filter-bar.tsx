@@ -13,10 +13,13 @@ export type FilterField =
 
 /**
  * The filters above a list. Choices and dates apply at once; typed text (search, currency, customer) applies on
- * Enter or "Apply". Every filter lives in the URL, so a filtered list can be shared or reloaded.
+ * Enter or "Apply". Every filter lives in the URL, so a filtered list can be shared or reloaded. Below 640 px the
+ * filters other than the search fold away behind "More filters".
  */
 export function FilterBar({ fields, state }: { fields: FilterField[]; state: ListState }) {
   const [draft, setDraft] = useState<Filters>(state.filters);
+  // On a phone only the search shows until asked for, or while another filter is set.
+  const [more, setMore] = useState(() => fields.some((field) => field.name !== "q" && state.filters[field.name]));
   const value = (name: Name) => draft[name] ?? "";
   function set(name: Name, next: string, now: boolean) {
     const changed = { ...draft, [name]: next || null };
@@ -35,7 +38,10 @@ export function FilterBar({ fields, state }: { fields: FilterField[]; state: Lis
       className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap"
     >
       {fields.map((field) => (
-        <div key={field.name} className={field.name === "q" ? "col-span-2 sm:w-64" : "sm:w-40"}>
+        <div
+          key={field.name}
+          className={field.name === "q" ? "col-span-2 sm:w-56" : `sm:w-36 ${more ? "" : "max-sm:hidden"}`}
+        >
           {field.type === "select" ? (
             <SelectField
               label={field.label}
@@ -56,6 +62,9 @@ export function FilterBar({ fields, state }: { fields: FilterField[]; state: Lis
       ))}
       <div className="col-span-2 flex gap-2 pb-0.5">
         <Button type="submit">Apply</Button>
+        <Button variant="ghost" className="sm:hidden" aria-expanded={more} onClick={() => setMore(!more)}>
+          {more ? "Fewer filters" : "More filters"}
+        </Button>
         {state.filtered && (
           <Button
             variant="ghost"
