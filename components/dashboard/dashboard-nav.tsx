@@ -3,6 +3,9 @@ import { Nav } from "../ui/nav";
 const NAVIGATION = [
   { href: "/dashboard/applications", label: "Applications" },
   { href: "/dashboard/api-keys", label: "API keys" },
+  { href: "/dashboard/payment-links", label: "Payment links" },
+  { href: "/dashboard/customers", label: "Customers" },
+  { href: "/dashboard/checkout-sessions", label: "Checkout sessions" },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 

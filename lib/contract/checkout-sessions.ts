@@ -1,5 +1,17 @@
 import { z } from "zod";
-import { amountSchema, currencySchema, idempotent, listQuerySchema, metadataSchema, ownedObjectSchema } from "./common";
+import {
+  amountSchema,
+  createdRangeQuery,
+  currencySchema,
+  idempotent,
+  listOf,
+  listQuerySchema,
+  metadataSchema,
+  ownedObjectSchema,
+  searchQuerySchema,
+  type FiltersOf,
+} from "./common";
+import { merchantCollection, modeQuery } from "./merchant-objects";
 import { apiKey, keyCollection, tagged } from "./operation";
 
 export const httpUrlSchema = z.url({ protocol: /^https?$/, message: "must be an http or https URL" }).max(2048);
@@ -30,7 +42,6 @@ export const checkoutSessionListQuerySchema = listQuerySchema.extend({
   status: z.enum(CHECKOUT_SESSION_STATUSES).optional(),
   customer: z.string().min(1).max(64).optional(),
 });
-export type CheckoutSessionListQuery = z.infer<typeof checkoutSessionListQuerySchema>;
 
 export const checkoutSessionSchema = ownedObjectSchema("checkout.session").extend({
   status: z.enum(CHECKOUT_SESSION_STATUSES),
@@ -69,6 +80,37 @@ export const checkoutSessions = {
     description:
       "Records `checkout.session.completed`. A live key gets 404; a session that is not open, 400 `checkout_session_not_open`.",
     response: checkoutSessionSchema,
+    errors: [400, 404],
+  }),
+};
+
+/** The dashboard's list of checkout sessions: one mode, by status, customer, currency, created range and a search. */
+export const merchantCheckoutSessionListQuerySchema = checkoutSessionListQuerySchema.extend({
+  ...modeQuery,
+  currency: currencySchema.optional(),
+  ...createdRangeQuery,
+  q: searchQuerySchema.describe("A session, customer or payment link id (cs_…, cus_…, plink_…)"),
+});
+/** What the list of checkout sessions may filter by (the API's list, or the dashboard's with more). */
+export type CheckoutSessionListQuery = FiltersOf<z.infer<typeof merchantCheckoutSessionListQuerySchema>>;
+
+const merchantSessions = merchantCollection("/api/v1/merchant/checkout-sessions", checkoutSessionSchema);
+export const merchantCheckoutSessions = {
+  list: merchantSessions.list({
+    summary: "The current merchant's checkout sessions of one mode, newest first (filters and search)",
+    query: merchantCheckoutSessionListQuerySchema,
+    response: listOf(checkoutSessionSchema),
+  }),
+  retrieve: merchantSessions.retrieve({ summary: "Retrieve one of the current merchant's checkout sessions" }),
+  expire: merchantSessions.action("expire", {
+    summary: "Expire one of the merchant's open checkout sessions",
+    description: "A session that is not open answers 400 `checkout_session_not_open`.",
+    errors: [400, 404],
+  }),
+  complete: merchantSessions.action("complete", {
+    summary: "Test mode: mark one of the merchant's open sessions paid",
+    description:
+      "Records `checkout.session.completed`. A live session answers 400 `livemode_session`; one that is not open, 400 `checkout_session_not_open`.",
     errors: [400, 404],
   }),
 };

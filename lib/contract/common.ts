@@ -39,6 +39,29 @@ export const listQuerySchema = z.strictObject({
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
+/** The last second of the year 9999: the latest Unix time a date can hold here. */
+const MAX_UNIX_TIME = 253_402_300_799;
+export const unixTimeSchema = z.coerce
+  .number()
+  .int()
+  .nonnegative()
+  .max(MAX_UNIX_TIME, `must be a Unix time in seconds, at most ${MAX_UNIX_TIME} (the end of the year 9999)`);
+
+/** A list's `created` bounds, in Unix seconds (Stripe's `created[gte]=…`); any of them may be left out. */
+export const createdRangeQuery = {
+  "created[gt]": unixTimeSchema.optional(),
+  "created[gte]": unixTimeSchema.optional(),
+  "created[lt]": unixTimeSchema.optional(),
+  "created[lte]": unixTimeSchema.optional(),
+};
+export type CreatedRange = Partial<Record<keyof typeof createdRangeQuery, number>>;
+
+/** A list's free-text search (`q`): what each list matches it against says its description. */
+export const searchQuerySchema = z.string().trim().min(1, "must not be empty").max(200).optional();
+
+/** The filters a list adds to its query, each optional: what the domain's filter of that list reads. */
+export type FiltersOf<Query> = ListQuery & Partial<Omit<Query, keyof ListQuery>>;
+
 /** `{ object: "list", url, has_more, data }`: every list of the API-key operations. */
 export const listOf = <Item extends z.ZodType>(item: Item) =>
   z.object({ object: z.literal("list"), url: z.string(), has_more: z.boolean(), data: z.array(item) });

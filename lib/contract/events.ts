@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { listQuerySchema } from "./common";
-import { keyCollection } from "./operation";
+import { createdRangeQuery, listOf, listQuerySchema } from "./common";
+import { management, keyCollection } from "./operation";
 
 /** Every event type the API records: `<object>.<change>`. Webhook endpoints subscribe to these (or `*`). */
 export const EVENT_TYPES = [
@@ -18,21 +18,7 @@ export const EVENT_TYPES = [
 export type EventType = (typeof EVENT_TYPES)[number];
 export const eventTypeSchema = z.enum(EVENT_TYPES);
 
-/** The last second of the year 9999: the latest Unix time a date can hold here. */
-const MAX_UNIX_TIME = 253_402_300_799;
-const unixTime = z.coerce
-  .number()
-  .int()
-  .nonnegative()
-  .max(MAX_UNIX_TIME, `must be a Unix time in seconds, at most ${MAX_UNIX_TIME} (the end of the year 9999)`);
-
-export const eventListQuerySchema = listQuerySchema.extend({
-  type: eventTypeSchema.optional(),
-  "created[gt]": unixTime.optional(),
-  "created[gte]": unixTime.optional(),
-  "created[lt]": unixTime.optional(),
-  "created[lte]": unixTime.optional(),
-});
+export const eventListQuerySchema = listQuerySchema.extend({ type: eventTypeSchema.optional(), ...createdRangeQuery });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 
 export const eventSchema = z.object({
@@ -52,4 +38,19 @@ export const events = {
     query: eventListQuerySchema,
   }),
   retrieve: eventCollection.retrieve(),
+};
+
+/** The dashboard's events of one object (a payment link, customer or checkout session of the current merchant). */
+export const objectEventListQuerySchema = listQuerySchema.extend({
+  object: z.string().min(1).max(64).describe("The object's id (plink_…, cus_…, cs_…)"),
+});
+export type ObjectEventListQuery = z.infer<typeof objectEventListQuerySchema>;
+
+export const merchantEvents = {
+  list: management.get("/api/v1/merchant/events", {
+    summary: "The events recorded for one of the current merchant's objects, newest first",
+    query: objectEventListQuerySchema,
+    response: listOf(eventSchema),
+    errors: [400],
+  }),
 };

@@ -2,12 +2,12 @@
 import { invites, managementTokens, members, merchants } from "./accounts";
 import { apiKeys, me } from "./api-keys";
 import { applications } from "./applications";
-import { checkoutSessions } from "./checkout-sessions";
-import { customers } from "./customers";
-import { events } from "./events";
+import { checkoutSessions, merchantCheckoutSessions } from "./checkout-sessions";
+import { customers, merchantCustomers } from "./customers";
+import { events, merchantEvents } from "./events";
 import { meta } from "./meta";
 import type { OperationSpec } from "./operation";
-import { paymentLinks } from "./payment-links";
+import { merchantPaymentLinks, paymentLinks } from "./payment-links";
 import { unclaimedKeys } from "./unclaimed-keys";
 import { webhookEndpoints } from "./webhooks";
 
@@ -18,6 +18,7 @@ export * from "./checkout-sessions";
 export * from "./common";
 export * from "./customers";
 export * from "./events";
+export * from "./merchant-objects";
 export * from "./meta";
 export * from "./operation";
 export * from "./payment-links";
@@ -30,7 +31,18 @@ export * from "./webhooks";
 export const apiKeyResources = { me, paymentLinks, customers, checkoutSessions, events, webhookEndpoints };
 
 /** What the dashboard (or a management token) calls. */
-export const managementResources = { merchants, members, invites, managementTokens, applications, apiKeys };
+export const managementResources = {
+  merchants,
+  members,
+  invites,
+  managementTokens,
+  applications,
+  apiKeys,
+  merchantPaymentLinks,
+  merchantCustomers,
+  merchantCheckoutSessions,
+  merchantEvents,
+};
 
 /** Every operation, grouped as the SDK and the dashboard name them. */
 export const resources = { ...apiKeyResources, ...managementResources, unclaimedKeys, meta };

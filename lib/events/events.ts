@@ -1,6 +1,13 @@
+import type { Context } from "../context";
 import type { Db } from "../db";
-import { eventCollection, type Event, type EventListQuery } from "../contract/events";
-import { ownedObjects, unixSeconds } from "../objects";
+import {
+  eventCollection,
+  merchantEvents,
+  type Event,
+  type EventListQuery,
+  type ObjectEventListQuery,
+} from "../contract/events";
+import { createdWhere, ownedObjects, toList, unixSeconds } from "../objects";
 
 type Row = Awaited<ReturnType<Db["event"]["findUniqueOrThrow"]>>;
 
@@ -21,19 +28,6 @@ export function serializeEvent(row: Row): Event {
   };
 }
 
-const fromUnix = (seconds: number) => new Date(seconds * 1000);
-
-/** Unix seconds bounds become one half-open range [gte, lt) over createdAt (milliseconds). */
-function createdWhere(query: EventListQuery) {
-  const lower = Math.max(query["created[gte]"] ?? -Infinity, (query["created[gt]"] ?? -Infinity) + 1);
-  const upper = Math.min(query["created[lt]"] ?? Infinity, (query["created[lte]"] ?? Infinity) + 1);
-  const created = {
-    ...(Number.isFinite(lower) ? { gte: fromUnix(lower) } : {}),
-    ...(Number.isFinite(upper) ? { lt: fromUnix(upper) } : {}),
-  };
-  return Object.keys(created).length > 0 ? { createdAt: created } : {};
-}
-
 const events = ownedObjects({
   collection: eventCollection,
   model: (db) => db.event,
@@ -41,3 +35,17 @@ const events = ownedObjects({
   filter: (query: EventListQuery) => ({ ...(query.type ? { type: query.type } : {}), ...createdWhere(query) }),
 });
 export const { list: listEvents, retrieve: retrieveEvent } = events;
+
+/** The events of one of an owner's objects (either mode), newest first: a detail page's history. */
+export async function listObjectEvents(
+  { db }: Context,
+  { ownerId, query }: { ownerId: string; query: ObjectEventListQuery },
+) {
+  const after = query.starting_after ? { id: { lt: query.starting_after } } : {};
+  const rows = await db.event.findMany({
+    where: { ownerId, objectId: query.object, ...after },
+    orderBy: { id: "desc" },
+    take: query.limit + 1,
+  });
+  return toList(rows, query.limit, merchantEvents.list.path, serializeEvent);
+}

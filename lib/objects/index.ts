@@ -1,6 +1,6 @@
 import type { Context } from "../context";
 import type { DbTx } from "../db";
-import type { ListQuery } from "../contract/common";
+import type { CreatedRange, ListQuery } from "../contract/common";
 import { notFound } from "../http/errors";
 
 /** The slice of the world one API request may see: one owner's objects of one mode. */
@@ -23,6 +23,19 @@ export function toList<Row, Item>(rows: Row[], limit: number, url: string, seria
 }
 
 export const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+const fromUnix = (seconds: number) => new Date(seconds * 1000);
+
+/** A list's `created[…]` bounds (Unix seconds) as one half-open range [gte, lt) over `createdAt` (milliseconds). */
+export function createdWhere(query: CreatedRange) {
+  const lower = Math.max(query["created[gte]"] ?? -Infinity, (query["created[gt]"] ?? -Infinity) + 1);
+  const upper = Math.min(query["created[lt]"] ?? Infinity, (query["created[lte]"] ?? Infinity) + 1);
+  const created = {
+    ...(Number.isFinite(lower) ? { gte: fromUnix(lower) } : {}),
+    ...(Number.isFinite(upper) ? { lt: fromUnix(upper) } : {}),
+  };
+  return Object.keys(created).length > 0 ? { createdAt: created } : {};
+}
 
 export function metadataOf(value: unknown): Record<string, string> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
@@ -51,6 +64,28 @@ export function ownedFields<Name extends string>(object: Name, row: OwnedRow) {
     metadata: metadataOf(row.metadata),
     created: unixSeconds(row.createdAt),
   };
+}
+
+/** A model's lookup of which mode one of an owner's objects is in. */
+interface ModeLookup {
+  findFirst(args: {
+    where: { id: string; ownerId: string };
+    select: { livemode: true };
+  }): PromiseLike<{ livemode: boolean } | null>;
+}
+
+/**
+ * The scope of one of an owner's objects, whichever its mode: how the dashboard, which sees both modes of its
+ * merchant, addresses an object by id before calling the domain's scoped operations. 404 for another owner's.
+ */
+export async function scopeOfObject(
+  model: ModeLookup,
+  collection: { name: string },
+  { ownerId, id }: { ownerId: string; id: string },
+): Promise<ObjectScope> {
+  const row = await model.findFirst({ where: { id, ownerId }, select: { livemode: true } });
+  if (!row) throw notFound(collection.name, id);
+  return { ownerId, livemode: row.livemode };
 }
 
 /** The two reads every owned model answers: one object of the caller's, and one page of them. */

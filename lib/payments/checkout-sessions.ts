@@ -10,7 +10,7 @@ import {
   type CheckoutSessionListQuery,
   type CreateCheckoutSessionInput,
 } from "../contract/checkout-sessions";
-import { ownedFields, ownedObjects, unixSeconds, type ObjectScope } from "../objects";
+import { createdWhere, ownedFields, ownedObjects, scopeOfObject, unixSeconds, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["checkoutSession"]["findUniqueOrThrow"]>>;
 
@@ -54,6 +54,20 @@ function statusWhere(status: CheckoutSession["status"] | undefined, now: Date) {
   return {};
 }
 
+/** The API's status and customer filters, and the dashboard's currency, created range and search. */
+function checkoutSessionWhere(query: CheckoutSessionListQuery, now: Date) {
+  const search = query.q ? { OR: [{ id: query.q }, { customerId: query.q }, { paymentLinkId: query.q }] } : {};
+  return {
+    AND: [
+      statusWhere(query.status, now),
+      query.customer ? { customerId: query.customer } : {},
+      query.currency ? { currency: query.currency } : {},
+      createdWhere(query),
+      search,
+    ],
+  };
+}
+
 /**
  * A list or retrieve reads every session's status at the same instant, so an open session past its expiry is
  * expired in the answer as in the list's status filter.
@@ -62,12 +76,13 @@ const checkoutSessions = ownedObjects({
   collection: checkoutSessionCollection,
   model: (db) => db.checkoutSession,
   serialize: serializeCheckoutSession,
-  filter: (query: CheckoutSessionListQuery, now) => ({
-    ...statusWhere(query.status, now),
-    ...(query.customer ? { customerId: query.customer } : {}),
-  }),
+  filter: checkoutSessionWhere,
 });
 export const { list: listCheckoutSessions, retrieve: retrieveCheckoutSession } = checkoutSessions;
+
+/** The scope of one of a merchant's checkout sessions, whichever its mode (the dashboard addresses it by id). */
+export const checkoutSessionScope = ({ db }: Context, input: { ownerId: string; id: string }) =>
+  scopeOfObject(db.checkoutSession, checkoutSessionCollection, input);
 
 /** The price of a session: its own amount and currency, or those of a payment link of the same owner and mode. */
 async function priceOf(tx: DbTx, owner: ObjectScope, input: CreateCheckoutSessionInput) {
@@ -92,7 +107,7 @@ async function priceOf(tx: DbTx, owner: ObjectScope, input: CreateCheckoutSessio
 
 export async function createCheckoutSession(
   ctx: Context,
-  { owner, keyId, session: input }: { owner: ObjectScope; keyId: string; session: CreateCheckoutSessionInput },
+  { owner, keyId, session: input }: { owner: ObjectScope; keyId: string | null; session: CreateCheckoutSessionInput },
 ): Promise<CheckoutSession> {
   const now = ctx.now();
   return createOwnedObject(ctx, {
@@ -161,6 +176,16 @@ async function transition(
 
 export async function expireCheckoutSession(ctx: Context, { owner, id }: { owner: ObjectScope; id: string }) {
   return transition(ctx, owner, id, "expired");
+}
+
+/** The dashboard's "Complete" (test mode only): a live session completes when its buyer pays, never by hand. */
+export async function completeTestCheckoutSession(ctx: Context, { owner, id }: { owner: ObjectScope; id: string }) {
+  if (owner.livemode)
+    throw invalidRequest(
+      "livemode_session",
+      `The checkout session '${id}' is a live session: only test sessions can be completed by hand.`,
+    );
+  return transition(ctx, owner, id, "complete");
 }
 
 /** Test mode only: a live key gets 404, as if the route did not exist. */

@@ -9,7 +9,7 @@ import {
   type CustomerListQuery,
   type UpdateCustomerInput,
 } from "../contract/customers";
-import { ownedFields, ownedObjects, type ObjectScope } from "../objects";
+import { createdWhere, ownedFields, ownedObjects, scopeOfObject, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["customer"]["findUniqueOrThrow"]>>;
 
@@ -22,17 +22,31 @@ export function serializeCustomer(row: Row): Customer {
   };
 }
 
+/** The API's e-mail filter, and the dashboard's created range and search. */
+function customerWhere(query: CustomerListQuery) {
+  const text = query.q ? [{ email: { contains: query.q } }, { name: { contains: query.q } }] : [];
+  return {
+    ...(query.email ? { email: query.email } : {}),
+    ...createdWhere(query),
+    ...(query.q ? { OR: [{ id: query.q }, ...text, { description: { contains: query.q } }] } : {}),
+  };
+}
+
 const customers = ownedObjects({
   collection: customerCollection,
   model: (db) => db.customer,
   serialize: serializeCustomer,
-  filter: (query: CustomerListQuery) => (query.email ? { email: query.email } : {}),
+  filter: customerWhere,
 });
 export const { list: listCustomers, retrieve: retrieveCustomer } = customers;
 
+/** The scope of one of a merchant's customers, whichever its mode (the dashboard addresses it by id). */
+export const customerScope = ({ db }: Context, input: { ownerId: string; id: string }) =>
+  scopeOfObject(db.customer, customerCollection, input);
+
 export async function createCustomer(
   ctx: Context,
-  { owner, keyId, customer }: { owner: ObjectScope; keyId: string; customer: CreateCustomerInput },
+  { owner, keyId, customer }: { owner: ObjectScope; keyId: string | null; customer: CreateCustomerInput },
 ) {
   const data = {
     id: newObjectId("cus"),

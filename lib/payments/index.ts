@@ -1,3 +1,4 @@
 export * from "./payment-links";
 export * from "./customers";
 export * from "./checkout-sessions";
+export * from "./merchant";

@@ -4,11 +4,12 @@ import {
   paymentLinkCollection,
   type CreatePaymentLinkInput,
   type PaymentLink,
+  type PaymentLinkListQuery,
   type UpdatePaymentLinkInput,
 } from "../contract/payment-links";
 import { createOwnedObject, recordEvent } from "../events/record";
 import { newObjectId } from "../ids";
-import { ownedFields, ownedObjects, type ObjectScope } from "../objects";
+import { createdWhere, ownedFields, ownedObjects, scopeOfObject, type ObjectScope } from "../objects";
 
 type Row = Awaited<ReturnType<Db["paymentLink"]["findUniqueOrThrow"]>>;
 
@@ -17,16 +18,31 @@ export function serializePaymentLink(row: Row): PaymentLink {
   return { ...ownedFields("payment_link", row), active, amount, currency, description };
 }
 
+/** The dashboard's filters; the API's list gives none of them. */
+function paymentLinkWhere(query: PaymentLinkListQuery) {
+  return {
+    ...(query.status ? { active: query.status === "active" } : {}),
+    ...(query.currency ? { currency: query.currency } : {}),
+    ...createdWhere(query),
+    ...(query.q ? { OR: [{ id: query.q }, { description: { contains: query.q } }] } : {}),
+  };
+}
+
 const paymentLinks = ownedObjects({
   collection: paymentLinkCollection,
   model: (db) => db.paymentLink,
   serialize: serializePaymentLink,
+  filter: paymentLinkWhere,
 });
 export const { list: listPaymentLinks, retrieve: retrievePaymentLink } = paymentLinks;
 
+/** The scope of one of a merchant's payment links, whichever its mode (the dashboard addresses it by id). */
+export const paymentLinkScope = ({ db }: Context, input: { ownerId: string; id: string }) =>
+  scopeOfObject(db.paymentLink, paymentLinkCollection, input);
+
 export async function createPaymentLink(
   ctx: Context,
-  { owner, keyId, link }: { owner: ObjectScope; keyId: string; link: CreatePaymentLinkInput },
+  { owner, keyId, link }: { owner: ObjectScope; keyId: string | null; link: CreatePaymentLinkInput },
 ) {
   const data = { id: newObjectId("plink"), ...owner, createdByKeyId: keyId, ...link, metadata: link.metadata ?? {} };
   return createOwnedObject(ctx, {

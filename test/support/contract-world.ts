@@ -69,8 +69,10 @@ export async function contractWorld(server: { url: string; sdk(apiKey: string): 
     /** The path values of each kind of object, all of merchant A in test mode. */
     objects: {
       payment_links: link.id,
+      "payment-links": link.id,
       customers: customer.id,
       checkout_sessions: session.id,
+      "checkout-sessions": session.id,
       events: event?.id ?? "",
       webhook_endpoints: endpoint.id,
       applications: test.applicationId,
@@ -137,4 +139,6 @@ export const validBodies: Record<string, Record<string, unknown>> = {
   "POST /api/v1/applications/{id}/api-keys/{keyId}/roll": { gracePeriod: "1h" },
   "POST /api/v1/api-keys/link": { key: "ck_test_not_a_real_key", applicationId: "app_missing" },
   "POST /api-keys": { label: "fuzz" },
+  "POST /api/v1/merchant/payment-links": { amount: 1000, currency: "usd", description: "A", mode: "test" },
+  "POST /api/v1/merchant/customers": { name: "Ada", email: "ada@example.com", mode: "test" },
 };

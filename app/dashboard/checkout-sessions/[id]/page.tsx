@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { CheckoutSessionDetail } from "@/components/payments/checkout-session-detail";
+import { PaymentsPage } from "@/components/payments/payments-page";
+import { paymentKeys } from "@/components/payments/query-keys";
+import { dashboardScope, findOrNotFound, prefetched } from "@/components/payments/server";
+import { listObjectEvents } from "@/lib/events";
+import { appContext } from "@/lib/keys/runtime";
+import { retrieveMerchantCheckoutSession } from "@/lib/payments";
+
+export const metadata: Metadata = { title: "Checkout session · Merchant Console" };
+
+export default async function CheckoutSessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { merchantId } = await dashboardScope();
+  const { id } = await params;
+  const session = await findOrNotFound(() => retrieveMerchantCheckoutSession(appContext, { merchantId, id }));
+  const state = await prefetched([
+    { key: paymentKeys.object(merchantId, "checkout-sessions", id), load: async () => session },
+    {
+      key: paymentKeys.events(merchantId, id),
+      load: () => listObjectEvents(appContext, { ownerId: merchantId, query: { object: id, limit: 100 } }),
+    },
+  ]);
+  return (
+    <PaymentsPage title="Checkout session" back={{ href: "/dashboard/checkout-sessions", label: "Checkout sessions" }}>
+      <HydrationBoundary state={state}>
+        <CheckoutSessionDetail id={id} />
+      </HydrationBoundary>
+    </PaymentsPage>
+  );
+}

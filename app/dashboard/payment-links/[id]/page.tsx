@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { HydrationBoundary } from "@tanstack/react-query";
+import { PaymentLinkDetail } from "@/components/payments/payment-link-detail";
+import { PaymentsPage } from "@/components/payments/payments-page";
+import { paymentKeys } from "@/components/payments/query-keys";
+import { dashboardScope, findOrNotFound, prefetched } from "@/components/payments/server";
+import { listObjectEvents } from "@/lib/events";
+import { appContext } from "@/lib/keys/runtime";
+import { retrieveMerchantPaymentLink } from "@/lib/payments";
+
+export const metadata: Metadata = { title: "Payment link · Merchant Console" };
+
+export default async function PaymentLinkPage({ params }: { params: Promise<{ id: string }> }) {
+  const { merchantId } = await dashboardScope();
+  const { id } = await params;
+  const link = await findOrNotFound(() => retrieveMerchantPaymentLink(appContext, { merchantId, id }));
+  const state = await prefetched([
+    { key: paymentKeys.object(merchantId, "payment-links", id), load: async () => link },
+    {
+      key: paymentKeys.events(merchantId, id),
+      load: () => listObjectEvents(appContext, { ownerId: merchantId, query: { object: id, limit: 100 } }),
+    },
+  ]);
+  return (
+    <PaymentsPage title="Payment link" back={{ href: "/dashboard/payment-links", label: "Payment links" }}>
+      <HydrationBoundary state={state}>
+        <PaymentLinkDetail id={id} />
+      </HydrationBoundary>
+    </PaymentsPage>
+  );
+}

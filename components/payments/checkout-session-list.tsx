@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import type { CheckoutSession } from "@/lib/contract";
+import { CHECKOUT_SESSION_STATUSES } from "@/lib/contract/checkout-sessions";
+import { useDashboard } from "../dashboard/dashboard-context";
+import { FilterBar, type FilterField } from "./filter-bar";
+import { formatUnix, ObjectId, SessionStatusBadge } from "./display";
+import { ListBody } from "./list-body";
+import { formatAmount } from "./money";
+import { ObjectTable, type ObjectColumn } from "./object-table";
+import { useListState } from "./use-list-state";
+import { useCheckoutSessionList } from "./use-payments";
+
+const FIELDS: FilterField[] = [
+  { name: "q", label: "Search", type: "text", placeholder: "cs_…, cus_… or plink_…" },
+  {
+    name: "status",
+    label: "Status",
+    type: "select",
+    options: [
+      { value: "", label: "Any status" },
+      ...CHECKOUT_SESSION_STATUSES.map((status) => ({
+        value: status,
+        label: status[0]?.toUpperCase() + status.slice(1),
+      })),
+    ],
+  },
+  { name: "customer", label: "Customer", type: "text", placeholder: "cus_…" },
+  { name: "currency", label: "Currency", type: "text", placeholder: "usd" },
+  { name: "from", label: "Created from", type: "date" },
+  { name: "to", label: "Created to", type: "date" },
+];
+
+const COLUMNS: ObjectColumn<CheckoutSession>[] = [
+  {
+    label: "Amount",
+    cell: (session) => (
+      <Link
+        href={`/dashboard/checkout-sessions/${session.id}`}
+        className="font-medium whitespace-nowrap underline-offset-2 hover:underline"
+      >
+        {formatAmount(session.amount, session.currency)}
+      </Link>
+    ),
+  },
+  { label: "Status", cell: (session) => <SessionStatusBadge session={session} /> },
+  {
+    label: "Customer",
+    cell: (session) =>
+      session.customer ? (
+        <Link
+          href={`/dashboard/customers/${session.customer}`}
+          className="font-mono text-xs break-all underline-offset-2 hover:underline"
+        >
+          {session.customer}
+        </Link>
+      ) : (
+        <span className="text-slate-400">None</span>
+      ),
+  },
+  { label: "Created", cell: (session) => formatUnix(session.created), className: "whitespace-nowrap text-slate-600" },
+  {
+    label: "Expires",
+    cell: (session) => formatUnix(session.expires_at),
+    className: "whitespace-nowrap text-slate-600",
+  },
+  { label: "ID", cell: (session) => <ObjectId id={session.id} /> },
+];
+
+export function CheckoutSessionList() {
+  const { mode } = useDashboard();
+  const state = useListState("checkout-sessions");
+  const list = useCheckoutSessionList(state.query);
+  return (
+    <div className="space-y-4">
+      <FilterBar fields={FIELDS} state={state} />
+      <ListBody
+        state={state}
+        page={list}
+        noun={`${mode} checkout sessions`}
+        start="Your backend creates them with POST /api/v1/checkout_sessions and an API key of this mode."
+      >
+        {(sessions: CheckoutSession[]) => <ObjectTable caption="Checkout sessions" columns={COLUMNS} rows={sessions} />}
+      </ListBody>
+    </div>
+  );
+}
