@@ -8,6 +8,7 @@ import { events } from "./events";
 import { meta } from "./meta";
 import type { OperationSpec } from "./operation";
 import { paymentLinks } from "./payment-links";
+import { requestLogs } from "./request-logs";
 import { unclaimedKeys } from "./unclaimed-keys";
 import { webhookEndpoints } from "./webhooks";
 
@@ -21,6 +22,7 @@ export * from "./events";
 export * from "./meta";
 export * from "./operation";
 export * from "./payment-links";
+export * from "./request-logs";
 export * from "./roles";
 export * from "./scopes";
 export * from "./unclaimed-keys";
@@ -30,7 +32,15 @@ export * from "./webhooks";
 export const apiKeyResources = { me, paymentLinks, customers, checkoutSessions, events, webhookEndpoints };
 
 /** What the dashboard (or a management token) calls. */
-export const managementResources = { merchants, members, invites, managementTokens, applications, apiKeys };
+export const managementResources = {
+  merchants,
+  members,
+  invites,
+  managementTokens,
+  applications,
+  apiKeys,
+  requestLogs,
+};
 
 /** Every operation, grouped as the SDK and the dashboard name them. */
 export const resources = { ...apiKeyResources, ...managementResources, unclaimedKeys, meta };

@@ -4,6 +4,7 @@ import { db, dbHandle } from "../db";
 import type { RateLimiter } from "../http/rate-limit";
 import { createRateLimiter } from "../http/rate-limit-redis";
 import { measure } from "../metrics";
+import { RequestLogRecorder } from "../request-log";
 import { allOf, InvalidationBus } from "./invalidation";
 import { KeyCache } from "./cache";
 import { KnownKeys } from "./known-keys";
@@ -15,10 +16,15 @@ export interface AuthRuntime {
   known: KnownKeys;
   bus: InvalidationBus;
   usage: UsageRecorder;
+  /** Every API-key request of a merchant, written in batches on the same interval as usage. */
+  requestLog: RequestLogRecorder;
   rateLimiter: RateLimiter;
   /** What the verifier needs (incl. the default per-key and failed-lookup limits), assembled once. */
   verifier: VerifierDeps;
 }
+
+/** How often usage counters and the request log are written (and once more at shutdown). */
+const USAGE_FLUSH_MS = 5000;
 
 function createRuntime(): AuthRuntime {
   const maxEntries = config.KEY_CACHE_MAX_ENTRIES;
@@ -29,20 +35,21 @@ function createRuntime(): AuthRuntime {
     degradedTtlMs: config.KEY_CACHE_DEGRADED_TTL_MS,
   });
   measure({ keyCacheEntries: () => cache.size, keyCacheMaxEntries: () => maxEntries });
-  const usage = new UsageRecorder(dbHandle);
+  const usage = new UsageRecorder(dbHandle, USAGE_FLUSH_MS);
+  const requestLog = new RequestLogRecorder(dbHandle, USAGE_FLUSH_MS);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));
   const rateLimiter = createRateLimiter();
-  // server.mjs (`npm start`) sets NEXT_MANUAL_SIG_HANDLE: shutdown is ours, so write the pending usage, give the
-  // unspent rate-limit leases back, then exit.
+  // server.mjs (`npm start`) sets NEXT_MANUAL_SIG_HANDLE: shutdown is ours, so write the pending usage and request
+  // log, give the unspent rate-limit leases back, then exit.
   const shutdown = (signal: NodeJS.Signals) => {
-    void Promise.allSettled([usage.flush(), bus.close(), rateLimiter.close()]).finally(() => {
+    void Promise.allSettled([usage.flush(), requestLog.flush(), bus.close(), rateLimiter.close()]).finally(() => {
       if (config.NEXT_MANUAL_SIG_HANDLE) process.exit(signal === "SIGINT" ? 130 : 143);
     });
   };
   process.once("SIGTERM", shutdown);
   process.once("SIGINT", shutdown);
-  process.once("beforeExit", () => void usage.flush());
+  process.once("beforeExit", () => void Promise.allSettled([usage.flush(), requestLog.flush()]));
   const defaultRateLimit = config.API_RATE_LIMIT_PER_MINUTE;
   const failedLookupLimit = config.FAILED_AUTH_PER_IP_PER_MINUTE;
   return {
@@ -50,6 +57,7 @@ function createRuntime(): AuthRuntime {
     known,
     bus,
     usage,
+    requestLog,
     rateLimiter,
     verifier: { db, cache, rateLimiter, defaultRateLimit, failedLookupLimit, known },
   };

@@ -1,0 +1,3 @@
+export { listRequestLogs, retrieveRequestLog, serializeRequestLog } from "./read";
+export { RequestLogRecorder, REQUEST_LOG, type RequestLogEntry } from "./recorder";
+export { pruneRequestLog } from "./retention";
