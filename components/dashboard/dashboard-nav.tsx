@@ -3,6 +3,7 @@ import { Nav } from "../ui/nav";
 const NAVIGATION = [
   { href: "/dashboard/applications", label: "Applications" },
   { href: "/dashboard/api-keys", label: "API keys" },
+  { href: "/dashboard/logs", label: "Logs" },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 
