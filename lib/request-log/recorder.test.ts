@@ -51,7 +51,7 @@ const merchant = () => `mer_rl${Math.random().toString(36).slice(2, 12)}`;
 describe("RequestLogRecorder", () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it("keeps requests in memory, then writes every field in one statement per 250 rows", async () => {
+  it("keeps requests in memory, then writes every field in one statement per 100 rows", async () => {
     const merchantId = merchant();
     const recorder = new RequestLogRecorder(dbHandle, 60_000);
     const before = queryCount();
@@ -69,7 +69,7 @@ describe("RequestLogRecorder", () => {
     expect(recorder.size).toBe(601);
 
     await recorder.flush();
-    expect(queryCount() - before).toBe(3); // 601 rows: 250 + 250 + 101
+    expect(queryCount() - before).toBe(7); // 601 rows: six statements of 100 and one of 1
     expect(recorder.size).toBe(0);
     expect(await db.requestLog.count({ where: { merchantId } })).toBe(601);
     const row = await db.requestLog.findFirstOrThrow({ where: { requestId: failed.requestId } });
