@@ -63,6 +63,9 @@ export default defineConfig({
         AUTH_GITHUB_ID: "fake-client-id",
         AUTH_GITHUB_SECRET: "fake-client-secret",
         GITHUB_BASE_URL: `http://127.0.0.1:${githubPort}`,
+        // In production mode the server refuses loopback receivers: the spec that needs deliveries starts an instance
+        // of its own that makes them (e2e/logs.spec.ts), and this one must not race it for them.
+        WEBHOOK_WORKER: "0",
       },
     },
   ],

@@ -97,6 +97,8 @@ export const configSchema = z.object({
   /** How long a process's claim on a delivery lasts: another process retries it after a crash. Over the timeout. */
   WEBHOOK_CLAIM_MS: intervalMs(60_000),
   MAINTENANCE_INTERVAL_MS: intervalMs(3_600_000),
+  /** Days the request log keeps a request; the maintenance job prunes older rows. */
+  REQUEST_LOG_RETENTION_DAYS: count(14),
 
   // --- Operating many instances ---
   /** Unset: GET /api/metrics answers 404. Prometheus sends it as `Authorization: Bearer <token>`. */

@@ -9,7 +9,7 @@ const LAYERS = [
   ["log", "db", "ids"],
   ["redis", "context", "secrets"],
   ["http"],
-  ["objects"],
+  ["objects", "request-log"],
   ["keys", "events"],
   ["accounts", "applications", "payments"],
   ["webhooks", "maintenance"],

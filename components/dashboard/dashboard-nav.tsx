@@ -6,6 +6,7 @@ const NAVIGATION = [
   { href: "/dashboard/payment-links", label: "Payment links" },
   { href: "/dashboard/customers", label: "Customers" },
   { href: "/dashboard/checkout-sessions", label: "Checkout sessions" },
+  { href: "/dashboard/logs", label: "Logs" },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 

@@ -22,4 +22,6 @@ export interface Context {
   db: Db;
   bus: InvalidationPublisher;
   now: () => Date;
+  /** The /api/v1 request this work is done for (req_…): the events it records name it, for the request log's trace. */
+  requestId?: string;
 }

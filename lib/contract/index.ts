@@ -8,6 +8,7 @@ import { events, merchantEvents } from "./events";
 import { meta } from "./meta";
 import type { OperationSpec } from "./operation";
 import { merchantPaymentLinks, paymentLinks } from "./payment-links";
+import { requestLogs } from "./request-logs";
 import { unclaimedKeys } from "./unclaimed-keys";
 import { webhookEndpoints } from "./webhooks";
 
@@ -22,6 +23,7 @@ export * from "./merchant-objects";
 export * from "./meta";
 export * from "./operation";
 export * from "./payment-links";
+export * from "./request-logs";
 export * from "./roles";
 export * from "./scopes";
 export * from "./unclaimed-keys";
@@ -42,6 +44,7 @@ export const managementResources = {
   merchantCustomers,
   merchantCheckoutSessions,
   merchantEvents,
+  requestLogs,
 };
 
 /** Every operation, grouped as the SDK and the dashboard name them. */

@@ -22,7 +22,8 @@ export async function recordEvent(
     type,
     object,
     now = new Date(),
-  }: { owner: ObjectScope; type: EventType; object: { id: string }; now?: Date },
+    requestId,
+  }: { owner: ObjectScope; type: EventType; object: { id: string }; now?: Date; requestId?: string },
 ) {
   const event = await tx.event.create({
     data: {
@@ -31,6 +32,7 @@ export async function recordEvent(
       type,
       objectId: object.id,
       data: { object },
+      requestId: requestId ?? null,
       createdAt: now,
     },
   });
@@ -68,12 +70,12 @@ interface NewOwnedObject<Row, Item> {
 
 /** Creates one owned object and records its `<object>.created` event in the same transaction. */
 export function createOwnedObject<Row, Item extends { id: string; object: CreatedObject }>(
-  { db }: Context,
+  { db, requestId }: Context,
   { owner, create, serialize, now }: NewOwnedObject<Row, Item>,
 ): Promise<Item> {
   return db.$transaction(async (tx) => {
     const object = serialize(await create(tx));
-    await recordEvent(tx, { owner, type: `${object.object}.created`, object, now });
+    await recordEvent(tx, { owner, type: `${object.object}.created`, object, now, requestId });
     return object;
   });
 }

@@ -10,6 +10,7 @@ import { runIdempotent } from "./idempotency";
 import { andThen, settle, type MaybePromise } from "./maybe";
 import { parseInput, parseQuery } from "./parse-input";
 import { setRateLimitHeaders, type RateLimitDecision } from "./rate-limit";
+import type { ApiError } from "./errors";
 import { newRequestId } from "./request-id";
 import { errorResponse, json, toApiError } from "./respond";
 
@@ -24,11 +25,30 @@ export interface Admission<Principal> {
   allowedOrigin?: string;
 }
 
+/** One request and its final answer, as the pipeline hands it to the authenticator's `settled` hook. */
+export interface Exchange {
+  request: Request;
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  /** Epoch milliseconds (lib/clock) when the request arrived, and when its response was final. */
+  startedAt: number;
+  at: number;
+  /** The error whose envelope the response carries, when the pipeline rendered one (not a replayed answer). */
+  error?: ApiError;
+  /** What the handler answered, when it ran and succeeded. */
+  answer?: unknown;
+}
+
 /** One kind of caller (API key, session or management token, nobody): admits a request or throws an ApiError. */
 export interface Authenticator<Principal> {
   authenticate(request: Request, url: RequestUrl): MaybePromise<Admission<Principal>>;
-  /** Runs once the response is final, e.g. to count the key's usage. */
-  settled?(admission: Admission<Principal>, status: number, at: number): void;
+  /**
+   * Runs once the response is final, for every request, admitted or not (`admission` is then undefined): e.g. to
+   * count the key's usage and record the request log.
+   */
+  settled?(admission: Admission<Principal> | undefined, exchange: Exchange): void;
   /** Answers browsers of allowed origins (CORS): every response depends on `Origin` and says so (`Vary`). */
   readonly cors?: boolean;
 }
@@ -115,6 +135,7 @@ export function pipeline<Op extends OperationSpec, Principal>(
   const render = responder(op, options.checkResponses);
   const cors = authenticator.cors === true;
   const observe = requestMetrics(op.method, op.path);
+  const settled = authenticator.settled?.bind(authenticator);
   type Params = PathParams<Op["path"]>;
 
   const serve = (request: Request, route: { params: Promise<Params> }): MaybePromise<Response> => {
@@ -123,6 +144,8 @@ export function pipeline<Op extends OperationSpec, Principal>(
     const url = requestUrl(request);
     const { method } = request;
     let admission: Admission<Principal> | undefined;
+    let failure: ApiError | undefined;
+    let answer: unknown;
 
     const finish = (response: Response): Response => {
       const now = epochMs();
@@ -133,18 +156,34 @@ export function pipeline<Op extends OperationSpec, Principal>(
       if (admission) {
         if (admission.rate) setRateLimitHeaders(headers, admission.rate);
         if (admission.allowedOrigin !== undefined) setCorsHeaders(headers, admission.allowedOrigin);
-        authenticator.settled?.(admission, response.status, now);
       }
       const keyId = admission?.keyId;
       const { status } = response;
+      if (settled) {
+        const path = url.pathname;
+        settled(admission, {
+          request,
+          requestId,
+          method,
+          path,
+          status,
+          startedAt: started,
+          at: now,
+          error: failure,
+          answer,
+        });
+      }
       log.request({ requestId, method, path: url.pathname, status, keyId, ms: Math.round(now - started), at: now });
       observe(status, (now - started) / 1000);
       return response;
     };
-    const fail = (error: unknown): Response => finish(errorResponse(toApiError(error, requestId), requestId));
+    const fail = (error: unknown): Response => {
+      failure = toApiError(error, requestId);
+      return finish(errorResponse(failure, requestId));
+    };
     // What a handler throws becomes the envelope; its type tells idempotency not to keep a 4xx of validation.
     const caught = (error: unknown): Outcome => {
-      const apiError = toApiError(error, requestId);
+      const apiError = (failure = toApiError(error, requestId));
       return { response: errorResponse(apiError, requestId), errorType: apiError.type };
     };
 
@@ -157,9 +196,14 @@ export function pipeline<Op extends OperationSpec, Principal>(
           body: (op.body ? parseInput(op.body, body) : undefined) as BodyOf<Op>,
           request,
           requestId,
-          ctx: options.context(),
+          // A change's events name the request (the request log's trace); reads record none.
+          ctx: mutating ? { ...options.context(), requestId } : options.context(),
         };
-        return andThen(handler(input), (data): Outcome => ({ response: render(data) }));
+        return andThen(handler(input), (data): Outcome => {
+          const response = render(data);
+          answer = data;
+          return { response };
+        });
       }, caught);
 
     /** POST, PATCH, PUT, DELETE: read the body, then run once per Idempotency-Key (API keys only). */

@@ -5,6 +5,7 @@ import type { RateLimiter } from "../http/rate-limit";
 import { createRateLimiter } from "../http/rate-limit-redis";
 import { onShutdown, signalsOwned } from "../http/shutdown.mjs";
 import { measure } from "../metrics";
+import { RequestLogRecorder } from "../request-log";
 import { allOf, InvalidationBus } from "./invalidation";
 import { KeyCache } from "./cache";
 import { KnownKeys } from "./known-keys";
@@ -16,10 +17,15 @@ export interface AuthRuntime {
   known: KnownKeys;
   bus: InvalidationBus;
   usage: UsageRecorder;
+  /** Every API-key request of a merchant, written in batches on the same interval as usage. */
+  requestLog: RequestLogRecorder;
   rateLimiter: RateLimiter;
   /** What the verifier needs (incl. the default per-key and failed-lookup limits), assembled once. */
   verifier: VerifierDeps;
 }
+
+/** How often usage counters and the request log are written (and once more at shutdown). */
+const USAGE_FLUSH_MS = 5000;
 
 function createRuntime(): AuthRuntime {
   const maxEntries = config.KEY_CACHE_MAX_ENTRIES;
@@ -30,14 +36,16 @@ function createRuntime(): AuthRuntime {
     degradedTtlMs: config.KEY_CACHE_DEGRADED_TTL_MS,
   });
   measure({ keyCacheEntries: () => cache.size, keyCacheMaxEntries: () => maxEntries });
-  const usage = new UsageRecorder(dbHandle);
+  const usage = new UsageRecorder(dbHandle, USAGE_FLUSH_MS);
+  const requestLog = new RequestLogRecorder(dbHandle, USAGE_FLUSH_MS);
   const known = new KnownKeys(db);
   const bus = new InvalidationBus(allOf(cache, known));
   const rateLimiter = createRateLimiter();
-  // At shutdown: write the pending usage, close the invalidation channel, give the unspent rate-limit leases back.
+  // At shutdown: write the pending usage and request log rows, close the invalidation channel, give the unspent
+  // rate-limit leases back.
   // Under server.mjs (`npm start`) that runs once the requests in flight have ended (lib/http/shutdown.mjs), and
   // server.mjs exits; otherwise on the signal itself, exiting only when NEXT_MANUAL_SIG_HANDLE took Next.js's handler.
-  const finish = () => Promise.allSettled([usage.flush(), bus.close(), rateLimiter.close()]);
+  const finish = () => Promise.allSettled([usage.flush(), requestLog.flush(), bus.close(), rateLimiter.close()]);
   if (signalsOwned()) onShutdown(finish);
   else {
     const shutdown = (signal: NodeJS.Signals) => {
@@ -48,7 +56,7 @@ function createRuntime(): AuthRuntime {
     process.once("SIGTERM", shutdown);
     process.once("SIGINT", shutdown);
   }
-  process.once("beforeExit", () => void usage.flush());
+  process.once("beforeExit", () => void Promise.allSettled([usage.flush(), requestLog.flush()]));
   const defaultRateLimit = config.API_RATE_LIMIT_PER_MINUTE;
   const failedLookupLimit = config.FAILED_AUTH_PER_IP_PER_MINUTE;
   return {
@@ -56,6 +64,7 @@ function createRuntime(): AuthRuntime {
     known,
     bus,
     usage,
+    requestLog,
     rateLimiter,
     verifier: { db, cache, rateLimiter, defaultRateLimit, failedLookupLimit, known },
   };

@@ -5,8 +5,8 @@ import { bearer, createKey, startNextServer } from "@/test/support";
 
 const json = { "Content-Type": "application/json" };
 
-describe("usage on shutdown (real server)", () => {
-  it("writes lastUsedAt and the hour's counters when the server is stopped, and logs no secret", async () => {
+describe("usage and the request log on shutdown (real server)", () => {
+  it("writes lastUsedAt, the hour's counters and the request log when the server is stopped, and logs no secret", async () => {
     const { secret, key } = await createKey();
     const server = await startNextServer({ DATABASE_URL: config.DATABASE_URL, LOG_LEVEL: "info" });
     for (let i = 0; i < 3; i += 1)
@@ -16,6 +16,7 @@ describe("usage on shutdown (real server)", () => {
         .status,
     ).toBe(400);
     expect(await db.usageCounter.count({ where: { apiKeyId: key.id } })).toBe(0); // nothing written per request
+    expect(await db.requestLog.count({ where: { apiKeyId: key.id } })).toBe(0);
 
     expect(await server.stop("SIGTERM")).toBe(143);
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: key.id } });
@@ -25,6 +26,13 @@ describe("usage on shutdown (real server)", () => {
       _sum: { requests: true, errors: true },
     });
     expect([_sum.requests, _sum.errors]).toEqual([4, 1]); // in one hour's counter, or two if the hour turned meanwhile
+    const logged = await db.requestLog.findMany({ where: { apiKeyId: key.id }, orderBy: { id: "asc" } });
+    expect(logged.map((row) => [row.method, row.status, row.errorCode])).toEqual([
+      ["GET", 200, null],
+      ["GET", 200, null],
+      ["GET", 200, null],
+      ["POST", 400, "invalid_json"],
+    ]);
     expect(server.output()).toContain('"event":"request"');
     expect(server.output()).not.toContain(secret.slice(12));
   });

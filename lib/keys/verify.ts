@@ -33,6 +33,8 @@ export type VerifyResult =
       message: string;
       rate?: RateLimitDecision;
       allowedOrigin?: string;
+      /** The key that was refused, once it is known (revoked, expired, …, rate limited): the request log names it. */
+      key?: CachedKey;
     };
 
 export interface VerifyInput {
@@ -69,8 +71,15 @@ const invalid = {
   message: "No valid API key was provided.",
 } as const;
 
-function fail(status: 401 | 403, code: VerifyFailureCode, message: string, allowedOrigin?: string): VerifyResult {
-  return { ok: false, status, type: status === 401 ? "authentication" : "permission", code, message, allowedOrigin };
+function fail(
+  key: CachedKey,
+  status: 401 | 403,
+  code: VerifyFailureCode,
+  message: string,
+  allowedOrigin?: string,
+): VerifyResult {
+  const type = status === 401 ? "authentication" : "permission";
+  return { ok: false, status, type, code, message, allowedOrigin, key };
 }
 
 function stringList(value: unknown): string[] {
@@ -185,18 +194,19 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
     return andThen(counted, (decision) => (decision.allowed ? invalid : lookupRefused(limit, decision.resetSeconds)));
   }
 
-  if (key.status === "revoked") return fail(401, "revoked_api_key", "This API key has been revoked.");
+  if (key.status === "revoked") return fail(key, 401, "revoked_api_key", "This API key has been revoked.");
   if (key.expiresAt || key.graceEndsAt) {
     const now = deps.now?.() ?? new Date();
     if ((key.expiresAt && key.expiresAt <= now) || (key.graceEndsAt && key.graceEndsAt <= now)) {
-      return fail(401, "expired_api_key", "This API key has expired.");
+      return fail(key, 401, "expired_api_key", "This API key has expired.");
     }
   }
   if (key.application && !key.application.isEnabled) {
-    return fail(401, "application_disabled", `The application '${key.application.name}' is disabled.`);
+    return fail(key, 401, "application_disabled", `The application '${key.application.name}' is disabled.`);
   }
   if (input.origin !== null && !(key.application?.allowedOrigins.includes(input.origin) ?? false)) {
     return fail(
+      key,
       403,
       "origin_not_allowed",
       `Requests from origin '${input.origin}' are not allowed for this API key's application.`,
@@ -207,6 +217,7 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
     const ip = input.clientIp();
     if (!ipAllowed(key.ipAllowlist, ip)) {
       return fail(
+        key,
         403,
         "ip_not_allowed",
         `Requests from IP address '${ip ?? "unknown"}' are not allowed for this API key.`,
@@ -216,6 +227,7 @@ function checkKey(key: CachedKey | null, input: VerifyInput, deps: VerifierDeps)
   }
   if (input.scope && !key.scopes.has(input.scope)) {
     return fail(
+      key,
       403,
       "missing_scope",
       `This API key does not have the '${input.scope}' scope required for this request.`,
@@ -240,6 +252,7 @@ function admit(key: CachedKey, rate: RateLimitDecision, allowedOrigin: string | 
       message: "Too many requests. Retry after the time in the Retry-After header.",
       rate,
       allowedOrigin,
+      key,
     };
   }
   return { ok: true, key, rate, allowedOrigin };

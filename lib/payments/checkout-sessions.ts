@@ -169,7 +169,7 @@ async function transition(
     if (count !== 1) throw notOpen(id, checkoutSessionStatus(await checkoutSessions.find(tx, owner, id), now));
     const session = serializeCheckoutSession(await checkoutSessions.find(tx, owner, id), now);
     const type = to === "complete" ? "checkout.session.completed" : "checkout.session.expired";
-    await recordEvent(tx, { owner, type, object: session, now });
+    await recordEvent(tx, { owner, type, object: session, now, requestId: ctx.requestId });
     return session;
   });
 }

@@ -59,13 +59,13 @@ export async function createCustomer(
 }
 
 export async function updateCustomer(
-  { db }: Context,
+  { db, requestId }: Context,
   { owner, id, changes }: { owner: ObjectScope; id: string; changes: UpdateCustomerInput },
 ) {
   return db.$transaction(async (tx) => {
     await customers.find(tx, owner, id);
     const customer = serializeCustomer(await tx.customer.update({ where: { id }, data: changes }));
-    await recordEvent(tx, { owner, type: "customer.updated", object: customer });
+    await recordEvent(tx, { owner, type: "customer.updated", object: customer, requestId });
     return customer;
   });
 }

@@ -54,7 +54,7 @@ export async function createPaymentLink(
 
 /** Updates an owned link and records `payment_link.updated` in the same transaction. */
 async function changePaymentLink(
-  { db }: Context,
+  { db, requestId }: Context,
   owner: ObjectScope,
   id: string,
   data: UpdatePaymentLinkInput & { active?: boolean },
@@ -62,7 +62,7 @@ async function changePaymentLink(
   return db.$transaction(async (tx) => {
     await paymentLinks.find(tx, owner, id);
     const link = serializePaymentLink(await tx.paymentLink.update({ where: { id }, data }));
-    await recordEvent(tx, { owner, type: "payment_link.updated", object: link });
+    await recordEvent(tx, { owner, type: "payment_link.updated", object: link, requestId });
     return link;
   });
 }

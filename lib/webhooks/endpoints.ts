@@ -106,7 +106,7 @@ export async function createWebhookEndpoint(
 }
 
 export async function updateWebhookEndpoint(
-  { db }: Context,
+  { db, requestId }: Context,
   { owner, id, changes: input }: { owner: ObjectScope; id: string; changes: UpdateWebhookEndpointInput },
 ) {
   await webhookEndpoints.find(db, owner, id);
@@ -124,20 +124,20 @@ export async function updateWebhookEndpoint(
       },
     });
     const endpoint = serializeWebhookEndpoint(row);
-    await recordEvent(tx, { owner, type: "webhook_endpoint.updated", object: endpoint });
+    await recordEvent(tx, { owner, type: "webhook_endpoint.updated", object: endpoint, requestId });
     return endpoint;
   });
 }
 
 /** Deletes the endpoint and its pending deliveries; the `webhook_endpoint.deleted` event goes to the other endpoints. */
 export async function deleteWebhookEndpoint(
-  { db }: Context,
+  { db, requestId }: Context,
   { owner, id }: { owner: ObjectScope; id: string },
 ): Promise<DeletedWebhookEndpoint> {
   return db.$transaction(async (tx) => {
     const endpoint = serializeWebhookEndpoint(await webhookEndpoints.find(tx, owner, id));
     await tx.webhookEndpoint.delete({ where: { id } });
-    await recordEvent(tx, { owner, type: "webhook_endpoint.deleted", object: endpoint });
+    await recordEvent(tx, { owner, type: "webhook_endpoint.deleted", object: endpoint, requestId });
     return { id, object: "webhook_endpoint", deleted: true };
   });
 }

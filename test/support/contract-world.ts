@@ -3,7 +3,7 @@ import { pathParamNames } from "@/lib/contract/operation";
 import { db } from "@/lib/db";
 import { createManagementToken, revokeManagementToken } from "@/lib/accounts/management-tokens";
 import { signManagementToken } from "@/lib/accounts/session";
-import { appContext } from "@/lib/keys";
+import { appContext, authRuntime } from "@/lib/keys";
 import { revokeApiKey } from "@/lib/keys/lifecycle";
 import type { Client } from "@/lib/sdk";
 import { bearer, createApplication, createKey, signIn } from "./fixtures";
@@ -32,6 +32,8 @@ export async function contractWorld(server: { url: string; sdk(apiKey: string): 
   });
   const endpoint = await client.webhookEndpoints.create({ url: "http://127.0.0.1:9/hooks", enabled_events: ["*"] });
   const event = (await client.events.list({ limit: 1 })).data[0];
+  await authRuntime.requestLog.flush(); // the requests above, in the request log
+  const requestLog = await db.requestLog.findFirstOrThrow({ where: { merchantId }, select: { id: true } });
   const token = await createManagementToken(appContext, {
     merchantId,
     userId: owner.user.id,
@@ -78,6 +80,7 @@ export async function contractWorld(server: { url: string; sdk(apiKey: string): 
       applications: test.applicationId,
       "api-keys": test.key.id,
       "management-tokens": token.id,
+      "request-logs": requestLog.id,
     } as Record<string, string>,
     headers: {
       key: bearer(test.secret),

@@ -1,15 +1,16 @@
 // The batch writer measured directly (no server): how long the event loop waits at most while a usage flush of
-// 10,000 distinct keys, and an insert of 10,000 rows (what the request log will write), run through lib/db/batch.ts.
+// 10,000 distinct keys, and a request log flush of 10,000 requests, run through lib/db/batch.ts.
 // Each engine gets a fresh database: SQLite always, PostgreSQL when TEST_DATABASE_URL_PG names a server.
 // `tsx tools/bench/flush.ts [chunkRows…]` compares chunk sizes (default: the writer's); `npm run bench` runs it too.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { config } from "@/lib/config";
 import { createDb, type DbEngine, type DbHandle } from "@/lib/db";
-import { BatchWriter, DEFAULT_CHUNK_ROWS, type BatchTable } from "@/lib/db/batch";
+import { DEFAULT_CHUNK_ROWS } from "@/lib/db/batch";
+import { newRequestId } from "@/lib/http/request-id";
 import { UsageRecorder } from "@/lib/keys/usage";
+import { REQUEST_LOG_CHUNK_ROWS, RequestLogRecorder } from "@/lib/request-log";
 import { newObjectId } from "@/lib/ids";
 import { createKeysInBulk } from "@/test/support/bulk-keys";
 import { createTestDatabase } from "@/test/support/test-database";
@@ -28,12 +29,6 @@ export interface FlushFigure {
   /** The most CPU time the main thread spent between two turns of the event loop. */
   maxTurnCpuMs: number;
 }
-
-type EventRow = { id: string; action: string; targetType: string; targetId: string; createdAt: Date };
-const EVENTS: BatchTable<EventRow> = {
-  table: "AuditEvent",
-  columns: { id: "text", action: "text", targetType: "text", targetId: "text", createdAt: "timestamp" },
-};
 
 // The main thread's own CPU time in ns, exact (the scheduler's accounting, Linux); getrusage's is coarser here.
 function threadCpuNs(): number {
@@ -71,7 +66,8 @@ async function measured(write: () => Promise<unknown>): Promise<Omit<FlushFigure
   return { totalMs, maxDelayMs: delay.max / 1e6, maxTurnCpuMs };
 }
 
-async function measureEngine(engine: DbEngine, chunkSizes: number[]): Promise<FlushFigure[]> {
+/** `undefined`: each writer's own chunk size (250 rows for usage, REQUEST_LOG_CHUNK_ROWS for the request log). */
+async function measureEngine(engine: DbEngine, chunkSizes: Array<number | undefined>): Promise<FlushFigure[]> {
   const database = await createTestDatabase(engine, config.TEST_DATABASE_URL_PG);
   let handle: DbHandle | undefined;
   try {
@@ -86,26 +82,46 @@ async function measureEngine(engine: DbEngine, chunkSizes: number[]): Promise<Fl
     const figures: FlushFigure[] = [];
     let hour = Date.parse("2026-11-20T00:00:00Z");
     // The first pass warms up (connection, statement compilation, JIT) and is not reported.
-    for (const [pass, chunkRows] of [chunkSizes[0]!, ...chunkSizes].entries()) {
+    for (const [pass, chunkRows] of [chunkSizes[0], ...chunkSizes].entries()) {
       const recorder = new UsageRecorder(handle, 60_000, chunkRows);
       hour += HOUR_MS; // a new hour each time: every key gets a new counter row, as in a flush of cold keys
       ids.forEach((id, i) => recorder.record(id, i % 10 === 0, hour + (i % 1000)));
       const usage = await measured(() => recorder.flush());
-      const tag = randomBytes(4).toString("hex");
-      const rows = ids.map((id, i) => ({
-        id: `evt_${tag}_${i}`,
-        action: "bench",
-        targetType: "key",
-        targetId: id,
-        createdAt: new Date(),
-      }));
-      const insert = await measured(() => new BatchWriter(handle!, chunkRows).insert(EVENTS, rows));
+      const log = new RequestLogRecorder(handle, 60_000, chunkRows);
+      const at = Date.now();
+      ids.forEach((apiKeyId, i) =>
+        log.record({
+          at: at + i,
+          requestId: newRequestId(),
+          merchantId: merchant.id,
+          mode: "test",
+          apiKeyId,
+          applicationId: app.id,
+          method: "GET",
+          path: "/api/v1/payment_links/plink_0mx5nd2hgjqfSTY6xSON4Hou1",
+          status: i % 10 === 0 ? 404 : 200,
+          durationMs: 2,
+          ip: "203.0.113.7",
+          userAgent: "Stripe/1.0 (+https://example.com) node/20.19.0",
+          idempotencyKey: null,
+          error:
+            i % 10 === 0 ? { type: "not_found", code: "resource_missing", message: "No such payment link." } : null,
+          objectIds: [],
+        }),
+      );
+      const insert = await measured(() => log.flush());
       // The same time with nothing to do: what this machine's load alone does to the event loop.
       const idle = await measured(() => new Promise((resolve) => setTimeout(resolve, usage.totalMs)));
       if (pass === 0) continue;
-      figures.push({ engine, what: `usage flush of ${KEYS} keys`, chunkRows, ...usage });
-      figures.push({ engine, what: `insert of ${KEYS} rows`, chunkRows, ...insert });
-      figures.push({ engine, what: "nothing (idle, as long as the flush)", chunkRows, ...idle });
+      const usageRows = chunkRows ?? DEFAULT_CHUNK_ROWS;
+      figures.push({ engine, what: `usage flush of ${KEYS} keys`, chunkRows: usageRows, ...usage });
+      figures.push({
+        engine,
+        what: `request log flush of ${KEYS} requests`,
+        chunkRows: chunkRows ?? REQUEST_LOG_CHUNK_ROWS,
+        ...insert,
+      });
+      figures.push({ engine, what: "nothing (idle, as long as the flush)", chunkRows: usageRows, ...idle });
     }
     return figures;
   } finally {
@@ -115,7 +131,7 @@ async function measureEngine(engine: DbEngine, chunkSizes: number[]): Promise<Fl
 }
 
 /** SQLite, and PostgreSQL when TEST_DATABASE_URL_PG is set. */
-export async function measureFlushes(chunkSizes = [DEFAULT_CHUNK_ROWS]): Promise<FlushFigure[]> {
+export async function measureFlushes(chunkSizes: Array<number | undefined> = [undefined]): Promise<FlushFigure[]> {
   const engines: DbEngine[] = config.TEST_DATABASE_URL_PG ? ["sqlite", "postgresql"] : ["sqlite"];
   const figures: FlushFigure[] = [];
   for (const engine of engines) figures.push(...(await measureEngine(engine, chunkSizes)));
