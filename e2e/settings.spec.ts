@@ -17,7 +17,7 @@ test("a management token is shown once, works on the management API, and stops w
   expect(token.split(".")).toHaveLength(3);
   // Tokens cannot be rolled: the warning says what to do instead.
   await expect(shown).toContainText("if you lose it, revoke it and create a new one");
-  await expect(shown).not.toContainText("roll");
+  await expect(shown).not.toContainText("roll it");
   await closeShowOnceWithoutCopying(page, shown);
 
   const row = page.getByRole("table", { name: "Management tokens" }).getByRole("row").filter({ hasText: "CI deploys" });
