@@ -31,7 +31,7 @@ test("a key made without an account keeps its payment link after Link existing k
   await dialog.getByLabel("Application").selectOption({ label: "Agent backend" });
   await dialog.getByRole("button", { name: "Link key" }).click();
   await expect(dialog).toBeHidden();
-  // A toast confirms it (sonner's toasts are a live region).
+  // A toast confirms it (in a polite live region).
   await expect(page.getByText(`Linked ${key.slice(0, 12)}… to Agent backend`)).toBeVisible();
 
   const row = keyRow(page, key);
