@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { callMe, createApplication, createKeyThroughDialog, keyRow, signInWithGitHub, uniqueLogin } from "./helpers";
+import {
+  callMe,
+  closeShowOnceWithoutCopying,
+  createApplication,
+  createKeyThroughDialog,
+  keyRow,
+  signInWithGitHub,
+  uniqueLogin,
+} from "./helpers";
 
 test("a created key works, is shown once, and gets 401 once revoked", async ({ page, context, baseURL }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -48,7 +56,8 @@ test("a created key works, is shown once, and gets 401 once revoked", async ({ p
   const row = keyRow(page, fullKey);
   await expect(row).toContainText("Checkout backend");
   await expect(row).toContainText("Web store");
-  await expect(row).toContainText("links:read");
+  await expect(row).toContainText("links: read · customers: write");
+  await expect(row.getByTitle("links:read, customers:write")).toBeVisible();
   await expect(row).toContainText("active");
   expect(await page.content()).not.toContain(fullKey);
 
@@ -85,14 +94,20 @@ test("rolling keeps the old key for the chosen grace period; rolling with now st
   let shown = page.getByRole("dialog", { name: "Your rolled key" });
   await expect(shown).toContainText(`The old key ${original.slice(0, 12)}… keeps working until`);
   const rolled = await shown.getByLabel("API key").inputValue();
-  await shown.getByRole("button", { name: "I have saved it" }).click();
+  await closeShowOnceWithoutCopying(page, shown);
   expect(rolled).toMatch(/^ck_test_/);
   expect(rolled).not.toBe(original);
 
   expect((await callMe(page, rolled)).status).toBe(200);
   expect((await callMe(page, original)).status).toBe(200);
-  await expect(keyRow(page, original)).toContainText("Rolled: works until");
-  await expect(keyRow(page, rolled)).toContainText("active");
+  // The old secret is "rolling", not a second green "active", and sits right under the key that replaced it.
+  await expect(keyRow(page, original)).toContainText(/rolling\s*— works until/);
+  await expect(keyRow(page, original)).toContainText("replaced by the key above");
+  await expect(keyRow(page, rolled).getByText("active", { exact: true })).toBeVisible();
+  await expect(keyRow(page, original).getByText("active", { exact: true })).toHaveCount(0);
+  const order = await page.getByTestId("api-key-row").allInnerTexts();
+  const index = (secret: string) => order.findIndex((text) => text.includes(`${secret.slice(0, 12)}…`));
+  expect(index(original)).toBe(index(rolled) + 1);
 
   await keyRow(page, rolled).getByRole("button", { name: /^Roll/ }).click();
   roll = page.getByRole("dialog", { name: "Roll Server key?" });
@@ -101,7 +116,7 @@ test("rolling keeps the old key for the chosen grace period; rolling with now st
   shown = page.getByRole("dialog", { name: "Your rolled key" });
   await expect(shown).toContainText(`The old key ${rolled.slice(0, 12)}… has stopped working.`);
   const latest = await shown.getByLabel("API key").inputValue();
-  await shown.getByRole("button", { name: "I have saved it" }).click();
+  await closeShowOnceWithoutCopying(page, shown);
 
   const stopped = await callMe(page, rolled);
   expect(stopped.status).toBe(401);

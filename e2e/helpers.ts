@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Signs in through the app's "Sign in with GitHub" button and the fake GitHub's authorize page. */
 export async function signInWithGitHub(page: Page, login: string): Promise<void> {
@@ -53,9 +53,18 @@ export async function createKeyThroughDialog(
   const shown = page.getByRole("dialog", { name: `Your new ${mode} key` });
   const fullKey = await shown.getByLabel("API key").inputValue();
   expect(fullKey).toMatch(new RegExp(`^ck_${mode}_`));
-  await shown.getByRole("button", { name: "I have saved it" }).click();
-  await expect(shown).toBeHidden();
+  await closeShowOnceWithoutCopying(page, shown);
   return fullKey;
+}
+
+/** "I have saved it" on a show-once dialog whose Copy was not used: it asks first, and this confirms. */
+export async function closeShowOnceWithoutCopying(page: Page, shown: Locator): Promise<void> {
+  await shown.getByRole("button", { name: "I have saved it" }).click();
+  await page
+    .getByRole("dialog", { name: "Close without copying?" })
+    .getByRole("button", { name: "Close without copying" })
+    .click();
+  await expect(shown).toBeHidden();
 }
 
 /** The row of the keys table showing this key's display prefix (the first 12 characters). */
@@ -63,7 +72,7 @@ export function keyRow(page: Page, fullKey: string) {
   return page
     .getByRole("table", { name: "API keys" })
     .getByRole("row")
-    .filter({ hasText: `${fullKey.slice(0, 12)}…` });
+    .filter({ has: page.getByText(`${fullKey.slice(0, 12)}…`, { exact: true }) });
 }
 
 /** Calls GET /api/v1/me with an API key, as a merchant's backend would. */

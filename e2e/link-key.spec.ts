@@ -31,7 +31,8 @@ test("a key made without an account keeps its payment link after Link existing k
   await dialog.getByLabel("Application").selectOption({ label: "Agent backend" });
   await dialog.getByRole("button", { name: "Link key" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole("status")).toContainText(`Linked ${key.slice(0, 12)}…`);
+  // A toast confirms it (in a polite live region).
+  await expect(page.getByText(`Linked ${key.slice(0, 12)}… to Agent backend`)).toBeVisible();
 
   const row = keyRow(page, key);
   await expect(row).toContainText("my-agent");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInWithGitHub, uniqueLogin } from "./helpers";
+import { closeShowOnceWithoutCopying, signInWithGitHub, uniqueLogin } from "./helpers";
 
 test("a management token is shown once, works on the management API, and stops when revoked", async ({ page }) => {
   await signInWithGitHub(page, uniqueLogin("tokens"));
@@ -15,7 +15,10 @@ test("a management token is shown once, works on the management API, and stops w
   await expect(shown.getByText("it will not be shown again")).toBeVisible();
   const token = await shown.getByLabel("Management token").inputValue();
   expect(token.split(".")).toHaveLength(3);
-  await shown.getByRole("button", { name: "I have saved it" }).click();
+  // Tokens cannot be rolled: the warning says what to do instead.
+  await expect(shown).toContainText("if you lose it, revoke it and create a new one");
+  await expect(shown).not.toContainText("roll it");
+  await closeShowOnceWithoutCopying(page, shown);
 
   const row = page.getByRole("table", { name: "Management tokens" }).getByRole("row").filter({ hasText: "CI deploys" });
   await expect(row).toContainText("active");

@@ -178,6 +178,28 @@ describe("Link existing key", () => {
     expect(keys.items.map((k: { id: string }) => k.id)).toContain(created.id);
   });
 
+  it("links with the scopes the dashboard ticked, and refuses a disabled application without using the key", async () => {
+    const created = await (await create({ label: "scoped" })).json();
+    const owner = await signIn();
+    const app = await newApp(owner);
+    const disabled = await newApp(owner);
+    await fetch(`${server.url}/api/v1/applications/${disabled.id}/status`, {
+      method: "PATCH",
+      headers: { Cookie: owner.cookie, Origin: server.url, "Content-Type": "application/json" },
+      body: JSON.stringify({ isEnabled: false }),
+    });
+    const refused = await link(owner, { key: created.key, applicationId: disabled.id });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatchObject({ code: "application_disabled", param: "applicationId" });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: created.id } })).merchantId).toBeNull();
+
+    const linked = await link(owner, { key: created.key, applicationId: app.id, scopes: ["links:read"] });
+    expect(linked.status).toBe(200);
+    expect(await linked.json()).toMatchObject({ applicationId: app.id, scopes: ["links:read"] });
+    expect((await api(created.key, "GET", "/me").then((r) => r.json())).scopes).toEqual(["links:read"]);
+    expect((await api(created.key, "POST", "/payment_links", { amount: 100, currency: "usd" })).status).toBe(403);
+  });
+
   it('says only "This key can\'t be linked" for unknown, revoked, expired or already claimed keys', async () => {
     const owner = await signIn();
     const app = await newApp(owner);

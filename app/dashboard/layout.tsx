@@ -9,6 +9,7 @@ import { ModeToggle } from "@/components/dashboard/mode-toggle";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
 import { QueryProvider } from "@/components/dashboard/query-provider";
 import { UserMenu } from "@/components/dashboard/user-menu";
+import { Toaster } from "@/components/ui/toaster";
 import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { signOut } from "@/lib/accounts/next-auth";
 
@@ -74,6 +75,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
           </header>
           <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
         </div>
+        <Toaster />
       </QueryProvider>
     </DashboardProvider>
   );

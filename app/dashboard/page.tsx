@@ -5,7 +5,7 @@ import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences"
 import { listApplications } from "@/lib/applications";
 import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { appContext } from "@/lib/keys/runtime";
-import { listMerchantKeys } from "@/lib/keys/lifecycle";
+import { countActiveKeys } from "@/lib/keys/lifecycle";
 
 export default async function DashboardHome() {
   const session = await getDashboardSession();
@@ -13,7 +13,7 @@ export default async function DashboardHome() {
   const mode = modeFromCookie((await cookies()).get(MODE_COOKIE)?.value);
   const [applications, activeKeys] = await Promise.all([
     listApplications(appContext, { merchantId: session.merchant.id, query: { page: 1, limit: 1 } }),
-    listMerchantKeys(appContext, { merchantId: session.merchant.id, query: { mode, status: "active" } }),
+    countActiveKeys(appContext, { merchantId: session.merchant.id, mode }),
   ]);
 
   return (
@@ -34,7 +34,7 @@ export default async function DashboardHome() {
           </Link>
         </li>
         <li className="rounded-lg border border-slate-200 bg-white p-5">
-          <p className="text-3xl font-semibold">{activeKeys.length}</p>
+          <p className="text-3xl font-semibold">{activeKeys}</p>
           <p className="text-slate-600">active {mode} API keys</p>
           <Link href="/dashboard/api-keys" className="mt-2 inline-block text-sm underline">
             Manage API keys

@@ -1,29 +1,24 @@
 "use client";
 
 import { useState } from "react";
+import { toastSuccess } from "../ui/toast";
 import type { ApiKeyView, Application, CreatedKey, RolledKey } from "@/lib/contract";
 import { useApplicationOptions } from "../applications/use-applications";
 import { useDashboard } from "../dashboard/dashboard-context";
-import type { KeyFilters } from "../dashboard/query-keys";
 import { formatDateTime } from "../format";
 import { Button } from "../ui/button";
-import { SelectField } from "../ui/field";
 import { ShowOnceSecretDialog } from "../ui/show-once-secret-dialog";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { ErrorState, LoadingState } from "../ui/states";
 import { ApiKeyTable, type ManageableKey } from "./api-key-table";
 import { CreateKeyDialog } from "./create-key-dialog";
+import { KeyListFilters, KeyListPager } from "./key-list-controls";
+import { KeysEmptyState } from "./keys-empty-state";
 import { LinkKeyDialog } from "./link-key-dialog";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
 import { useApiKeys } from "./use-api-keys";
-
-type Status = NonNullable<KeyFilters["status"]>;
-const STATUS_OPTIONS: { value: Status | ""; label: string }[] = [
-  { value: "", label: "Any status" },
-  { value: "active", label: "Active" },
-  { value: "revoked", label: "Revoked" },
-  { value: "expired", label: "Expired" },
-];
+import { keyFilters } from "./key-filters";
+import { useKeyFilters } from "./use-key-filters";
 
 /** The one moment a secret is in the page: until the show-once dialog closes. */
 type Revealed = { title: string; secret: string; note?: string };
@@ -32,123 +27,111 @@ function curlExample(secret: string) {
   return `curl ${window.location.origin}/api/v1/me \\\n  -H "Authorization: Bearer ${secret}"`;
 }
 
+function rolledNote(rolled: RolledKey) {
+  const graceEndsAt = rolled.rolledKey.graceEndsAt;
+  return graceEndsAt && Date.parse(graceEndsAt) > Date.now()
+    ? `The old key ${rolled.rolledKey.prefix}… keeps working until ${formatDateTime(graceEndsAt)}.`
+    : `The old key ${rolled.rolledKey.prefix}… has stopped working.`;
+}
+
 interface ApiKeyPanelProps {
   /** On an application's page: only its keys, and new keys go to it. */
   application?: Pick<Application, "id" | "name" | "isEnabled">;
 }
 
-/** Keys of the selected mode with filters, and (for owners and admins) create, roll and revoke. */
+/** Keys of the selected mode, a page at a time, with filters and (for owners and admins) create, roll and revoke. */
 export function ApiKeyPanel({ application }: ApiKeyPanelProps) {
   const { mode, canManage } = useDashboard();
-  const [applicationFilter, setApplicationFilter] = useState("");
-  const [status, setStatus] = useState<Status | "">("");
+  const filters = useKeyFilters();
   const [creating, setCreating] = useState(false);
   const [linking, setLinking] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   const [rolling, setRolling] = useState<ManageableKey | null>(null);
   const [revoking, setRevoking] = useState<ManageableKey | null>(null);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const applications = useApplicationOptions();
-  const applicationId = application?.id ?? (applicationFilter || undefined);
-  const keys = useApiKeys({ mode, applicationId, status: status || undefined });
+  const keys = useApiKeys(keyFilters(mode, filters.params, application?.id));
 
   function onCreated(created: CreatedKey) {
     setCreating(false);
+    const other = created.mode === "live" ? "Live" : "Test";
     setRevealed({
       title: `Your new ${created.mode} key`,
       secret: created.fullKey,
       note:
         created.mode === mode
           ? undefined
-          : `It is a ${created.mode} key: switch to ${created.mode === "live" ? "Live" : "Test"} in the header to see it in the list.`,
+          : `It is a ${created.mode} key: switch to ${other} in the header to see it in the list.`,
     });
   }
 
   function onRolled(rolled: RolledKey) {
     setRolling(null);
-    const graceEndsAt = rolled.rolledKey.graceEndsAt;
-    setRevealed({
-      title: "Your rolled key",
-      secret: rolled.fullKey,
-      note:
-        graceEndsAt && Date.parse(graceEndsAt) > Date.now()
-          ? `The old key ${rolled.rolledKey.prefix}… keeps working until ${formatDateTime(graceEndsAt)}.`
-          : `The old key ${rolled.rolledKey.prefix}… has stopped working.`,
-    });
+    setRevealed({ title: "Your rolled key", secret: rolled.fullKey, note: rolledNote(rolled) });
   }
 
   const applicationChoices = application ? [application] : (applications.data ?? []);
   // Linking and creating both need an application for the key to belong to.
-  const keyActionState =
-    applicationChoices.length === 0 ? { disabled: true, title: "Create an application first" } : {};
+  const noApplication = applicationChoices.length === 0;
+  const keyActionState = noApplication ? { disabled: true, title: "Create an application first" } : {};
 
   function onLinked(linked: ApiKeyView) {
     setLinking(false);
     const where = applicationChoices.find((choice) => choice.id === linked.applicationId)?.name ?? "the application";
-    setNotice(`Linked ${linked.prefix}… to ${where}. It keeps working and no longer expires.`);
+    toastSuccess(`Linked ${linked.prefix}… to ${where}. It keeps working and no longer expires.`);
   }
 
+  const lastId = keys.data?.items.at(-1)?.id;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end gap-4">
-        {!application && (
-          <div className="w-56">
-            <SelectField
-              label="Application"
-              value={applicationFilter}
-              onChange={setApplicationFilter}
-              options={[
-                { value: "", label: "All applications" },
-                ...(applications.data ?? []).map(({ id, name }) => ({ value: id, label: name })),
-              ]}
-            />
-          </div>
-        )}
-        <div className="w-40">
-          <SelectField label="Status" value={status} onChange={setStatus} options={STATUS_OPTIONS} />
-        </div>
-        <p className="pb-2 text-sm text-slate-600">
-          Showing <strong>{mode}</strong> keys; the Test / Live switch in the header changes this.
-        </p>
+      <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
+        <KeyListFilters
+          params={filters.params}
+          applications={application ? undefined : (applications.data ?? [])}
+          onChange={filters.set}
+        />
         {canManage && (
-          <>
-            <Button className="ml-auto" onClick={() => setLinking(true)} {...keyActionState}>
+          <div className="flex gap-2 sm:ml-auto">
+            <Button onClick={() => setLinking(true)} {...keyActionState}>
               Link existing key
             </Button>
             <Button variant="primary" onClick={() => setCreating(true)} {...keyActionState}>
               Create key
             </Button>
-          </>
+          </div>
         )}
       </div>
-
-      {notice && (
-        <p
-          role="status"
-          className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-900"
-        >
-          {notice}
-        </p>
-      )}
+      <p className="text-sm text-slate-600">
+        Showing <strong>{mode}</strong> keys; the Test / Live switch in the header changes this.
+      </p>
 
       {keys.isPending ? (
         <LoadingState label="Loading API keys…" />
       ) : keys.isError ? (
         <ErrorState error={keys.error} onRetry={() => keys.refetch()} />
-      ) : keys.data.length === 0 ? (
-        <EmptyState title={`No ${mode} keys${applicationId || status ? " match these filters" : " yet"}`}>
-          {canManage
-            ? applicationChoices.length
-              ? "Create key issues one."
-              : "Create an application first, then a key for it."
-            : "An owner or admin of this merchant can create keys."}
-        </EmptyState>
-      ) : (
-        <ApiKeyTable
-          keys={keys.data}
-          showApplication={!application}
-          actions={canManage ? { onRoll: setRolling, onRevoke: setRevoking } : undefined}
+      ) : keys.data.items.length === 0 && !filters.hasPrevious ? (
+        <KeysEmptyState
+          mode={mode}
+          filtered={filters.filtered}
+          onClear={filters.clear}
+          canManage={canManage}
+          inApplication={Boolean(application)}
+          noApplication={noApplication}
         />
+      ) : (
+        <>
+          <ApiKeyTable
+            keys={keys.data.items}
+            showApplication={!application}
+            actions={canManage ? { onRoll: setRolling, onRevoke: setRevoking } : undefined}
+          />
+          <KeyListPager
+            hasPrevious={filters.hasPrevious}
+            hasMore={keys.data.has_more}
+            count={keys.data.items.length}
+            onPrevious={filters.previous}
+            onNext={() => lastId && filters.next(lastId)}
+          />
+        </>
       )}
 
       {canManage && (

@@ -1,16 +1,13 @@
 import Link from "next/link";
 import type { MerchantKey } from "@/lib/contract";
 import { formatDateTime } from "../format";
-import { Badge, type BadgeTone } from "../ui/badge";
 import { Button } from "../ui/button";
 import { Table, Td } from "../ui/table";
+import { groupRolled } from "./group-rolled";
+import { KeyName } from "./key-name";
+import { KeyStatus } from "./key-status";
+import { scopeSummary } from "./scope-summary";
 import type { ApplicationKeyRef } from "./use-api-keys";
-
-const STATUS_TONES: Record<MerchantKey["status"], BadgeTone> = {
-  active: "success",
-  revoked: "danger",
-  expired: "neutral",
-};
 
 export type ManageableKey = MerchantKey & ApplicationKeyRef;
 
@@ -25,6 +22,21 @@ function isManageable(key: MerchantKey): key is ManageableKey {
   return key.applicationId !== null && key.status === "active";
 }
 
+/** A date on two short lines (day, then time), so three date columns fit beside the rest at 1280 px. */
+function DateCell({ iso, fallback, label }: { iso: string | null; fallback: string; label: string }) {
+  const [day, time] = iso ? formatDateTime(iso).split(", ") : [fallback];
+  return (
+    <Td label={label} className="text-xs whitespace-nowrap text-slate-600">
+      {day}
+      {time && <span className="block text-slate-500 max-sm:ml-1 max-sm:inline">{time}</span>}
+    </Td>
+  );
+}
+
+/**
+ * The keys of one page: name and prefix, application, a one-line scope summary (the full list on hover), when it
+ * was created and last used, status, and the actions. The old secret of a roll sits under its successor.
+ */
 export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps) {
   return (
     <Table
@@ -32,28 +44,24 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
       columns={[
         "Name",
         showApplication && "Application",
-        "Mode",
-        "Key",
         "Scopes",
         "Created",
         "Last used",
-        "Expires",
         "Status",
         actions && { label: "Actions", align: "right" },
       ]}
     >
-      {keys.map((key) => (
-        <tr key={key.id}>
-          <Td className="font-medium">
-            {key.name}
-            {key.claimedAt && (
-              <span className="ml-2" title="Created without an account, then linked to this merchant">
-                <Badge tone="info">linked</Badge>
-              </span>
-            )}
+      {groupRolled(keys).map(({ key, successor }) => (
+        <tr key={key.id} data-testid="api-key-row" className={successor ? "bg-amber-50/40" : undefined}>
+          <Td>
+            <KeyName
+              apiKey={key}
+              successor={successor}
+              renamable={actions && key.applicationId && key.status !== "revoked" ? (key as ManageableKey) : undefined}
+            />
           </Td>
           {showApplication && (
-            <Td>
+            <Td label="Application" className="max-w-40 break-words">
               {key.application ? (
                 <Link
                   href={`/dashboard/applications/${key.application.id}`}
@@ -66,39 +74,20 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
               )}
             </Td>
           )}
-          <Td>
-            <Badge tone={key.mode === "live" ? "info" : "warning"}>{key.mode}</Badge>
+          <Td label="Scopes" className="text-xs text-slate-700">
+            <span className="line-clamp-2 max-w-56 sm:min-w-36" title={key.scopes.join(", ") || "No scopes"}>
+              {scopeSummary(key.scopes)}
+            </span>
           </Td>
-          <Td className="font-mono text-xs whitespace-nowrap">{key.prefix}…</Td>
-          <Td>
-            {key.scopes.length ? (
-              <ul className="flex max-w-56 flex-wrap gap-1">
-                {key.scopes.map((scope) => (
-                  <li key={scope}>
-                    <Badge>{scope}</Badge>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <span className="text-slate-400">None</span>
-            )}
-          </Td>
-          <Td className="whitespace-nowrap text-slate-600">{formatDateTime(key.createdAt)}</Td>
-          <Td className="whitespace-nowrap text-slate-600">{formatDateTime(key.lastUsedAt, "Never")}</Td>
-          <Td className="whitespace-nowrap text-slate-600">
-            {key.graceEndsAt ? (
-              <>Rolled: works until {formatDateTime(key.graceEndsAt)}</>
-            ) : (
-              formatDateTime(key.expiresAt, "Never")
-            )}
-          </Td>
-          <Td>
-            <Badge tone={STATUS_TONES[key.status]}>{key.status}</Badge>
+          <DateCell label="Created" iso={key.createdAt} fallback="—" />
+          <DateCell label="Last used" iso={key.lastUsedAt} fallback="Never" />
+          <Td label="Status">
+            <KeyStatus apiKey={key} />
           </Td>
           {actions && (
             <Td className="text-right whitespace-nowrap">
               {isManageable(key) && (
-                <div className="flex justify-end gap-1">
+                <div className="flex justify-end gap-1 max-sm:justify-start">
                   {/* A rolled key is already on its way out: roll its successor instead. */}
                   {!key.graceEndsAt && (
                     <Button

@@ -1,6 +1,6 @@
 "use client";
 
-import { KEY_RESOURCES, SCOPES, type Scope } from "@/lib/contract/scopes";
+import { KEY_RESOURCES, SCOPES, type Scope } from "@/lib/contract/vocabulary";
 
 const ACTIONS = ["read", "write"] as const;
 /** Rows in the order of KEY_RESOURCES: links, sessions, webhooks, events (read only), customers. */
@@ -15,10 +15,12 @@ export function ScopeGrid({
   value,
   onChange,
   error,
+  description = "A key can do only what you tick. Read does not imply write. No scopes: the key can only call /api/v1/me.",
 }: {
   value: readonly Scope[];
   onChange: (scopes: Scope[]) => void;
   error?: string;
+  description?: string;
 }) {
   function toggle(scope: Scope, checked: boolean) {
     onChange(checked ? SCOPES.filter((s) => s === scope || value.includes(s)) : value.filter((s) => s !== scope));
@@ -27,9 +29,7 @@ export function ScopeGrid({
   return (
     <fieldset className="space-y-1">
       <legend className="text-sm font-medium text-slate-800">Scopes</legend>
-      <p className="text-xs text-slate-500">
-        A key can do only what you tick. Read does not imply write. No scopes: the key can only call /api/v1/me.
-      </p>
+      <p className="text-xs text-slate-500">{description}</p>
       <table className="w-full text-sm">
         <thead>
           <tr className="text-left text-xs text-slate-500">

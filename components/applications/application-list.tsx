@@ -70,18 +70,22 @@ function ApplicationTable({ page, canManage }: { page: ApplicationPage; canManag
             </Link>
             {application.description && <p className="text-xs text-slate-500">{application.description}</p>}
           </Td>
-          <Td className="font-mono text-xs">
+          <Td label="Allowed origins" className="font-mono text-xs break-all">
             {application.allowedOrigins.length ? (
               application.allowedOrigins.join(", ")
             ) : (
               <span className="font-sans text-slate-400">Any</span>
             )}
           </Td>
-          <Td>{application.apiKeys?.filter((key) => key.mode === mode && key.status === "active").length ?? 0}</Td>
-          <Td>
+          <Td label={`Active ${mode} keys`}>
+            {application.apiKeys?.filter((key) => key.mode === mode && key.status === "active").length ?? 0}
+          </Td>
+          <Td label="Status">
             {application.isEnabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}
           </Td>
-          <Td className="whitespace-nowrap text-slate-600">{formatDateTime(application.createdAt)}</Td>
+          <Td label="Created" className="whitespace-nowrap text-slate-600">
+            {formatDateTime(application.createdAt)}
+          </Td>
           {canManage && (
             <Td className="text-right">
               <ApplicationStatusButton application={application} />

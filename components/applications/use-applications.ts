@@ -6,6 +6,7 @@ import type { BodyParams } from "@/lib/sdk";
 import { api } from "../api";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { queryKeys } from "../dashboard/query-keys";
+import { APPLICATION_OPTIONS_QUERY } from "./application-options";
 
 export const APPLICATIONS_PER_PAGE = 10;
 
@@ -24,7 +25,7 @@ export function useApplicationOptions() {
   const { merchantId } = useDashboard();
   return useQuery({
     queryKey: queryKeys.applicationOptions(merchantId),
-    queryFn: ({ signal }) => api.applications.list({ limit: 100 }, { signal }),
+    queryFn: ({ signal }) => api.applications.list(APPLICATION_OPTIONS_QUERY, { signal }),
     select: (page) => page.items,
   });
 }

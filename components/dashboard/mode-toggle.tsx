@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { KEY_MODES, type KeyMode } from "@/lib/contract/api-keys";
+import { KEY_MODES, type KeyMode } from "@/lib/contract/vocabulary";
 import { useDashboard } from "./dashboard-context";
 import { MODE_COOKIE, setPreferenceCookie } from "./preferences";
 

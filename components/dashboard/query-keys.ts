@@ -1,9 +1,12 @@
-import type { KeyMode } from "@/lib/contract/api-keys";
+import type { KeyMode } from "@/lib/contract/vocabulary";
 
+/** One page of the API keys list: the filters (in the page's URL) and where the page starts. */
 export interface KeyFilters {
   mode: KeyMode;
   applicationId?: string;
   status?: "active" | "revoked" | "expired";
+  q?: string;
+  starting_after?: string;
 }
 
 /** Every query is scoped by merchant, so switching merchant never shows another merchant's cached data. */

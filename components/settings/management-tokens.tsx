@@ -86,6 +86,8 @@ export function ManagementTokens() {
       <ShowOnceSecretDialog
         title="Your new management token"
         secretLabel="Management token"
+        noun="token"
+        ifLost="revoke it and create a new one"
         secret={revealed}
         example={
           revealed

@@ -4,7 +4,7 @@ import { useId, useRef, useState } from "react";
 import { Button } from "./button";
 
 /** A read-only value with a Copy button; when the clipboard is unavailable it selects the text instead. */
-export function CopyField({ label, value }: { label: string; value: string }) {
+export function CopyField({ label, value, onCopied }: { label: string; value: string; onCopied?: () => void }) {
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<"idle" | "copied" | "select">("idle");
@@ -13,6 +13,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     try {
       await navigator.clipboard.writeText(value);
       setStatus("copied");
+      onCopied?.();
     } catch {
       // Clipboard permission denied (or an insecure origin): select the text so the person can copy it.
       input.current?.select();

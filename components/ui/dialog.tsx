@@ -39,18 +39,29 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
       className="m-auto w-full max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
     >
       {open && (
-        <div className="space-y-4 p-6">
-          <div className="space-y-1">
-            <h2 id={titleId} className="text-lg font-semibold">
-              {title}
-            </h2>
-            {description && (
-              <div id={descriptionId} className="text-sm text-slate-600">
-                {description}
-              </div>
-            )}
+        <div className="relative p-6">
+          <div className="space-y-4">
+            <div className="space-y-1">
+              <h2 id={titleId} className="pr-8 text-lg font-semibold">
+                {title}
+              </h2>
+              {description && (
+                <div id={descriptionId} className="text-sm text-slate-600">
+                  {description}
+                </div>
+              )}
+            </div>
+            {children}
           </div>
-          {children}
+          {/* Last in the DOM, so opening focuses the dialog's first field, not this. */}
+          <button
+            type="button"
+            aria-label="Close"
+            onClick={onClose}
+            className="absolute top-4 right-4 rounded px-2 text-xl leading-none text-slate-400 hover:bg-slate-100 hover:text-slate-700 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+          >
+            <span aria-hidden>×</span>
+          </button>
         </div>
       )}
     </dialog>

@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { itemsOf } from "./common";
+import { itemsOf, listQuerySchema } from "./common";
 import { apiKey, management, member, tagged } from "./operation";
 import { scopeListSchema, scopeSchema } from "./scopes";
 import { isIpRule } from "./ip-rule";
+import { API_KEY_STATUSES, KEY_MODES } from "./vocabulary";
 
-export const KEY_MODES = ["test", "live"] as const;
-export type KeyMode = (typeof KEY_MODES)[number];
+export { API_KEY_STATUSES, KEY_MODES, type KeyMode } from "./vocabulary";
 export const keyModeSchema = z.enum(KEY_MODES);
 
 /** What it takes to create a key, from the dashboard's Create key dialog, the management API or a library call. */
@@ -21,8 +21,6 @@ export const createApiKeySchema = z.strictObject({
   ipAllowlist: z.array(z.string().refine(isIpRule, "must be an IP address or CIDR range")).min(1).max(100).optional(),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
-
-export const API_KEY_STATUSES = ["active", "revoked", "expired"] as const;
 
 /** A key as every route and page shows it: never its secret or hash. */
 export const apiKeySchema = z.object({
@@ -53,6 +51,10 @@ export const merchantKeySchema = apiKeySchema.extend({
 });
 export type MerchantKey = z.infer<typeof merchantKeySchema>;
 
+/** One page of the API keys list: `has_more` says whether a next page starts after the last item. */
+export const merchantKeyPageSchema = itemsOf(merchantKeySchema).extend({ has_more: z.boolean() });
+export type MerchantKeyPage = z.infer<typeof merchantKeyPageSchema>;
+
 /** The creation response: the only place the full key ever appears. */
 export const createdKeySchema = apiKeySchema.extend({
   fullKey: z.string().describe("ck_test_… or ck_live_…: shown only in this response"),
@@ -80,10 +82,17 @@ export const apiKeySelfSchema = z.object({
 });
 export type ApiKeySelf = z.infer<typeof apiKeySelfSchema>;
 
-export const apiKeyListQuerySchema = z.strictObject({
+/** A page of the merchant's keys, newest first: `starting_after` is the id of the last key of the previous page. */
+export const apiKeyListQuerySchema = listQuerySchema.extend({
   applicationId: z.string().optional(),
   mode: keyModeSchema.optional(),
   status: z.enum(API_KEY_STATUSES).optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100, "must be at most 100 characters")
+    .optional()
+    .describe("Matches a key's name (anywhere in it) or its display prefix (its start), e.g. ck_test_a1B2"),
 });
 
 export type ApiKeyListQuery = z.infer<typeof apiKeyListQuerySchema>;
@@ -109,10 +118,11 @@ export const updateApiKeySchema = z
   .refine((value) => Object.keys(value).length > 0, "Provide at least one field to update: name or scopes");
 export type UpdateApiKeyInput = z.infer<typeof updateApiKeySchema>;
 
-/** "Link existing key" in the dashboard. */
+/** "Link existing key" in the dashboard; without `scopes` the key keeps the ones it has (every scope). */
 export const linkApiKeySchema = z.strictObject({
   key: z.string().min(1, "is required").max(200),
   applicationId: z.string().min(1, "is required"),
+  scopes: scopeListSchema.optional(),
 });
 export type LinkApiKeyInput = z.infer<typeof linkApiKeySchema>;
 
@@ -129,9 +139,9 @@ export const me = {
 const applicationKeys = tagged(management.tag, { auth: member("settings.manage"), errors: [400, 404] });
 export const apiKeys = {
   list: management.get("/api/v1/api-keys", {
-    summary: "Every API key of the current merchant (never a secret)",
+    summary: "List the current merchant's API keys, newest first, a page at a time (never a secret)",
     query: apiKeyListQuerySchema,
-    response: itemsOf(merchantKeySchema),
+    response: merchantKeyPageSchema,
     errors: [400],
   }),
   create: applicationKeys.post("/api/v1/applications/{id}/api-keys", {
@@ -161,6 +171,7 @@ export const apiKeys = {
   link: management.post("/api/v1/api-keys/link", {
     auth: member("settings.manage"),
     summary: "Link an existing unclaimed key to the current merchant (rate limited per user)",
+    description: "A disabled application is refused (400 `application_disabled`): enable it first.",
     body: linkApiKeySchema,
     response: apiKeySchema,
     errors: [400, 404, 429],

@@ -1,6 +1,7 @@
 import { config } from "../config";
 import type { Context } from "../context";
 import type { Db, DbTx } from "../db";
+import { engineOf } from "../db/engines";
 import {
   createApiKeySchema,
   GRACE_PERIODS,
@@ -15,7 +16,7 @@ import { scopesFromJson } from "../contract/scopes";
 import { ApiError, notFound } from "../http/errors";
 import { parseInput } from "../http/parse-input";
 import { hashSecret } from "./hash";
-import { displayPrefix, generateSecret, newKeyId, type KeyMode } from "./format";
+import { DISPLAY_PREFIX_LENGTH, displayPrefix, generateSecret, newKeyId, type KeyMode } from "./format";
 
 export type KeyRow = Awaited<ReturnType<Db["apiKey"]["findUniqueOrThrow"]>>;
 export type ApiKeyStatus = ApiKeyView["status"];
@@ -327,21 +328,68 @@ export async function rollApplicationKey(
   return rollApiKey(ctx, { keyId, graceSeconds, createdById: input.userId });
 }
 
-/** Every key of the merchant, newest first, for the dashboard's API keys page. */
+/** How many active keys of a mode the merchant has (the dashboard's home page). */
+export function countActiveKeys({ db, now }: Context, { merchantId, mode }: { merchantId: string; mode: KeyMode }) {
+  return db.apiKey.count({ where: { merchantId, mode, ...activeKeyWhere(now()) } });
+}
+
+/** The status filter of the keys list as a query: the same rule as `keyStatus`. */
+function statusWhere(status: ApiKeyStatus | undefined, now: Date) {
+  if (status === "active") return activeKeyWhere(now);
+  if (status === "revoked") return { status: "revoked" };
+  if (status === "expired")
+    return { status: "active", OR: [{ expiresAt: { lte: now } }, { graceEndsAt: { lte: now } }] };
+  return {};
+}
+
+// SQLite's LIKE ignores ASCII case already; PostgreSQL's needs Prisma's ILIKE mode (the SQLite client has no such field).
+const CASE_INSENSITIVE = engineOf(config.DATABASE_URL) === "postgresql" ? { mode: "insensitive" as const } : {};
+
+/** A name anywhere, or the display prefix from its start (a pasted `ck_test_a1B2…` or a whole key finds it too). */
+function searchWhere(q: string | undefined) {
+  if (!q) return {};
+  const prefix = q.replace(/…$/, "").slice(0, DISPLAY_PREFIX_LENGTH);
+  return { OR: [{ name: { contains: q, ...CASE_INSENSITIVE } }, { prefix: { startsWith: prefix } }] };
+}
+
+/** Keys created after the cursor key come first, so the next page is what sorts after it (ties broken by id). */
+async function afterCursor(db: DbTx, merchantId: string, cursor: string | undefined) {
+  if (!cursor) return {};
+  const last = await db.apiKey.findFirst({ where: { id: cursor, merchantId }, select: { createdAt: true } });
+  if (!last) {
+    throw new ApiError(400, "invalid_request", "parameter_invalid", `No API key '${cursor}' to start after.`, {
+      param: "starting_after",
+    });
+  }
+  return { OR: [{ createdAt: { lt: last.createdAt } }, { createdAt: last.createdAt, id: { lt: cursor } }] };
+}
+
+/**
+ * One page of the merchant's keys, newest first, for the dashboard's API keys page: one query on the
+ * (merchantId, mode, createdAt, id) index, plus one for the cursor's key. `limit + 1` rows tell whether there is more.
+ */
 export async function listMerchantKeys(
-  { db }: Context,
+  { db, now: clock }: Context,
   { merchantId, query }: { merchantId: string; query: ApiKeyListQuery },
 ) {
+  const now = clock();
   const rows = await db.apiKey.findMany({
     where: {
       merchantId,
       ...(query.applicationId ? { applicationId: query.applicationId } : {}),
       ...(query.mode ? { mode: query.mode } : {}),
+      AND: [
+        statusWhere(query.status, now),
+        searchWhere(query.q),
+        await afterCursor(db, merchantId, query.starting_after),
+      ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
     include: { application: { select: { id: true, name: true } } },
   });
-  return rows
-    .map((row) => ({ ...serializeApiKey(row), application: row.application }))
-    .filter((key) => !query.status || key.status === query.status);
+  return {
+    items: rows.slice(0, query.limit).map((row) => ({ ...serializeApiKey(row, now), application: row.application })),
+    has_more: rows.length > query.limit,
+  };
 }

@@ -94,7 +94,17 @@ export async function linkApiKey(
     });
   }
   const now = clock();
-  await findApplication(db, merchant.id, input.applicationId);
+  const application = await findApplication(db, merchant.id, input.applicationId);
+  // Linking into a disabled application would make a working key stop at once: refuse it, and say why.
+  if (!application.isEnabled) {
+    throw new ApiError(
+      400,
+      "invalid_request",
+      "application_disabled",
+      "This application is disabled: enable it first, or link the key to another application.",
+      { param: "applicationId" },
+    );
+  }
   if (classifySecret(input.key).kind === "malformed") throw notLinkable();
   const row = await db.apiKey.findUnique({ where: { hash: hashSecret(input.key) } });
   if (!row || row.merchantId !== null || row.status !== "active" || (row.expiresAt && row.expiresAt <= now))
@@ -112,6 +122,7 @@ export async function linkApiKey(
           claimedAt: now,
           expiresAt: null,
           rateLimit: null,
+          ...(input.scopes !== undefined && { scopes: input.scopes }),
         },
       }),
       ...reassignOwnedObjects(db, row.id, merchant.id),

@@ -5,6 +5,8 @@
 import "./database";
 import { coldKeysScenario } from "./cold-keys";
 import { inProcess, postgresRedis } from "./configurations";
+import { keyListScenario } from "./key-list";
+import { pageJsScenario } from "./page-js";
 import { manyKeysBench } from "./many-keys";
 import { raisePriority, requireWrk } from "./measure";
 import { propagationScenario } from "./propagation";
@@ -18,6 +20,8 @@ const scenarios: Scenario[] = [
   coldKeysScenario, // (a) again, with 10,000 keys taken in turn: the usage flush against the event loop
   { name: "propagation", run: propagationScenario }, // changes through one instance, in force on another
   { name: "many keys", run: () => manyKeysBench() }, // 100,000 keys seeded, 20,000 driven: the key cache's hit rate
+  keyListScenario, // the dashboard's API keys list of a merchant with 10,000 keys: first page, search, a deep page
+  pageJsScenario, // the gzipped JavaScript of the dashboard pages' first HTML
 ];
 
 async function main() {

@@ -1,9 +1,25 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { ApiKeyPanel } from "@/components/api-keys/api-key-panel";
+import { keyFilters, searchParamsFilter } from "@/components/api-keys/key-filters";
+import { prefetchKeys } from "@/components/api-keys/prefetch-keys";
+import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
+import { getDashboardSession } from "@/lib/accounts/dashboard";
 
 export const metadata: Metadata = { title: "API keys · Merchant Console" };
 
-export default function ApiKeysPage() {
+/** The first page of keys is read here, for the filters in the URL, and hydrated: the table is in the first HTML. */
+export default async function ApiKeysPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const session = await getDashboardSession();
+  if (!session) redirect("/");
+  const mode = modeFromCookie((await cookies()).get(MODE_COOKIE)?.value);
+  const state = await prefetchKeys(session.merchant.id, keyFilters(mode, searchParamsFilter(await searchParams)));
   return (
     <section className="space-y-6">
       <div className="space-y-1">
@@ -13,7 +29,9 @@ export default function ApiKeysPage() {
           its prefix is shown.
         </p>
       </div>
-      <ApiKeyPanel />
+      <HydrationBoundary state={state}>
+        <ApiKeyPanel />
+      </HydrationBoundary>
     </section>
   );
 }

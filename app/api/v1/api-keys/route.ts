@@ -4,7 +4,7 @@ import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
-// Every key of the current merchant (never a secret), filtered by application, mode and status.
-export const GET = route(apiKeys.list, async ({ ctx, merchant, query }) => ({
-  items: await listMerchantKeys(ctx, { merchantId: merchant.id, query }),
-}));
+// A page of the current merchant's keys (never a secret), filtered by application, mode, status and a search.
+export const GET = route(apiKeys.list, ({ ctx, merchant, query }) =>
+  listMerchantKeys(ctx, { merchantId: merchant.id, query }),
+);

@@ -1,6 +1,11 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { ApplicationDetail } from "@/components/applications/application-detail";
+import { keyFilters, searchParamsFilter } from "@/components/api-keys/key-filters";
+import { prefetchKeys } from "@/components/api-keys/prefetch-keys";
+import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
 import { ApiError } from "@/lib/http/errors";
 import { serializeApplication } from "@/lib/applications";
 import { findApplication } from "@/lib/keys/lifecycle";
@@ -19,9 +24,25 @@ async function loadApplication(merchantId: string, id: string) {
   }
 }
 
-export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function ApplicationPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const session = await getDashboardSession();
   if (!session) redirect("/");
   const application = await loadApplication(session.merchant.id, (await params).id);
-  return <ApplicationDetail initialApplication={application} />;
+  // Its first page of keys is in the first HTML, as on the API keys page.
+  const mode = modeFromCookie((await cookies()).get(MODE_COOKIE)?.value);
+  const filters = keyFilters(mode, searchParamsFilter(await searchParams), application.id);
+  const state = await prefetchKeys(session.merchant.id, filters);
+  return (
+    <HydrationBoundary state={state}>
+      <ApplicationDetail initialApplication={application} />
+    </HydrationBoundary>
+  );
 }
