@@ -41,7 +41,7 @@ export function LogFilterBar({ filters, onChange }: LogFiltersProps) {
         onChange={(value) => onChange({ key: value || null })}
         options={[
           { value: "", label: "All keys" },
-          ...(keys.data ?? []).map((key) => ({ value: key.id, label: `${key.name} (${key.prefix}…)` })),
+          ...(keys.data?.items ?? []).map((key) => ({ value: key.id, label: `${key.name} (${key.prefix}…)` })),
         ]}
       />
       <SelectField

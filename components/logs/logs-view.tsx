@@ -35,7 +35,7 @@ export function LogsView() {
   const logs = useRequestLogs(filters, live);
   const keys = useApiKeys({ mode });
   const applications = useApplicationOptions();
-  const keyNames = useMemo(() => new Map((keys.data ?? []).map((key) => [key.id, key.name])), [keys.data]);
+  const keyNames = useMemo(() => new Map((keys.data?.items ?? []).map((key) => [key.id, key.name])), [keys.data]);
   const appNames = useMemo(
     () => new Map((applications.data ?? []).map((app) => [app.id, app.name])),
     [applications.data],
