@@ -20,7 +20,7 @@ export const eventTypeSchema = z.enum(EVENT_TYPES);
 
 /** The last second of the year 9999: the latest Unix time a date can hold here. */
 const MAX_UNIX_TIME = 253_402_300_799;
-const unixTime = z.coerce
+export const unixTimeSchema = z.coerce
   .number()
   .int()
   .nonnegative()
@@ -28,10 +28,10 @@ const unixTime = z.coerce
 
 export const eventListQuerySchema = listQuerySchema.extend({
   type: eventTypeSchema.optional(),
-  "created[gt]": unixTime.optional(),
-  "created[gte]": unixTime.optional(),
-  "created[lt]": unixTime.optional(),
-  "created[lte]": unixTime.optional(),
+  "created[gt]": unixTimeSchema.optional(),
+  "created[gte]": unixTimeSchema.optional(),
+  "created[lt]": unixTimeSchema.optional(),
+  "created[lte]": unixTimeSchema.optional(),
 });
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 

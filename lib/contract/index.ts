@@ -2,9 +2,11 @@
 import { invites, managementTokens, members, merchants } from "./accounts";
 import { apiKeys, me } from "./api-keys";
 import { applications } from "./applications";
+import { auditEvents } from "./audit-events";
 import { checkoutSessions } from "./checkout-sessions";
 import { customers } from "./customers";
 import { events } from "./events";
+import { merchantEvents } from "./merchant-events";
 import { meta } from "./meta";
 import type { OperationSpec } from "./operation";
 import { paymentLinks } from "./payment-links";
@@ -14,10 +16,12 @@ import { webhookEndpoints } from "./webhooks";
 export * from "./accounts";
 export * from "./api-keys";
 export * from "./applications";
+export * from "./audit-events";
 export * from "./checkout-sessions";
 export * from "./common";
 export * from "./customers";
 export * from "./events";
+export * from "./merchant-events";
 export * from "./meta";
 export * from "./operation";
 export * from "./payment-links";
@@ -30,7 +34,16 @@ export * from "./webhooks";
 export const apiKeyResources = { me, paymentLinks, customers, checkoutSessions, events, webhookEndpoints };
 
 /** What the dashboard (or a management token) calls. */
-export const managementResources = { merchants, members, invites, managementTokens, applications, apiKeys };
+export const managementResources = {
+  merchants,
+  members,
+  invites,
+  managementTokens,
+  applications,
+  apiKeys,
+  auditEvents,
+  merchantEvents,
+};
 
 /** Every operation, grouped as the SDK and the dashboard name them. */
 export const resources = { ...apiKeyResources, ...managementResources, unclaimedKeys, meta };

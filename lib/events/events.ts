@@ -38,6 +38,11 @@ const events = ownedObjects({
   collection: eventCollection,
   model: (db) => db.event,
   serialize: serializeEvent,
-  filter: (query: EventListQuery) => ({ ...(query.type ? { type: query.type } : {}), ...createdWhere(query) }),
+  // `object` narrows to one object's events (the dashboard's object pages); the v1 list has no such filter.
+  filter: (query: EventListQuery & { object?: string }) => ({
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.object ? { objectId: query.object } : {}),
+    ...createdWhere(query),
+  }),
 });
 export const { list: listEvents, retrieve: retrieveEvent } = events;

@@ -1,0 +1,34 @@
+import type { Context } from "../context";
+import { merchantEvents, type EventDetail, type MerchantEventListQuery } from "../contract/merchant-events";
+import { listEvents, serializeEvent } from "../events";
+import { notFound } from "../http/errors";
+import { serializeWebhookDelivery } from "./endpoints";
+
+/** The dashboard's Events page: the merchant's events of one mode, with the v1 list's filters. */
+export async function listMerchantEvents(
+  ctx: Context,
+  { merchantId, query }: { merchantId: string; query: MerchantEventListQuery },
+) {
+  const { mode, ...filters } = query;
+  const list = await listEvents(ctx, { owner: { ownerId: merchantId, livemode: mode === "live" }, query: filters });
+  return { ...list, url: merchantEvents.list.path };
+}
+
+/** One event of the merchant, whichever its mode, with every webhook delivery it queued and the endpoint's URL. */
+export async function retrieveMerchantEvent(
+  { db }: Context,
+  { merchantId, id }: { merchantId: string; id: string },
+): Promise<EventDetail> {
+  const row = await db.event.findFirst({
+    where: { id, ownerId: merchantId },
+    include: { deliveries: { include: { endpoint: { select: { url: true } } }, orderBy: { id: "asc" } } },
+  });
+  if (!row) throw notFound("event", id);
+  return {
+    ...serializeEvent(row),
+    deliveries: row.deliveries.map(({ endpoint, ...delivery }) => ({
+      ...serializeWebhookDelivery({ ...delivery, event: { type: row.type } }),
+      endpoint_url: endpoint.url,
+    })),
+  };
+}
