@@ -3,6 +3,8 @@ import { Nav } from "../ui/nav";
 const NAVIGATION = [
   { href: "/dashboard/applications", label: "Applications" },
   { href: "/dashboard/api-keys", label: "API keys" },
+  { href: "/dashboard/events", label: "Events" },
+  { href: "/dashboard/audit-log", label: "Audit log" },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 
