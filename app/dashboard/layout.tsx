@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
@@ -73,7 +74,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               </p>
             )}
           </header>
-          <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+          <main className="mx-auto max-w-6xl px-6 py-8">
+            <NuqsAdapter>{children}</NuqsAdapter>
+          </main>
         </div>
         <Toaster />
       </QueryProvider>

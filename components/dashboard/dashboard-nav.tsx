@@ -7,6 +7,8 @@ const NAVIGATION = [
   { href: "/dashboard/customers", label: "Customers" },
   { href: "/dashboard/checkout-sessions", label: "Checkout sessions" },
   { href: "/dashboard/logs", label: "Logs" },
+  { href: "/dashboard/events", label: "Events" },
+  { href: "/dashboard/audit-log", label: "Audit log" },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 

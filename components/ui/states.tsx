@@ -21,13 +21,17 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: Error; onRetry?: () => void }) {
+/** The API's errors carry the request id (`X-Request-Id`): shown so a person can quote it to support. */
+export function ErrorState({ error, onRetry }: { error: Error & { requestId?: string | null }; onRetry?: () => void }) {
   return (
     <div
       role="alert"
       className="flex items-center justify-between gap-4 rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800"
     >
-      <span>Could not load: {error.message}</span>
+      <span>
+        Could not load: {error.message}
+        {error.requestId && <span className="block font-mono text-xs text-red-700">Request id: {error.requestId}</span>}
+      </span>
       {onRetry && (
         <Button size="sm" onClick={onRetry}>
           Retry

@@ -59,7 +59,7 @@ async function identify(db: Db, request: Request, sessionOnly: boolean) {
     const row = await verifyManagementToken(db, token);
     const user = await db.user.findUnique({ where: { id: row.userId } });
     if (!user) throw notSignedIn();
-    return { user, merchantId: row.merchantId, via: "token" as const };
+    return { user, merchantId: row.merchantId, via: "token" as const, tokenId: row.id };
   }
   const user = await userFromSessionCookie(db, request.headers);
   if (!user) throw notSignedIn();
@@ -73,7 +73,7 @@ async function identify(db: Db, request: Request, sessionOnly: boolean) {
     );
   }
   const chosen = request.headers.get("x-merchant-id") ?? readCookie(request.headers, MERCHANT_COOKIE);
-  return { user, merchantId: chosen ?? null, via: "session" as const };
+  return { user, merchantId: chosen ?? null, via: "session" as const, tokenId: null };
 }
 
 /**
@@ -86,7 +86,7 @@ export function sessionAuthenticator(
 ): Authenticator<SessionPrincipal> {
   return {
     async authenticate(request) {
-      const { user, merchantId, via } = await identify(db, request, access.sessionOnly);
+      const { user, merchantId, via, tokenId } = await identify(db, request, access.sessionOnly);
       const memberships = await db.membership.findMany({
         where: { userId: user.id },
         include: { merchant: true },
@@ -116,7 +116,7 @@ export function sessionAuthenticator(
           audit: (action, target, metadata) =>
             recordAudit(db, {
               request,
-              actor: { merchantId: merchant.id, userId: user.id },
+              actor: { merchantId: merchant.id, userId: user.id, tokenId },
               action,
               target,
               metadata,

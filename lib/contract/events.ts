@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { createdRangeQuery, listOf, listQuerySchema } from "./common";
-import { management, keyCollection } from "./operation";
+import { createdRangeQuery, listQuerySchema } from "./common";
+import { keyCollection } from "./operation";
 
 /** Every event type the API records: `<object>.<change>`. Webhook endpoints subscribe to these (or `*`). */
 export const EVENT_TYPES = [
@@ -38,19 +38,4 @@ export const events = {
     query: eventListQuerySchema,
   }),
   retrieve: eventCollection.retrieve(),
-};
-
-/** The dashboard's events of one object (a payment link, customer or checkout session of the current merchant). */
-export const objectEventListQuerySchema = listQuerySchema.extend({
-  object: z.string().min(1).max(64).describe("The object's id (plink_…, cus_…, cs_…)"),
-});
-export type ObjectEventListQuery = z.infer<typeof objectEventListQuerySchema>;
-
-export const merchantEvents = {
-  list: management.get("/api/v1/merchant/events", {
-    summary: "The events recorded for one of the current merchant's objects, newest first",
-    query: objectEventListQuerySchema,
-    response: listOf(eventSchema),
-    errors: [400],
-  }),
 };

@@ -2,9 +2,11 @@
 import { invites, managementTokens, members, merchants } from "./accounts";
 import { apiKeys, me } from "./api-keys";
 import { applications } from "./applications";
+import { auditEvents } from "./audit-events";
 import { checkoutSessions, merchantCheckoutSessions } from "./checkout-sessions";
 import { customers, merchantCustomers } from "./customers";
-import { events, merchantEvents } from "./events";
+import { events } from "./events";
+import { merchantEvents } from "./merchant-events";
 import { meta } from "./meta";
 import type { OperationSpec } from "./operation";
 import { merchantPaymentLinks, paymentLinks } from "./payment-links";
@@ -15,11 +17,13 @@ import { webhookEndpoints } from "./webhooks";
 export * from "./accounts";
 export * from "./api-keys";
 export * from "./applications";
+export * from "./audit-events";
 export * from "./checkout-sessions";
 export * from "./common";
 export * from "./customers";
 export * from "./events";
 export * from "./merchant-objects";
+export * from "./merchant-events";
 export * from "./meta";
 export * from "./operation";
 export * from "./payment-links";
@@ -45,6 +49,7 @@ export const managementResources = {
   merchantCheckoutSessions,
   merchantEvents,
   requestLogs,
+  auditEvents,
 };
 
 /** Every operation, grouped as the SDK and the dashboard name them. */

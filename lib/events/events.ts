@@ -1,13 +1,7 @@
 import type { Context } from "../context";
 import type { Db } from "../db";
-import {
-  eventCollection,
-  merchantEvents,
-  type Event,
-  type EventListQuery,
-  type ObjectEventListQuery,
-} from "../contract/events";
-import { createdWhere, ownedObjects, toList, unixSeconds } from "../objects";
+import { eventCollection, type Event, type EventListQuery } from "../contract/events";
+import { createdWhere, ownedObjects, unixSeconds } from "../objects";
 
 type Row = Awaited<ReturnType<Db["event"]["findUniqueOrThrow"]>>;
 
@@ -32,20 +26,11 @@ const events = ownedObjects({
   collection: eventCollection,
   model: (db) => db.event,
   serialize: serializeEvent,
-  filter: (query: EventListQuery) => ({ ...(query.type ? { type: query.type } : {}), ...createdWhere(query) }),
+  // `object` narrows to one object's events (the dashboard's object pages); the v1 list has no such filter.
+  filter: (query: EventListQuery & { object?: string }) => ({
+    ...(query.type ? { type: query.type } : {}),
+    ...(query.object ? { objectId: query.object } : {}),
+    ...createdWhere(query),
+  }),
 });
 export const { list: listEvents, retrieve: retrieveEvent } = events;
-
-/** The events of one of an owner's objects (either mode), newest first: a detail page's history. */
-export async function listObjectEvents(
-  { db }: Context,
-  { ownerId, query }: { ownerId: string; query: ObjectEventListQuery },
-) {
-  const after = query.starting_after ? { id: { lt: query.starting_after } } : {};
-  const rows = await db.event.findMany({
-    where: { ownerId, objectId: query.object, ...after },
-    orderBy: { id: "desc" },
-    take: query.limit + 1,
-  });
-  return toList(rows, query.limit, merchantEvents.list.path, serializeEvent);
-}

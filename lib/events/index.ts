@@ -1,2 +1,2 @@
 export { recordEvent, createOwnedObject, listensTo, type DbTx } from "./record";
-export { serializeEvent, listEvents, listObjectEvents, retrieveEvent } from "./events";
+export { serializeEvent, listEvents, retrieveEvent } from "./events";

@@ -27,3 +27,4 @@ export {
   DELIVERY_LOCK_MS,
 } from "./deliver";
 export { startDeliveryWorker } from "./worker";
+export { listMerchantEvents, retrieveMerchantEvent } from "./merchant-events";

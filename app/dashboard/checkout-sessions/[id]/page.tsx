@@ -4,7 +4,7 @@ import { CheckoutSessionDetail } from "@/components/payments/checkout-session-de
 import { PaymentsPage } from "@/components/payments/payments-page";
 import { paymentKeys } from "@/components/payments/query-keys";
 import { dashboardScope, findOrNotFound, prefetched } from "@/components/payments/server";
-import { listObjectEvents } from "@/lib/events";
+import { listMerchantEvents } from "@/lib/webhooks";
 import { appContext } from "@/lib/keys/runtime";
 import { retrieveMerchantCheckoutSession } from "@/lib/payments";
 
@@ -18,7 +18,7 @@ export default async function CheckoutSessionPage({ params }: { params: Promise<
     { key: paymentKeys.object(merchantId, "checkout-sessions", id), load: async () => session },
     {
       key: paymentKeys.events(merchantId, id),
-      load: () => listObjectEvents(appContext, { ownerId: merchantId, query: { object: id, limit: 100 } }),
+      load: () => listMerchantEvents(appContext, { merchantId, query: { object: id, limit: 100 } }),
     },
   ]);
   return (

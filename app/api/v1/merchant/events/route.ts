@@ -1,9 +1,9 @@
 import { merchantEvents } from "@/lib/contract";
-import { listObjectEvents } from "@/lib/events";
+import { listMerchantEvents } from "@/lib/webhooks";
 import { route } from "@/lib/route";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(merchantEvents.list, ({ ctx, merchant, query }) =>
-  listObjectEvents(ctx, { ownerId: merchant.id, query }),
+  listMerchantEvents(ctx, { merchantId: merchant.id, query }),
 );
