@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 
 /**
  * What an API key reaches, by the name its scopes use: each resource's collection (its path and OpenAPI tag) and the
