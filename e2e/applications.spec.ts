@@ -92,3 +92,83 @@ test("disabling asks for confirmation, blocks the application's keys, and enabli
   await expect(page.getByText("This application is disabled")).toHaveCount(0);
   expect((await callMe(page, fullKey)).status).toBe(200);
 });
+
+test("an application is edited in place; a name that differs only in case or spaces is refused inline", async ({
+  page,
+}) => {
+  await signInWithGitHub(page, uniqueLogin("edit"));
+  await createApplication(page, "Storefront backend");
+  await createApplication(page, "Warehouse");
+  await page.getByRole("button", { name: "New application" }).click();
+  const created = page.getByRole("dialog", { name: "New application" });
+  await created.getByLabel("Name", { exact: true }).fill("storefront backend ");
+  await created.getByRole("button", { name: "Create application" }).click();
+  await expect(created.getByLabel("Name", { exact: true })).toHaveAccessibleDescription(
+    /An application named 'storefront backend' already exists .*ignoring case and surrounding spaces/,
+  );
+  await created.getByRole("button", { name: "Cancel" }).click();
+
+  await page.getByRole("link", { name: "Warehouse", exact: true }).click();
+  await page.getByRole("button", { name: "Edit Warehouse" }).click();
+  const dialog = page.getByRole("dialog", { name: "Edit application" });
+  const name = dialog.getByLabel("Name", { exact: true });
+  await expect(name).toHaveValue("Warehouse");
+  await name.fill("STOREFRONT BACKEND");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(name).toHaveAccessibleDescription(/already exists/);
+
+  await name.fill("Warehouse robots");
+  await dialog.getByLabel("Description").fill("Picks and packs");
+  await dialog.getByLabel("Allowed origins").fill("https://robots.example");
+  await dialog.getByRole("button", { name: "Save changes" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("heading", { level: 1, name: "Warehouse robots" })).toBeVisible();
+  await expect(page.getByText("Picks and packs")).toBeVisible();
+  await expect(page.getByText("https://robots.example")).toBeVisible();
+});
+
+test("deleting an application asks for its name, revokes its keys and leaves them listed as revoked", async ({
+  page,
+}) => {
+  await signInWithGitHub(page, uniqueLogin("delete"));
+  await createApplication(page, "Old shop");
+  const fullKey = await createKeyThroughDialog(page, { name: "Old backend", application: "Old shop" });
+  expect((await callMe(page, fullKey)).status).toBe(200);
+
+  await page.goto("/dashboard/applications");
+  await page.getByRole("link", { name: "Old shop", exact: true }).click();
+  await page.getByRole("button", { name: "Delete Old shop" }).click();
+  const dialog = page.getByRole("dialog", { name: "Delete Old shop?" });
+  await expect(dialog).toContainText("All of its API keys are revoked at once");
+  const confirm = dialog.getByRole("button", { name: "Delete application" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Type the application's name to confirm").fill("old shop");
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel("Type the application's name to confirm").fill("Old shop");
+  await confirm.click();
+
+  await expect(page).toHaveURL(/\/dashboard\/applications$/);
+  await expect(page.getByText("No applications yet")).toBeVisible();
+  const refused = await callMe(page, fullKey);
+  expect(refused.status).toBe(401);
+  expect(refused.code).toBe("revoked_api_key");
+  await page.goto("/dashboard/api-keys");
+  await expect(keyRow(page, fullKey)).toContainText("revoked");
+});
+
+test("field errors are sentences: the Create key dialog's rate limit", async ({ page }) => {
+  await signInWithGitHub(page, uniqueLogin("messages"));
+  await createApplication(page, "Shop");
+  await page.goto("/dashboard/api-keys");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const dialog = page.getByRole("dialog", { name: "Create key" });
+  await dialog.getByLabel("Name", { exact: true }).fill("Backend");
+  await dialog.getByLabel("Application").selectOption({ label: "Shop" });
+  const rateLimit = dialog.getByLabel(/Rate limit/);
+  await rateLimit.fill("0");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(rateLimit).toHaveAccessibleDescription(/^Rate limit must be at least 1/);
+  await rateLimit.fill("2.5");
+  await dialog.getByRole("button", { name: "Create key" }).click();
+  await expect(rateLimit).toHaveAccessibleDescription(/^Rate limit must be a whole number/);
+});

@@ -4,6 +4,7 @@ import { closeShowOnceWithoutCopying, signInWithGitHub, uniqueLogin } from "./he
 test("a management token is shown once, works on the management API, and stops when revoked", async ({ page }) => {
   await signInWithGitHub(page, uniqueLogin("tokens"));
   await page.goto("/dashboard/settings");
+  await page.getByRole("main").getByRole("link", { name: "Management tokens" }).first().click();
   await expect(page).toHaveURL(/\/dashboard\/settings\/management-tokens$/);
   await expect(page.getByText("No management tokens yet")).toBeVisible();
 
@@ -32,4 +33,66 @@ test("a management token is shown once, works on the management API, and stops w
   const refused = await withToken();
   expect(refused.status()).toBe(401);
   expect((await refused.json()).error.code).toBe("invalid_management_token");
+});
+
+test("an owner changes a member's role, removes them and revokes an invite; the last owner is explained", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const ownerLogin = uniqueLogin("owner");
+  const memberLogin = uniqueLogin("member");
+  await signInWithGitHub(page, ownerLogin);
+  await page.goto("/dashboard/settings/members");
+  const invite = page.getByRole("form", { name: "Invite a member" });
+
+  // A bad e-mail is a sentence, not "Invalid email address".
+  await invite.getByRole("radio", { name: "E-mail" }).check();
+  await invite.getByRole("textbox", { name: "E-mail" }).fill("dev@");
+  await invite.getByRole("button", { name: "Send invite" }).click();
+  await expect(invite.getByRole("textbox", { name: "E-mail" })).toHaveAccessibleDescription(
+    "E-mail must be an e-mail address such as dev@shop.example",
+  );
+  await invite.getByRole("textbox", { name: "E-mail" }).fill("later@shop.example");
+  await invite.getByRole("button", { name: "Send invite" }).click();
+  await expect(invite.getByRole("status")).toContainText("Invited later@shop.example");
+  await invite.getByRole("radio", { name: "GitHub login" }).check();
+  await invite.getByRole("textbox", { name: "GitHub login" }).fill(memberLogin);
+  await invite.getByRole("button", { name: "Send invite" }).click();
+  await expect(invite.getByRole("status")).toContainText(`Invited @${memberLogin}`);
+
+  const invites = page.getByRole("table", { name: "Pending invites" });
+  await invites.getByRole("button", { name: "Revoke the invite of later@shop.example" }).click();
+  await page
+    .getByRole("dialog", { name: /Revoke the invite/ })
+    .getByRole("button", { name: "Revoke invite" })
+    .click();
+  await expect(invites).not.toContainText("later@shop.example");
+
+  const memberContext = await browser.newContext({ baseURL });
+  const member = await memberContext.newPage();
+  await signInWithGitHub(member, memberLogin);
+  await expect(member.getByTestId("role")).toHaveText("viewer"); // the invite form's default role
+
+  await page.reload();
+  const members = page.getByRole("table", { name: "Members" });
+  const ownerName = `${ownerLogin[0]?.toUpperCase()}${ownerLogin.slice(1)}`;
+  const memberName = `${memberLogin[0]?.toUpperCase()}${memberLogin.slice(1)}`;
+  await expect(members.getByRole("combobox", { name: `Role of ${ownerName}` })).toBeDisabled();
+  await expect(members).toContainText("Last owner: cannot be demoted or removed.");
+  await expect(members.getByRole("button", { name: `Remove ${ownerName}` })).toBeDisabled();
+
+  await members.getByRole("combobox", { name: `Role of ${memberName}` }).selectOption("admin");
+  await member.reload();
+  await expect(member.getByTestId("role")).toHaveText("admin");
+
+  await members.getByRole("button", { name: `Remove ${memberName}` }).click();
+  await page
+    .getByRole("dialog", { name: `Remove ${memberName}?` })
+    .getByRole("button", { name: "Remove member" })
+    .click();
+  await expect(members).not.toContainText(memberName);
+  const refused = await member.request.get("/api/v1/applications");
+  expect(refused.status()).toBe(403);
+  await memberContext.close();
 });

@@ -5,6 +5,8 @@ import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
+import { HeaderMenu } from "@/components/dashboard/header-menu";
+import { Logo } from "@/components/dashboard/logo";
 import { MerchantSwitcher } from "@/components/dashboard/merchant-switcher";
 import { ModeToggle } from "@/components/dashboard/mode-toggle";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
@@ -30,6 +32,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <DashboardProvider
       value={{
         merchantId: session.merchant.id,
+        userId: session.user.id,
         mode,
         role: session.role,
         canManage: session.canManage,
@@ -39,42 +42,59 @@ export default async function DashboardLayout({ children }: { children: ReactNod
       <QueryProvider>
         <div className="min-h-screen">
           <header
-            className={`border-b border-slate-200 bg-white border-t-4 ${mode === "live" ? "border-t-emerald-600" : "border-t-amber-500"}`}
+            className={`relative border-t-4 border-b border-slate-200 bg-white ${mode === "live" ? "border-t-emerald-600" : "border-t-amber-500"}`}
           >
-            <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
-              <Link href="/dashboard" className="font-semibold">
+            <div className="mx-auto flex h-14 max-w-screen-2xl items-center gap-3 px-4 sm:px-6 xl:gap-5">
+              <Link
+                href="/dashboard"
+                className="flex shrink-0 items-center gap-2 rounded font-semibold whitespace-nowrap focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+              >
+                <Logo className="size-6" />
                 Merchant Console
               </Link>
-              <DashboardNav />
-              <div className="ml-auto flex flex-wrap items-center gap-3 text-sm" data-testid="header-controls">
-                <MerchantSwitcher merchants={session.merchants} currentId={session.merchant.id} />
-                <span className="text-slate-600">
-                  Role: <span data-testid="role">{session.role}</span>
-                </span>
-                <ModeToggle />
-                <UserMenu
-                  name={session.user.name ?? session.user.email ?? "Account"}
-                  email={session.user.email}
-                  merchantName={session.merchant.name}
-                  role={session.role}
-                />
-                <form action={signOutAction}>
-                  <button
-                    type="submit"
-                    className="rounded text-slate-600 underline hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+              <span
+                className={`rounded-full px-2 py-0.5 text-xs font-medium xl:hidden ${mode === "live" ? "bg-emerald-100 text-emerald-900" : "bg-amber-100 text-amber-900"}`}
+              >
+                {mode === "live" ? "Live" : "Test"}
+              </span>
+              <HeaderMenu>
+                <DashboardNav />
+                <div
+                  className="flex flex-col gap-4 text-sm xl:ml-auto xl:flex-row xl:items-center xl:gap-3"
+                  data-testid="header-controls"
+                >
+                  <Link
+                    href="/docs/api"
+                    // The reference is a large page: load it when asked for, not on every dashboard page.
+                    prefetch={false}
+                    className="rounded-md px-3 py-2 whitespace-nowrap text-slate-600 hover:text-slate-900 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none xl:px-2 xl:py-1"
                   >
-                    Sign out
-                  </button>
-                </form>
-              </div>
+                    Docs
+                  </Link>
+                  <ModeToggle />
+                  <MerchantSwitcher merchants={session.merchants} currentId={session.merchant.id} />
+                  <UserMenu
+                    name={session.user.name ?? session.user.email ?? "Account"}
+                    email={session.user.email}
+                    merchantName={session.merchant.name}
+                    role={session.role}
+                  >
+                    <form action={signOutAction}>
+                      <button type="submit" className="block w-full rounded px-2 py-1 text-left hover:bg-slate-100">
+                        Sign out
+                      </button>
+                    </form>
+                  </UserMenu>
+                </div>
+              </HeaderMenu>
             </div>
-            {mode === "test" && (
-              <p className="bg-amber-50 py-1 text-center text-xs text-amber-900">
-                Test mode: you are viewing test keys and test data.
-              </p>
-            )}
           </header>
-          <main className="mx-auto max-w-6xl px-6 py-8">
+          {mode === "test" && (
+            <p className="hidden bg-amber-50 py-1 text-center text-xs text-amber-900 sm:block">
+              Test mode: you are viewing test keys and test data.
+            </p>
+          )}
+          <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
             <NuqsAdapter>{children}</NuqsAdapter>
           </main>
         </div>

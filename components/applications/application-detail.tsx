@@ -7,6 +7,7 @@ import { useDashboard } from "../dashboard/dashboard-context";
 import { formatDateTime } from "../format";
 import { Badge } from "../ui/badge";
 import { ErrorState } from "../ui/states";
+import { DeleteApplicationButton, EditApplicationButton } from "./application-actions";
 import { ApplicationStatusButton } from "./application-status-button";
 import { useApplication } from "./use-applications";
 
@@ -22,11 +23,15 @@ export function ApplicationDetail({ initialApplication }: { initialApplication: 
           ← Applications
         </Link>
         <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-semibold">{application.name}</h1>
+          <h1 className="min-w-0 truncate text-2xl font-semibold" title={application.name}>
+            {application.name}
+          </h1>
           {application.isEnabled ? <Badge tone="success">Enabled</Badge> : <Badge tone="danger">Disabled</Badge>}
           {canManage && (
-            <div className="ml-auto">
+            <div className="ml-auto flex items-center gap-2">
+              <EditApplicationButton application={application} />
               <ApplicationStatusButton application={application} />
+              <DeleteApplicationButton application={application} />
             </div>
           )}
         </div>
@@ -44,7 +49,7 @@ export function ApplicationDetail({ initialApplication }: { initialApplication: 
             {application.allowedOrigins.length ? (
               application.allowedOrigins.join(", ")
             ) : (
-              <span className="font-sans text-slate-400">Any</span>
+              <span className="font-sans text-slate-400">None: servers only</span>
             )}
           </dd>
           <dt className="text-slate-500">ID</dt>

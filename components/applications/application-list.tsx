@@ -74,7 +74,7 @@ function ApplicationTable({ page, canManage }: { page: ApplicationPage; canManag
             {application.allowedOrigins.length ? (
               application.allowedOrigins.join(", ")
             ) : (
-              <span className="font-sans text-slate-400">Any</span>
+              <span className="font-sans text-slate-400">None: servers only</span>
             )}
           </Td>
           <Td label={`Active ${mode} keys`}>

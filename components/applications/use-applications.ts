@@ -55,6 +55,20 @@ export function useCreateApplication() {
   });
 }
 
+export function useUpdateApplication(id: string) {
+  const invalidate = useInvalidateMerchant();
+  return useMutation({
+    mutationFn: (changes: BodyParams<typeof applications.update>) => api.applications.update(id, changes),
+    onSuccess: invalidate,
+  });
+}
+
+/** Deleting revokes the application's keys; the caller leaves its page before the lists refetch. */
+export function useDeleteApplication(id: string) {
+  const invalidate = useInvalidateMerchant();
+  return useMutation({ mutationFn: () => api.applications.delete(id), onSuccess: invalidate });
+}
+
 export function useSetApplicationEnabled() {
   const invalidate = useInvalidateMerchant();
   return useMutation({

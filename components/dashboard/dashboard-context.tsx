@@ -7,6 +7,8 @@ import type { KeyMode } from "@/lib/contract/api-keys";
 /** What the server layout knows about the signed-in member, for client components to decide what to show. */
 export interface DashboardContextValue {
   merchantId: string;
+  /** The signed-in user: "you" in the members list. */
+  userId: string;
   mode: KeyMode;
   role: Role;
   /** May create, change, roll and revoke (owner, admin); the API refuses everyone else with 403 anyway. */

@@ -20,13 +20,16 @@ export function MerchantSwitcher({ merchants, currentId }: { merchants: Merchant
     });
   }
 
+  const current = merchants.find((merchant) => merchant.id === currentId);
   return (
     <select
       aria-label="Merchant"
+      // A long name is cut to the control's width: the title shows it whole.
+      title={current ? `${current.name} (${current.role})` : undefined}
       value={currentId}
       disabled={pending}
       onChange={(event) => choose(event.target.value)}
-      className="max-w-56 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none"
+      className="w-full truncate rounded-md border border-slate-300 bg-white px-2 py-1 text-sm focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:outline-none xl:w-auto xl:max-w-44"
     >
       {merchants.map((merchant) => (
         <option key={merchant.id} value={merchant.id}>

@@ -5,14 +5,12 @@ import { createInviteSchema } from "@/lib/contract/accounts";
 import type { Invite } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { fieldErrorsFromIssues, splitApiError, type FieldErrors } from "../form-errors";
-import { formatDateTime } from "../format";
-import { Badge } from "../ui/badge";
 import { Button } from "../ui/button";
 import { SelectField, TextField } from "../ui/field";
 import { FormError } from "../ui/form-error";
 import { RadioGroup } from "../ui/radio-group";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
-import { Table, Td } from "../ui/table";
+import { ErrorState, LoadingState } from "../ui/states";
+import { InviteTable, MemberTable, invitee } from "./member-tables";
 import { useCreateInvite, useMembers } from "./use-settings";
 
 export function Members() {
@@ -28,44 +26,16 @@ export function Members() {
         <ErrorState error={members.error} onRetry={() => members.refetch()} />
       ) : (
         <>
-          <Table caption="Members" columns={["Name", "GitHub", "E-mail", "Role"]}>
-            {members.data.members.map((member) => (
-              <tr key={member.userId}>
-                <Td className="font-medium">{member.name ?? "—"}</Td>
-                <Td>{member.githubLogin ? `@${member.githubLogin}` : "—"}</Td>
-                <Td>{member.email ?? "—"}</Td>
-                <Td>
-                  <Badge tone={member.role === "owner" ? "info" : "neutral"}>{member.role}</Badge>
-                </Td>
-              </tr>
-            ))}
-          </Table>
+          <MemberTable list={members.data} />
           <div className="space-y-2">
             <h2 className="text-lg font-semibold">Pending invites</h2>
-            {members.data.invites.length === 0 ? (
-              <EmptyState title="No pending invites" />
-            ) : (
-              <Table caption="Pending invites" columns={["Invited", "Role", "Expires"]}>
-                {members.data.invites.map((invite) => (
-                  <tr key={invite.id}>
-                    <Td>{invitee(invite)}</Td>
-                    <Td>
-                      <Badge>{invite.role}</Badge>
-                    </Td>
-                    <Td className="text-slate-600">{formatDateTime(invite.expiresAt)}</Td>
-                  </tr>
-                ))}
-              </Table>
-            )}
+            <InviteTable invites={members.data.invites} />
           </div>
         </>
       )}
     </div>
   );
 }
-
-const invitee = (invite: Pick<Invite, "email" | "githubLogin">) =>
-  invite.githubLogin ? `@${invite.githubLogin}` : (invite.email ?? "");
 
 type InviteBy = "githubLogin" | "email";
 type InviteRole = "admin" | "developer" | "viewer";

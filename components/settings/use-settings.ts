@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { invites, managementTokens } from "@/lib/contract";
+import type { invites, managementTokens, members } from "@/lib/contract";
 import type { BodyParams } from "@/lib/sdk";
 import { api } from "../api";
 import { useInvalidateMerchant } from "../applications/use-applications";
@@ -47,4 +47,23 @@ export function useCreateInvite() {
     mutationFn: (input: BodyParams<typeof invites.create>) => api.invites.create(input),
     onSuccess: invalidate,
   });
+}
+
+export function useUpdateMemberRole() {
+  const invalidate = useInvalidateMerchant();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string } & BodyParams<typeof members.update>) =>
+      api.members.update(userId, { role }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveMember() {
+  const invalidate = useInvalidateMerchant();
+  return useMutation({ mutationFn: (userId: string) => api.members.remove(userId), onSuccess: invalidate });
+}
+
+export function useRevokeInvite() {
+  const invalidate = useInvalidateMerchant();
+  return useMutation({ mutationFn: (id: string) => api.invites.revoke(id), onSuccess: invalidate });
 }

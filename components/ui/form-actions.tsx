@@ -10,12 +10,15 @@ export function FormActions({
   error,
   labels: [submit, pending],
   disabled,
+  destructive,
   onCancel,
 }: {
   action: { isPending: boolean };
   error: Error | null;
   labels: readonly [string, string];
   disabled?: boolean;
+  /** The submit button in red: it deletes or revokes something. */
+  destructive?: boolean;
   onCancel: () => void;
 }) {
   return (
@@ -23,7 +26,7 @@ export function FormActions({
       <FormError error={error} />
       <div className="flex justify-end gap-2">
         <Button onClick={onCancel}>Cancel</Button>
-        <Button type="submit" variant="primary" disabled={action.isPending || disabled}>
+        <Button type="submit" variant={destructive ? "danger" : "primary"} disabled={action.isPending || disabled}>
           {action.isPending ? pending : submit}
         </Button>
       </div>

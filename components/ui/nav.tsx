@@ -6,10 +6,10 @@ import { usePathname } from "next/navigation";
 export type NavLink = { href: string; label: string };
 
 const STYLES = {
-  /** The header's menu: the current page on a grey pill. */
+  /** The header's menu: the current page on a grey pill; a column in the small screens' menu panel. */
   menu: {
-    nav: "flex gap-1 text-sm",
-    link: "rounded-md px-2 py-1",
+    nav: "flex flex-col gap-1 text-sm xl:flex-row xl:gap-0.5",
+    link: "whitespace-nowrap rounded-md px-3 py-2 xl:px-2 xl:py-1",
     current: "bg-slate-100 font-medium text-slate-900",
     other: "text-slate-600 hover:text-slate-900",
   },

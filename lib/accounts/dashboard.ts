@@ -3,6 +3,7 @@ import { db } from "../db";
 import { listMerchantsOf } from "./merchants";
 import { appContext } from "../keys/runtime";
 import { hasPermission, type Role } from "../contract/roles";
+import { appOrigin } from "./csrf";
 import { MERCHANT_COOKIE, userFromSessionCookie } from "./session";
 
 /**
@@ -27,3 +28,9 @@ export async function getDashboardSession() {
   };
 }
 export type DashboardSession = NonNullable<Awaited<ReturnType<typeof getDashboardSession>>>;
+
+/** The app's public origin as the page's request names it (AUTH_URL when set), for the commands a page shows. */
+export async function pageOrigin(): Promise<string> {
+  const request = new Request("http://localhost/", { headers: new Headers(await headers()) });
+  return appOrigin(request) ?? "http://localhost:3000";
+}

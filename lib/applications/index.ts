@@ -1,8 +1,41 @@
 import type { Context } from "../context";
-import type { Application, ApplicationListQuery, CreateApplicationInput } from "../contract/applications";
+import type {
+  Application,
+  ApplicationListQuery,
+  CreateApplicationInput,
+  DeletedApplication,
+  UpdateApplicationInput,
+} from "../contract/applications";
 import { ApiError } from "../http/errors";
 import { newObjectId } from "../ids";
-import { findApplication, keySummary, type ApplicationRow, type KeyRow } from "../keys/lifecycle";
+import { activeKeyWhere, findApplication, keySummary, type ApplicationRow, type KeyRow } from "../keys/lifecycle";
+
+/**
+ * What makes two application names the same: case and surrounding spaces do not count. Stored as `nameKey`, with a
+ * unique index per merchant, because Prisma has no case-insensitive comparison on SQLite.
+ */
+export function applicationNameKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+const nameTaken = (name: string) =>
+  new ApiError(
+    409,
+    "invalid_request",
+    "application_exists",
+    `An application named '${name}' already exists for your merchant account (names are compared ignoring case and surrounding spaces).`,
+    { param: "name" },
+  );
+
+/** Runs a write that sets a name, turning the unique index's refusal into the 409 that says so. */
+async function withUniqueName<T>(name: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw nameTaken(name);
+    throw error;
+  }
+}
 
 const stringList = (value: unknown) =>
   Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -22,29 +55,65 @@ export async function createApplication(
   { db }: Context,
   { merchantId, application }: { merchantId: string; application: CreateApplicationInput },
 ) {
-  try {
-    const row = await db.application.create({
+  const row = await withUniqueName(application.name, () =>
+    db.application.create({
       data: {
         id: newObjectId("app"),
         merchantId,
-        name: application.name,
+        name: application.name.trim(),
+        nameKey: applicationNameKey(application.name),
         description: application.description ?? null,
         allowedOrigins: application.allowedOrigins,
       },
-    });
-    return serializeApplication(row);
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") {
-      throw new ApiError(
-        409,
-        "invalid_request",
-        "application_exists",
-        `An application named '${application.name}' already exists for your merchant account.`,
-        { param: "name" },
-      );
-    }
-    throw error;
-  }
+    }),
+  );
+  return serializeApplication(row);
+}
+
+/** Renames an application or changes its description or allowed origins; new origins reach every key cache. */
+export async function updateApplication(
+  { db, bus }: Context,
+  { merchantId, id, changes }: { merchantId: string; id: string; changes: UpdateApplicationInput },
+) {
+  await findApplication(db, merchantId, id);
+  const { name, description, allowedOrigins } = changes;
+  const row = await withUniqueName(name ?? "", () =>
+    db.application.update({
+      where: { id },
+      data: {
+        ...(name !== undefined && { name: name.trim(), nameKey: applicationNameKey(name) }),
+        ...(description !== undefined && { description }),
+        ...(allowedOrigins !== undefined && { allowedOrigins }),
+      },
+    }),
+  );
+  // Cached keys carry their application's name and origins.
+  await bus.publish({ applicationId: id });
+  return serializeApplication(row);
+}
+
+/**
+ * Deletes an application. Its keys are revoked at once and kept, revoked and without an application, so the keys
+ * list and audit trail still show them and a backend still using one gets 401 revoked_api_key.
+ */
+export async function deleteApplication(
+  { db, bus, now }: Context,
+  { merchantId, id }: { merchantId: string; id: string },
+): Promise<DeletedApplication> {
+  await findApplication(db, merchantId, id);
+  const at = now();
+  const [active] = await db.$transaction([
+    db.apiKey.count({ where: { applicationId: id, ...activeKeyWhere(at) } }),
+    db.apiKey.updateMany({
+      where: { applicationId: id, status: { not: "revoked" } },
+      data: { status: "revoked", revokedAt: at },
+    }),
+    db.apiKey.updateMany({ where: { applicationId: id }, data: { applicationId: null } }),
+    db.application.delete({ where: { id } }),
+  ]);
+  // Every process drops the application's cached keys (they now read as revoked from the database).
+  await bus.publish({ applicationId: id });
+  return { id, deleted: true, revokedKeys: active };
 }
 
 export async function listApplications(
@@ -93,3 +162,5 @@ export async function setApplicationEnabled(
   await bus.publish({ applicationId: id });
   return serializeApplication(row);
 }
+
+export { merchantOverview, type MerchantOverview } from "./overview";

@@ -51,17 +51,31 @@ export const inviteSchema = z.object({
 
 export type Invite = z.infer<typeof inviteSchema>;
 
+export const memberSchema = z.object({
+  userId: z.string(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  githubLogin: z.string().nullable(),
+  role: z.enum(ROLES),
+});
+
+export type Member = z.infer<typeof memberSchema>;
+
 export const memberListSchema = z.object({
-  members: z.array(
-    z.object({
-      userId: z.string(),
-      name: z.string().nullable(),
-      email: z.string().nullable(),
-      githubLogin: z.string().nullable(),
-      role: z.enum(ROLES),
-    }),
-  ),
+  members: z.array(memberSchema),
   invites: z.array(inviteSchema),
+});
+
+/** An owner changes a member's role; a merchant always keeps at least one owner. */
+export const updateMemberSchema = z.strictObject({
+  role: roleSchema.describe("owner, admin, developer or viewer; the last owner cannot be demoted"),
+});
+export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;
+
+export const removedMemberSchema = z.object({
+  userId: z.string(),
+  removed: z.literal(true),
+  revokedTokens: z.number().int().describe("How many of their management tokens on this merchant were revoked"),
 });
 
 export type MemberList = z.infer<typeof memberListSchema>;
@@ -89,10 +103,24 @@ export const merchants = {
   }),
 };
 
+/** Only owners change members (`members.manage`); another merchant's member is a 404. */
+const manageMembers = { auth: member("members.manage"), errors: [400, 404, 409] } as const;
+
 export const members = {
   list: management.get("/api/v1/members", {
     summary: "Members of the current merchant, and its pending invites",
     response: memberListSchema,
+  }),
+  update: management.patch("/api/v1/members/{userId}", {
+    ...manageMembers,
+    summary: "Change a member's role (the last owner cannot be demoted)",
+    body: updateMemberSchema,
+    response: memberSchema,
+  }),
+  remove: management.delete("/api/v1/members/{userId}", {
+    ...manageMembers,
+    summary: "Remove a member: they lose access at once and their management tokens here are revoked",
+    response: removedMemberSchema,
   }),
 };
 
@@ -104,6 +132,12 @@ export const invites = {
     response: inviteSchema,
     status: 201,
     errors: [400, 409],
+  }),
+  revoke: management.delete("/api/v1/invites/{id}", {
+    auth: member("members.manage"),
+    summary: "Revoke a pending invite",
+    response: inviteSchema,
+    errors: [404],
   }),
 };
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { API_KEY_STATUSES, keyModeSchema } from "./api-keys";
+import { updateBodySchema } from "./common";
 import { collection, management, member } from "./operation";
 
 const originSchema = z
@@ -14,12 +15,37 @@ const originSchema = z
     }
   }, "must be an origin such as https://shop.example (scheme and host, no path)");
 
+const applicationFields = {
+  name: z
+    .string()
+    .trim()
+    .min(1, "is required")
+    .max(100, "must be at most 100 characters")
+    .describe("Unique in the merchant, ignoring case and surrounding spaces; at most 100 characters"),
+  description: z.string().trim().max(500).describe("What the application is for; at most 500 characters"),
+  allowedOrigins: z
+    .array(originSchema)
+    .max(20, "can list at most 20 origins")
+    .describe("Origins whose pages may call the API with its keys from a browser (CORS); empty: servers only"),
+};
+
 export const createApplicationSchema = z.strictObject({
-  name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
-  description: z.string().trim().max(500).optional(),
-  allowedOrigins: z.array(originSchema).max(20).default([]),
+  name: applicationFields.name,
+  description: applicationFields.description.optional(),
+  allowedOrigins: applicationFields.allowedOrigins.default([]),
 });
 export type CreateApplicationInput = z.infer<typeof createApplicationSchema>;
+
+/** Rename an application, change its description (`null` clears it) or its allowed origins. */
+export const updateApplicationSchema = updateBodySchema(
+  {
+    name: applicationFields.name,
+    description: applicationFields.description.nullable(),
+    allowedOrigins: applicationFields.allowedOrigins,
+  },
+  "Provide at least one field to update: name, description or allowedOrigins",
+);
+export type UpdateApplicationInput = z.infer<typeof updateApplicationSchema>;
 
 export const applicationListQuerySchema = z.strictObject({
   include: z.enum(["apiKeys"]).optional(),
@@ -32,12 +58,14 @@ export type ApplicationListQuery = z.infer<typeof applicationListQuerySchema>;
 export const applicationStatusSchema = z.strictObject({ isEnabled: z.boolean() });
 
 export const applicationSchema = z.object({
-  id: z.string(),
+  id: z.string().describe("app_…"),
   name: z.string(),
   description: z.string().nullable(),
-  isEnabled: z.boolean(),
-  allowedOrigins: z.array(z.string()),
-  createdAt: z.string(),
+  isEnabled: z.boolean().describe("A disabled application's keys get 401 application_disabled"),
+  allowedOrigins: z
+    .array(z.string())
+    .describe("Origins whose pages may call the API with its keys from a browser; empty: servers only"),
+  createdAt: z.string().describe("ISO 8601"),
 });
 export type Application = z.infer<typeof applicationSchema>;
 
@@ -63,6 +91,13 @@ export const applicationPageSchema = z.object({
 });
 export type ApplicationPage = z.infer<typeof applicationPageSchema>;
 
+export const deletedApplicationSchema = z.object({
+  id: z.string(),
+  deleted: z.literal(true),
+  revokedKeys: z.number().int().describe("How many of its keys were active and are now revoked"),
+});
+export type DeletedApplication = z.infer<typeof deletedApplicationSchema>;
+
 const applicationCollection = collection({
   tag: management.tag,
   path: "/api/v1/applications",
@@ -84,6 +119,15 @@ export const applications = {
   retrieve: applicationCollection.retrieve({
     summary: "Retrieve an application with its keys (never a secret)",
     response: applicationWithKeysSchema,
+  }),
+  update: applicationCollection.update({
+    summary: "Rename an application, or change its description or allowed origins",
+    body: updateApplicationSchema,
+    errors: [400, 404, 409],
+  }),
+  delete: applicationCollection.remove({
+    summary: "Delete an application: its keys are revoked at once, and kept (revoked) in the keys list",
+    response: deletedApplicationSchema,
   }),
   setStatus: management.patch("/api/v1/applications/{id}/status", {
     auth: member("settings.manage"),

@@ -35,7 +35,8 @@ export const createCheckoutSessionSchema = z
     } else if (value.amount !== undefined && value.currency === undefined) {
       context.addIssue({ code: "custom", path: ["currency"], message: "is required with amount" });
     }
-  });
+  })
+  .meta({ examples: [{ amount: 2000, currency: "usd", success_url: "https://shop.example/thanks" }] });
 export type CreateCheckoutSessionInput = z.infer<typeof createCheckoutSessionSchema>;
 
 export const checkoutSessionListQuerySchema = listQuerySchema.extend({

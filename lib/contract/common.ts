@@ -1,17 +1,24 @@
 import { z } from "zod";
+import "./messages";
 
 /** Stripe-style metadata: up to 50 string pairs, keys ≤ 40 characters, values ≤ 500. */
 export const metadataSchema = z
   .record(z.string().min(1).max(40), z.string().max(500))
-  .refine((value) => Object.keys(value).length <= 50, "metadata can have at most 50 keys");
+  .refine((value) => Object.keys(value).length <= 50, "can have at most 50 keys")
+  .describe("Your own key-value pairs, returned as sent: up to 50 keys of at most 40 characters, values up to 500");
 
 export const currencySchema = z
   .string()
   .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 currency code, such as usd")
+  .describe("Three-letter ISO 4217 code, lower-case in answers")
+  .meta({ examples: ["usd"] })
   .transform((value) => value.toLowerCase());
 
 /** A free-text note on an object. */
-export const descriptionSchema = z.string().max(500);
+export const descriptionSchema = z
+  .string()
+  .max(500)
+  .describe("A note for you, never shown to customers; at most 500 characters");
 
 /** What a create body of a described object (payment link, customer, webhook endpoint) may add to its own fields. */
 export const descriptionAndMetadata = {
@@ -31,11 +38,22 @@ export function updateBodySchema<Shape extends z.ZodRawShape>(
 }
 
 /** Amounts in the currency's smallest unit (cents for usd). */
-export const amountSchema = z.number().int("must be an integer number of minor units").positive().max(99_999_999);
+export const amountSchema = z
+  .number()
+  .int("must be a whole number of minor units (cents for usd)")
+  .positive()
+  .max(99_999_999)
+  .describe("In the currency's smallest unit (minor units): 2000 is $20.00 in usd")
+  .meta({ examples: [2000] });
 
 export const listQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(10),
-  starting_after: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(10).describe("How many objects a page has, 1 to 100"),
+  starting_after: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe("The id of the last object of the previous page: the page after it (newest first)"),
 });
 export type ListQuery = z.infer<typeof listQuerySchema>;
 
@@ -79,7 +97,7 @@ export const ownedObjectSchema = <Name extends string>(object: Name) =>
   z.object({
     id: z.string(),
     object: z.literal(object),
-    livemode: z.boolean(),
-    metadata: z.record(z.string(), z.string()),
+    livemode: z.boolean().describe("true for a live key's object, false for a test key's"),
+    metadata: z.record(z.string(), z.string()).describe("Your own key-value pairs, as you sent them"),
     created: z.number().int().describe("Unix seconds"),
   });

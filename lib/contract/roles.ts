@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 
 export const ROLES = ["owner", "admin", "developer", "viewer"] as const;
 export type Role = (typeof ROLES)[number];

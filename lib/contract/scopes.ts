@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "./messages";
 import { SCOPES, type Scope } from "./vocabulary";
 
 export { KEY_RESOURCES, SCOPES, type KeyResource, type Scope } from "./vocabulary";

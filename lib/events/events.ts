@@ -1,4 +1,3 @@
-import type { Context } from "../context";
 import type { Db } from "../db";
 import { eventCollection, type Event, type EventListQuery } from "../contract/events";
 import { createdWhere, ownedObjects, unixSeconds } from "../objects";

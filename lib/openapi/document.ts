@@ -45,7 +45,7 @@ function accessOf(auth: Access): string {
   return `**Auth:** ${who}${auth.permission ? `; permission \`${auth.permission}\`` : ""}`;
 }
 
-function operationId(route: OperationSpec): string {
+export function operationId(route: OperationSpec): string {
   const words = route.path
     .replace(/^\/api\/v1\//, "")
     .replace(/^\//, "")

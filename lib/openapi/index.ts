@@ -1,1 +1,2 @@
-export { buildOpenApiDocument, jsonSchemaOf, API_DESCRIPTION, type OpenApiDocument } from "./document";
+export { buildOpenApiDocument, jsonSchemaOf, operationId, API_DESCRIPTION, type OpenApiDocument } from "./document";
+export { curlExample } from "./curl";

@@ -2,6 +2,7 @@ import type { OperationSpec } from "@/lib/contract/operation";
 import { pathParamNames } from "@/lib/contract/operation";
 import { db } from "@/lib/db";
 import { createManagementToken, revokeManagementToken } from "@/lib/accounts/management-tokens";
+import { createInvite } from "@/lib/accounts/merchants";
 import { signManagementToken } from "@/lib/accounts/session";
 import { appContext, authRuntime } from "@/lib/keys";
 import { revokeApiKey } from "@/lib/keys/lifecycle";
@@ -62,6 +63,11 @@ export async function contractWorld(server: { url: string; sdk(apiKey: string): 
     expiresAt: new Date(Date.now() - 60_000),
   });
 
+  const invite = await createInvite(appContext, {
+    merchantId,
+    invitedById: owner.user.id,
+    invite: { email: "invited@example.com", role: "viewer" },
+  });
   const developer = await signIn({ merchantId, role: "developer" });
   const other = await signIn();
   const otherKey = await createKey({ merchantId: other.merchantId });
@@ -81,6 +87,8 @@ export async function contractWorld(server: { url: string; sdk(apiKey: string): 
       "api-keys": test.key.id,
       "management-tokens": token.id,
       "request-logs": requestLog.id,
+      members: owner.user.id,
+      invites: invite.id,
     } as Record<string, string>,
     headers: {
       key: bearer(test.secret),
@@ -136,7 +144,9 @@ export const validBodies: Record<string, Record<string, unknown>> = {
   "POST /api/v1/invites": { email: "someone@example.com", role: "developer" },
   "POST /api/v1/management-tokens": { name: "fuzz", expiresIn: "1h" },
   "POST /api/v1/applications": { name: "Fuzz app" },
+  "PATCH /api/v1/applications/{id}": { description: "Fuzzed" },
   "PATCH /api/v1/applications/{id}/status": { isEnabled: true },
+  "PATCH /api/v1/members/{userId}": { role: "owner" },
   "POST /api/v1/applications/{id}/api-keys": { description: "fuzz" },
   "PATCH /api/v1/applications/{id}/api-keys/{keyId}": { name: "Renamed" },
   "POST /api/v1/applications/{id}/api-keys/{keyId}/roll": { gracePeriod: "1h" },

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { applicationNameKey } from "@/lib/applications";
 import { newObjectId } from "@/lib/ids";
 import { appContext } from "@/lib/keys";
 import { SCOPES, type Scope } from "@/lib/contract/scopes";
@@ -14,11 +15,13 @@ export async function createApplication(
   merchantId: string,
   options: { allowedOrigins?: string[]; isEnabled?: boolean } = {},
 ) {
+  const name = `App ${randomBytes(3).toString("hex")}`;
   return db.application.create({
     data: {
       id: newObjectId("app"),
       merchantId,
-      name: `App ${randomBytes(3).toString("hex")}`,
+      name,
+      nameKey: applicationNameKey(name),
       allowedOrigins: options.allowedOrigins ?? [],
       isEnabled: options.isEnabled ?? true,
     },

@@ -75,7 +75,13 @@ async function measureEngine(engine: DbEngine, chunkSizes: Array<number | undefi
     handle = createDb(database.url);
     const merchant = await handle.db.merchant.create({ data: { id: newObjectId("mer"), name: "flush bench" } });
     const app = await handle.db.application.create({
-      data: { id: newObjectId("app"), merchantId: merchant.id, name: "flush bench", allowedOrigins: [] },
+      data: {
+        id: newObjectId("app"),
+        merchantId: merchant.id,
+        name: "flush bench",
+        nameKey: "flush bench",
+        allowedOrigins: [],
+      },
     });
     const owner = { merchantId: merchant.id, applicationId: app.id };
     const ids = (await createKeysInBulk(KEYS, owner, { handle })).map((key) => key.id);
