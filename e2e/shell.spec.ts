@@ -39,7 +39,8 @@ async function headerBoxes(page: Page) {
   const nav = header.getByRole("navigation", { name: "Dashboard" });
   const items = [
     header.getByRole("link", { name: "Merchant Console" }),
-    ...(await nav.getByRole("link").all()),
+    ...(await nav.getByRole("link").all()), // the visible ones: a closed group's links are not
+    ...(await nav.getByRole("button").all()),
     header.getByRole("link", { name: "Docs" }),
     header.getByRole("group", { name: "Mode" }),
     header.getByRole("combobox", { name: "Merchant" }),
@@ -69,6 +70,21 @@ test.describe("at 1280 px", () => {
     await expect(switcher).toHaveAttribute("title", `${merchantName} (owner)`);
     expect((await switcher.boundingBox())!.width).toBeLessThanOrEqual(176);
     await page.screenshot({ path: test.info().outputPath("header-1280.png") });
+
+    // Payments and Developers are groups: a button opens their links, Escape closes them.
+    const nav = page.getByRole("banner").getByRole("navigation", { name: "Dashboard" });
+    const developers = nav.getByRole("button", { name: "Developers" });
+    await expect(nav.getByRole("link", { name: "Logs" })).toBeHidden();
+    await developers.click();
+    await expect(developers).toHaveAttribute("aria-expanded", "true");
+    await expect(nav.getByRole("link", { name: "Audit log" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(nav.getByRole("link", { name: "Audit log" })).toBeHidden();
+    await developers.click();
+    await nav.getByRole("link", { name: "Logs" }).click();
+    await expect(page).toHaveURL(/\/dashboard\/logs/);
+    await expect(nav.getByRole("button", { name: "Developers" })).toHaveClass(/bg-slate-100/); // its page is current
+    await expect(nav.getByRole("link", { name: "Logs" })).toBeHidden();
   });
 });
 
@@ -89,6 +105,7 @@ test.describe("at 390 px", () => {
     await menu.click();
     await expect(menu).toHaveAttribute("aria-expanded", "true");
     await expect(nav.getByRole("link", { name: "Applications" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Checkout sessions" })).toBeVisible(); // groups are open lists here
     await expect(header.getByRole("combobox", { name: "Merchant" })).toBeVisible();
     await expect(header.getByRole("group", { name: "Mode" })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath("menu-390.png") });

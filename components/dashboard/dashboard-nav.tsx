@@ -1,14 +1,25 @@
-import { Nav } from "../ui/nav";
+import { Nav, type NavEntry } from "../ui/nav";
 
-const NAVIGATION = [
+// Grouped as Stripe's dashboard groups them, so the header stays one row at 1280 px.
+const NAVIGATION: NavEntry[] = [
   { href: "/dashboard/applications", label: "Applications" },
   { href: "/dashboard/api-keys", label: "API keys" },
-  { href: "/dashboard/payment-links", label: "Payment links" },
-  { href: "/dashboard/customers", label: "Customers" },
-  { href: "/dashboard/checkout-sessions", label: "Checkout sessions" },
-  { href: "/dashboard/logs", label: "Logs" },
-  { href: "/dashboard/events", label: "Events" },
-  { href: "/dashboard/audit-log", label: "Audit log" },
+  {
+    label: "Payments",
+    links: [
+      { href: "/dashboard/payment-links", label: "Payment links" },
+      { href: "/dashboard/customers", label: "Customers" },
+      { href: "/dashboard/checkout-sessions", label: "Checkout sessions" },
+    ],
+  },
+  {
+    label: "Developers",
+    links: [
+      { href: "/dashboard/logs", label: "Logs" },
+      { href: "/dashboard/events", label: "Events" },
+      { href: "/dashboard/audit-log", label: "Audit log" },
+    ],
+  },
   { href: "/dashboard/settings", label: "Settings" },
 ];
 
