@@ -51,6 +51,25 @@ const merchant = () => `mer_rl${Math.random().toString(36).slice(2, 12)}`;
 describe("RequestLogRecorder", () => {
   afterEach(() => vi.restoreAllMocks());
 
+  it("writes a request whose texts hold a NUL character (PostgreSQL's text refuses it), and the rows beside it", async () => {
+    const merchantId = merchant();
+    const recorder = new RequestLogRecorder(dbHandle, 60_000);
+    const warn = vi.spyOn(log, "warn");
+    recorder.record(entry(merchantId));
+    recorder.record(
+      entry(merchantId, {
+        status: 400,
+        userAgent: "agent\u0000x",
+        error: { type: "invalid_request", code: "parameter_invalid", message: "Name must not contain \u0000." },
+      }),
+    );
+    await recorder.flush();
+    expect(warn).not.toHaveBeenCalled();
+    const rows = await db.requestLog.findMany({ where: { merchantId }, orderBy: { createdAt: "asc" } });
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ userAgent: "agent\uFFFDx", errorMessage: "Name must not contain \uFFFD." });
+  });
+
   it("keeps requests in memory, then writes every field in one statement per 100 rows", async () => {
     const merchantId = merchant();
     const recorder = new RequestLogRecorder(dbHandle, 60_000);

@@ -82,7 +82,13 @@ export const REQUEST_LOG: BatchTable<Row> = {
   },
 };
 
-const cut = (value: string | null, max: number) => (value !== null && value.length > max ? value.slice(0, max) : value);
+/**
+ * Text as a row may hold it: at most `max` characters, and no NUL, which PostgreSQL's text refuses (a whole chunk
+ * would fail with it, and the rows beside it be dropped after three tries). A NUL reaches here in an error message
+ * that quotes a client's value; it is kept visible as U+FFFD.
+ */
+const cut = (value: string | null, max: number) =>
+  value === null ? null : (value.length > max ? value.slice(0, max) : value).replaceAll("\u0000", "\uFFFD");
 
 function rowOf(entry: RequestLogEntry): Row {
   const { error } = entry;
