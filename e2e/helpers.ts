@@ -100,3 +100,10 @@ export async function serveOtherOrigin(html = "<!doctype html><title>Another ori
       }),
   };
 }
+
+/** Picks Test or Live in the header; below 1280 px the toggle is in the menu panel, which this opens first. */
+export async function selectMode(page: Page, mode: "Test" | "Live"): Promise<void> {
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole("group", { name: "Mode" }).getByRole("button", { name: mode }).click();
+}

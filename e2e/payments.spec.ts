@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createApplication, createKeyThroughDialog, signInWithGitHub, uniqueLogin } from "./helpers";
+import { createApplication, createKeyThroughDialog, selectMode, signInWithGitHub, uniqueLogin } from "./helpers";
 
 const SIZES = [
   { name: "1280x800", width: 1280, height: 800 },
@@ -149,7 +149,7 @@ for (const size of SIZES) {
       await expect(page.getByText("No test checkout sessions match these filters")).toBeVisible();
 
       // Live: a banner, and none of the test objects.
-      await page.getByRole("group", { name: "Mode" }).getByRole("button", { name: "Live" }).click();
+      await selectMode(page, "Live");
       await page.goto("/dashboard/payment-links");
       await expect(page.getByRole("note", { name: "Live mode" })).toBeVisible();
       await expect(page.getByText("No live payment links yet")).toBeVisible();
