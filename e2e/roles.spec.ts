@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { createApplication, createKeyThroughDialog, keyRow, signInWithGitHub, uniqueLogin } from "./helpers";
 
+// Two signed-in users, an invite and every page each sees: about 35 s on a quiet 2-core machine, over the default 30 s.
+test.describe.configure({ timeout: 90_000 });
+
 const MUTATING_BUTTON = /^(New application|Create key|Revoke|Roll|Enable|Disable|Send invite|Create token)/;
 
 test("a viewer invited through Settings sees applications and keys but no mutating button, and the API refuses them", async ({
