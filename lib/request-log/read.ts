@@ -10,8 +10,9 @@ import type {
 } from "../contract";
 import type { Db } from "../db";
 import { notFound } from "../http/errors";
+import type { RequestLogRow } from "./recorder";
 
-type Row = Awaited<ReturnType<Db["requestLog"]["findUniqueOrThrow"]>>;
+type Row = RequestLogRow;
 
 /** Each kind of object by the prefix of its id (lib/ids), for the trace's links. */
 const OBJECT_KINDS: Record<string, string> = {

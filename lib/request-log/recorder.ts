@@ -1,5 +1,5 @@
 import { epochMs } from "../clock";
-import type { DbHandle } from "../db";
+import type { Db, DbHandle } from "../db";
 import { BatchWriter, type BatchTable, type FailedChunk } from "../db/batch";
 import { log } from "../log";
 import { batchMetrics } from "../metrics";
@@ -37,26 +37,9 @@ export interface RequestLogEntry {
   objectIds: readonly string[];
 }
 
-type Row = {
-  id: string;
-  requestId: string;
-  merchantId: string;
-  mode: string;
-  apiKeyId: string;
-  applicationId: string | null;
-  method: string;
-  path: string;
-  status: number;
-  durationMs: number;
-  ip: string | null;
-  userAgent: string | null;
-  idempotencyKey: string | null;
-  errorType: string | null;
-  errorCode: string | null;
-  errorMessage: string | null;
-  objectIds: string | null;
-  createdAt: Date;
-};
+/** A row of the RequestLog table, as the Prisma model declares it. */
+export type RequestLogRow = Awaited<ReturnType<Db["requestLog"]["findUniqueOrThrow"]>>;
+type Row = RequestLogRow;
 
 export const REQUEST_LOG: BatchTable<Row> = {
   table: "RequestLog",
