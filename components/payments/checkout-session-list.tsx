@@ -3,13 +3,10 @@
 import Link from "next/link";
 import type { CheckoutSession } from "@/lib/contract";
 import { CHECKOUT_SESSION_STATUSES } from "@/lib/contract/checkout-sessions";
-import { useDashboard } from "../dashboard/dashboard-context";
-import { FilterBar, type FilterField } from "./filter-bar";
+import type { FilterField } from "./filter-bar";
 import { formatUnix, ObjectId, SessionStatusBadge } from "./display";
-import { ListBody } from "./list-body";
 import { formatAmount } from "./money";
-import { ObjectTable, type ObjectColumn } from "./object-table";
-import { useListState } from "./use-list-state";
+import { ObjectList, type ObjectColumn } from "./object-list";
 import { useCheckoutSessionList } from "./use-payments";
 
 const FIELDS: FilterField[] = [
@@ -69,20 +66,14 @@ const COLUMNS: ObjectColumn<CheckoutSession>[] = [
 ];
 
 export function CheckoutSessionList() {
-  const { mode } = useDashboard();
-  const state = useListState("checkout-sessions");
-  const list = useCheckoutSessionList(state.query);
   return (
-    <div className="space-y-4">
-      <FilterBar fields={FIELDS} state={state} />
-      <ListBody
-        state={state}
-        page={list}
-        noun={`${mode} checkout sessions`}
-        start="Your backend creates them with POST /api/v1/checkout_sessions and an API key of this mode."
-      >
-        {(sessions: CheckoutSession[]) => <ObjectTable caption="Checkout sessions" columns={COLUMNS} rows={sessions} />}
-      </ListBody>
-    </div>
+    <ObjectList
+      kind="checkout-sessions"
+      caption="Checkout sessions"
+      fields={FIELDS}
+      columns={COLUMNS}
+      useList={useCheckoutSessionList}
+      start="Your backend creates them with POST /api/v1/checkout_sessions and an API key of this mode."
+    />
   );
 }

@@ -3,11 +3,9 @@
 import Link from "next/link";
 import type { Customer } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
-import { FilterBar, type FilterField } from "./filter-bar";
+import type { FilterField } from "./filter-bar";
 import { formatUnix, ObjectId } from "./display";
-import { ListBody } from "./list-body";
-import { ObjectTable, type ObjectColumn } from "./object-table";
-import { useListState } from "./use-list-state";
+import { ObjectList, type ObjectColumn } from "./object-list";
 import { useCustomerList } from "./use-payments";
 
 const FIELDS: FilterField[] = [
@@ -37,24 +35,19 @@ const COLUMNS: ObjectColumn<Customer>[] = [
 ];
 
 export function CustomerList() {
-  const { mode, canManage } = useDashboard();
-  const state = useListState("customers");
-  const list = useCustomerList(state.query);
+  const { canManage } = useDashboard();
   return (
-    <div className="space-y-4">
-      <FilterBar fields={FIELDS} state={state} />
-      <ListBody
-        state={state}
-        page={list}
-        noun={`${mode} customers`}
-        start={
-          canManage
-            ? "Create one here, or with POST /api/v1/customers and an API key of this mode."
-            : "An owner or admin creates them here; backends create them with POST /api/v1/customers."
-        }
-      >
-        {(customers: Customer[]) => <ObjectTable caption="Customers" columns={COLUMNS} rows={customers} />}
-      </ListBody>
-    </div>
+    <ObjectList
+      kind="customers"
+      caption="Customers"
+      fields={FIELDS}
+      columns={COLUMNS}
+      useList={useCustomerList}
+      start={
+        canManage
+          ? "Create one here, or with POST /api/v1/customers and an API key of this mode."
+          : "An owner or admin creates them here; backends create them with POST /api/v1/customers."
+      }
+    />
   );
 }

@@ -4,11 +4,9 @@ import Link from "next/link";
 import type { PaymentLink } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { formatAmount } from "./money";
-import { FilterBar, type FilterField } from "./filter-bar";
+import type { FilterField } from "./filter-bar";
 import { formatUnix, LinkStatusBadge, ObjectId } from "./display";
-import { ListBody } from "./list-body";
-import { ObjectTable, type ObjectColumn } from "./object-table";
-import { useListState } from "./use-list-state";
+import { ObjectList, type ObjectColumn } from "./object-list";
 import { usePaymentLinkList } from "./use-payments";
 
 const FIELDS: FilterField[] = [
@@ -47,24 +45,19 @@ const COLUMNS: ObjectColumn<PaymentLink>[] = [
 ];
 
 export function PaymentLinkList() {
-  const { mode, canManage } = useDashboard();
-  const state = useListState("payment-links");
-  const list = usePaymentLinkList(state.query);
+  const { canManage } = useDashboard();
   return (
-    <div className="space-y-4">
-      <FilterBar fields={FIELDS} state={state} />
-      <ListBody
-        state={state}
-        page={list}
-        noun={`${mode} payment links`}
-        start={
-          canManage
-            ? "Create one here, or with POST /api/v1/payment_links and an API key of this mode."
-            : "An owner or admin creates them here; backends create them with POST /api/v1/payment_links."
-        }
-      >
-        {(links: PaymentLink[]) => <ObjectTable caption="Payment links" columns={COLUMNS} rows={links} />}
-      </ListBody>
-    </div>
+    <ObjectList
+      kind="payment-links"
+      caption="Payment links"
+      fields={FIELDS}
+      columns={COLUMNS}
+      useList={usePaymentLinkList}
+      start={
+        canManage
+          ? "Create one here, or with POST /api/v1/payment_links and an API key of this mode."
+          : "An owner or admin creates them here; backends create them with POST /api/v1/payment_links."
+      }
+    />
   );
 }
