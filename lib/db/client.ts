@@ -39,11 +39,18 @@ export function createDb(url: string | undefined = config.DATABASE_URL): DbHandl
   // Only the bench and the tests install one (see query-observer.ts); checked here, once per client.
   const observe = queryObserver();
   const log = observe ? [{ emit: "event" as const, level: "query" as const }] : [];
+  // "minimal": an error's message is the database's own sentence, without the colored code frame Prisma adds by
+  // default (which quotes the calling source, spans lines and escapes into the JSON log).
+  const errorFormat = "minimal" as const;
   const db =
     engine === "postgresql"
       ? // The PostgreSQL client is structurally the same API; only its generated nominal types differ.
-        (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), log }) as unknown as Db)
-      : new SqliteClient({ adapter: durableSqlite(url ?? ""), log });
+        (new PostgresClient({
+          adapter: new PrismaPg({ connectionString: url, max: 10 }),
+          log,
+          errorFormat,
+        }) as unknown as Db)
+      : new SqliteClient({ adapter: durableSqlite(url ?? ""), log, errorFormat });
   if (observe) {
     (db as unknown as { $on(event: "query", cb: (event: { query: string }) => void): void }).$on("query", (event) =>
       observe(event.query),
