@@ -67,4 +67,48 @@ describe("BatchWriter (real database)", () => {
       hours.map((hour, h) => [hour.toISOString(), h < 3 ? 3 : 2, 1]),
     );
   });
+
+  it("runs one statement per turn of the event loop across every writer, however many flush at once", async () => {
+    // A turn counter: an immediate that queues itself runs once in each check phase.
+    let turn = 0;
+    let counting = true;
+    const count = () => {
+      turn += 1;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const turns: number[] = [];
+    const observed = {
+      engine: dbHandle.engine,
+      db: new Proxy(db, {
+        get: (target, name) =>
+          name === "$executeRaw"
+            ? (...args: Parameters<typeof db.$executeRaw>) => {
+                turns.push(turn);
+                return target.$executeRaw(...args);
+              }
+            : Reflect.get(target, name),
+      }),
+    };
+    const run = tag();
+    const rows = (writer: string) =>
+      Array.from({ length: 12 }, (_, i) => ({
+        id: `evt_lane_${run}_${writer}_${String(i).padStart(2, "0")}`,
+        action: "batch.lane",
+        targetType: "test",
+        targetId: run,
+        createdAt: new Date(),
+      }));
+    try {
+      const results = await Promise.all(
+        ["a", "b", "c"].map((writer) => new BatchWriter(observed, 4).insert(AUDIT, rows(writer))),
+      );
+      expect(results).toEqual([[], [], []]);
+    } finally {
+      counting = false;
+    }
+    expect(turns).toHaveLength(9); // three writers, three statements each
+    expect(new Set(turns).size).toBe(turns.length);
+    expect(await db.auditEvent.count({ where: { targetId: run } })).toBe(36);
+  });
 });

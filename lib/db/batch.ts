@@ -118,8 +118,24 @@ const statements = {
 };
 
 /**
- * Writes rows in chunks of `chunkRows`, one statement (and transaction) per chunk, yielding to the event loop
- * before each chunk. A chunk that fails does not stop the others: its rows come back with the error.
+ * The turn of the event loop in which the process's next batch statement may run, whichever writer sends it. Each
+ * writer yields before each of its statements, but two writers flushing at once (the usage counters and the request
+ * log are armed by the same request) would each have an immediate queued in the same check phase, and both
+ * statements would run back to back in one turn: the lane lets one statement through per turn, with the poll phase
+ * (the requests waiting) between two. `release` is called when the statement is done.
+ */
+let lane: Promise<void> = Promise.resolve();
+function nextTurn(): Promise<() => void> {
+  const previous = lane;
+  let release!: () => void;
+  lane = new Promise((resolve) => (release = resolve));
+  return previous.then(() => yieldToEventLoop()).then(() => release);
+}
+
+/**
+ * Writes rows in chunks of `chunkRows`, one statement (and transaction) per chunk, in a turn of the event loop of
+ * its own (`nextTurn`, shared by every writer of the process). A chunk that fails does not stop the others: its rows
+ * come back with the error.
  */
 export class BatchWriter {
   constructor(
@@ -142,12 +158,14 @@ export class BatchWriter {
   private async write<Row>(rows: readonly Row[], statement: (chunk: Row[]) => Prisma.Sql): Promise<FailedChunk<Row>[]> {
     const failed: FailedChunk<Row>[] = [];
     for (let start = 0; start < rows.length; start += this.chunkRows) {
-      await yieldToEventLoop(); // the first time too: the caller has just built the rows in this turn
+      const release = await nextTurn(); // the first time too: the caller has just built the rows in this turn
       const chunk = rows.slice(start, start + this.chunkRows);
       try {
         await this.handle.db.$executeRaw(statement(chunk));
       } catch (error) {
         failed.push({ rows: chunk, error: error instanceof Error ? error : new Error(String(error)) });
+      } finally {
+        release();
       }
     }
     return failed;
