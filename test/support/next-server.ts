@@ -26,18 +26,24 @@ export async function freePort(): Promise<number> {
 /**
  * Runs the production build as `npm start` does (server.mjs in front of Next.js) on a free port of 127.0.0.1. Its
  * output goes to `logFile` when given (the kernel writes it: no reader competes for CPU under load), else into memory.
- * `plainNextStart` runs `next start` alone instead, without the server that stamps each request's peer address.
+ * `plainNextStart` runs `next start` alone instead, without the server that stamps each request's peer address;
+ * `cwd` runs another checkout's build (the bench's baseline).
  */
 export async function startNextServer(
   env: Record<string, string | undefined>,
-  { logFile, plainNextStart = false }: { logFile?: string; plainNextStart?: boolean } = {},
+  {
+    logFile,
+    plainNextStart = false,
+    cwd = process.cwd(),
+  }: { logFile?: string; plainNextStart?: boolean; cwd?: string } = {},
 ): Promise<NextServer> {
-  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+  if (!existsSync(path.join(cwd, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm run build` first (`npm test` does).");
   }
   const port = await freePort();
   const command = plainNextStart ? ["node_modules/next/dist/bin/next", "start"] : ["server.mjs"];
   const child: ChildProcess = spawn(process.execPath, [...command, "-p", String(port), "-H", "127.0.0.1"], {
+    cwd,
     // The webhook worker would race tests that drive deliveries themselves: a test opts in with WEBHOOK_WORKER.
     env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1", WEBHOOK_WORKER: "0", ...env },
     stdio: logFile ? ["ignore", openSync(logFile, "w"), openSync(logFile, "a")] : ["ignore", "pipe", "pipe"],

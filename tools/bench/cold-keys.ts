@@ -14,17 +14,17 @@ import { measureFlushes, printFlushTable } from "./flush";
 import { PIN, startBenchServer, WARMUP } from "./measure";
 import type { Scenario } from "./scenario";
 
-const KEYS = 10_000;
+export const KEYS = 10_000;
 // Six flushes' worth: about three uses per key at ~1,000 requests/s (the hot routes' rate on an idle 2-core machine).
 const COLD_DURATION = "30s";
 const CONTROL_DURATION = "10s";
 const TARGET_MAX_LATENCY_MS = 100;
 const SECRETS_FILE = ".data/bench-cold-keys.txt";
 const HOT_FILE = ".data/bench-cold-keys-control.txt";
-const SCRIPT_FILE = ".data/bench-cold-keys.lua";
+export const SCRIPT_FILE = ".data/bench-cold-keys.lua";
 
 // Each request takes the next key; wrk's one thread has one Lua state, so the turn goes round all the keys.
-const WRK_SCRIPT = `
+export const WRK_SCRIPT = `
 local secrets = {}
 local turn = 0
 init = function(args)
@@ -61,7 +61,7 @@ function pinned(args: string[]): [string, string[]] {
   return PIN ? ["taskset", ["-c", "1", "wrk", ...args]] : ["wrk", args];
 }
 
-interface Row {
+export interface Row {
   name: string;
   requests: number;
   rps: number;
@@ -74,7 +74,13 @@ interface Row {
 }
 
 /** One wrk run taking the secrets of `file` in turn, with the server's event-loop delay over the run. */
-async function drive(name: string, file: string, duration: string, server: string, metricsPort: number): Promise<Row> {
+export async function drive(
+  name: string,
+  file: string,
+  duration: string,
+  server: string,
+  metricsPort: number,
+): Promise<Row> {
   const metrics = async (query = "") =>
     (await (await fetch(`http://127.0.0.1:${metricsPort}/${query}`)).json()) as Metrics;
   const before = await metrics("?reset");

@@ -26,7 +26,7 @@ export interface Configuration {
 const run = promisify(execFile);
 
 /** Migrates and seeds the database in a process of its own (the app's client is chosen once per process). */
-async function seed(databaseUrl: string): Promise<string> {
+export async function seed(databaseUrl: string): Promise<string> {
   const script = new URL("./seed.ts", import.meta.url).pathname;
   const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: undefined, LOG_LEVEL: "warn" };
   const { stdout } = await run(process.execPath, ["--import", "tsx", script], { env, encoding: "utf8" });

@@ -131,7 +131,11 @@ export interface BenchServer extends NextServer {
  * The server of `npm start` on `env` (DATABASE_URL, REDIS_URL, ...), with the query counter loaded before the app
  * and answering on a port of its own, every thread of it on core 0 when pinned.
  */
-export async function startBenchServer(env: Record<string, string | undefined>, logFile: string): Promise<BenchServer> {
+export async function startBenchServer(
+  env: Record<string, string | undefined>,
+  logFile: string,
+  { cwd }: { cwd?: string } = {},
+): Promise<BenchServer> {
   const metricsPort = await freePort();
   const instrument = new URL("./instrument.mjs", import.meta.url).href;
   const server = await startNextServer(
@@ -140,7 +144,7 @@ export async function startBenchServer(env: Record<string, string | undefined>, 
       NODE_OPTIONS: [process.env.NODE_OPTIONS, `--import=${instrument}`].filter(Boolean).join(" "),
       BENCH_METRICS_PORT: String(metricsPort),
     },
-    { logFile },
+    { logFile, cwd },
   );
   if (PIN) execFileSync("taskset", ["-a", "-p", "-c", "0", String(server.pid)], { stdio: "ignore" });
   // One retry: the idle keep-alive socket from before a wrk run may have been closed by the server meanwhile.
