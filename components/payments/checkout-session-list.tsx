@@ -73,7 +73,7 @@ export function CheckoutSessionList() {
       fields={FIELDS}
       columns={COLUMNS}
       useList={useCheckoutSessionList}
-      start="Your backend creates them with POST /api/v1/checkout_sessions and an API key of this mode."
+      createdWith="POST /api/v1/checkout_sessions"
     />
   );
 }

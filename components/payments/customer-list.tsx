@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import type { Customer } from "@/lib/contract";
-import { useDashboard } from "../dashboard/dashboard-context";
 import type { FilterField } from "./filter-bar";
 import { formatUnix, ObjectId } from "./display";
 import { ObjectList, type ObjectColumn } from "./object-list";
@@ -35,7 +34,6 @@ const COLUMNS: ObjectColumn<Customer>[] = [
 ];
 
 export function CustomerList() {
-  const { canManage } = useDashboard();
   return (
     <ObjectList
       kind="customers"
@@ -43,11 +41,8 @@ export function CustomerList() {
       fields={FIELDS}
       columns={COLUMNS}
       useList={useCustomerList}
-      start={
-        canManage
-          ? "Create one here, or with POST /api/v1/customers and an API key of this mode."
-          : "An owner or admin creates them here; backends create them with POST /api/v1/customers."
-      }
+      createdWith="POST /api/v1/customers"
+      createdHere
     />
   );
 }

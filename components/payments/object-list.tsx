@@ -20,7 +20,8 @@ type ListPage<Row> = Parameters<typeof ListBody<Row & { id: string }>>[0]["page"
 /**
  * A payments list page's body: its filters (in the URL), then loading, error, empty or the objects of the selected
  * mode as a table that becomes one card per row below 640 px, with Previous / Next. `caption` names the objects
- * ("Payment links"); `start` says how to make the first one.
+ * ("Payment links"); `createdWith` is the API call that makes one ("POST /api/v1/customers"), and `createdHere` says
+ * the dashboard can make them too: the empty state's sentence is built from both, for the member's role.
  */
 export function ObjectList<Row extends { id: string }>({
   kind,
@@ -28,16 +29,23 @@ export function ObjectList<Row extends { id: string }>({
   fields,
   columns,
   useList,
-  start,
+  createdWith,
+  createdHere = false,
 }: {
   kind: PaymentObjectKind;
   caption: string;
   fields: FilterField[];
   columns: ObjectColumn<Row>[];
   useList: (query: ListQuery) => ListPage<Row>;
-  start: ReactNode;
+  createdWith: string;
+  createdHere?: boolean;
 }) {
-  const { mode } = useDashboard();
+  const { mode, canManage } = useDashboard();
+  const start = !createdHere
+    ? `Your backend creates them with ${createdWith} and an API key of this mode.`
+    : canManage
+      ? `Create one here, or with ${createdWith} and an API key of this mode.`
+      : `An owner or admin creates them here; backends create them with ${createdWith}.`;
   const state = useListState(kind);
   const page = useList(state.query);
   return (

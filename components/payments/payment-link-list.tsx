@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import type { PaymentLink } from "@/lib/contract";
-import { useDashboard } from "../dashboard/dashboard-context";
 import { formatAmount } from "./money";
 import type { FilterField } from "./filter-bar";
 import { formatUnix, LinkStatusBadge, ObjectId } from "./display";
@@ -45,7 +44,6 @@ const COLUMNS: ObjectColumn<PaymentLink>[] = [
 ];
 
 export function PaymentLinkList() {
-  const { canManage } = useDashboard();
   return (
     <ObjectList
       kind="payment-links"
@@ -53,11 +51,8 @@ export function PaymentLinkList() {
       fields={FIELDS}
       columns={COLUMNS}
       useList={usePaymentLinkList}
-      start={
-        canManage
-          ? "Create one here, or with POST /api/v1/payment_links and an API key of this mode."
-          : "An owner or admin creates them here; backends create them with POST /api/v1/payment_links."
-      }
+      createdWith="POST /api/v1/payment_links"
+      createdHere
     />
   );
 }

@@ -83,9 +83,10 @@ export default async function ApiReferencePage() {
               </a>
             </li>
             {operations.map(({ path, method, operation }) => (
-              <li key={operation.operationId}>
+              <li key={operation.operationId} className="min-w-0">
                 <a className="text-sky-700 hover:underline" href={`#${operation.operationId}`}>
-                  <span className="font-mono uppercase">{method}</span> <span className="font-mono">{path}</span>
+                  <span className="font-mono uppercase">{method}</span>{" "}
+                  <span className="font-mono break-all">{path}</span>
                 </a>
               </li>
             ))}
@@ -93,7 +94,7 @@ export default async function ApiReferencePage() {
         </nav>
 
         <DocSection id="authentication" title="Authentication">
-          <table className="w-full border-collapse text-left text-sm">
+          <table className="w-full border-collapse text-left text-sm wrap-anywhere">
             <DocTableHead columns={["scheme", "how", "what"]} />
             <tbody>
               {Object.entries(components.securitySchemes).map(([name, scheme]) => (
@@ -120,7 +121,7 @@ export default async function ApiReferencePage() {
           <ul className="text-sm text-slate-700">
             {Object.entries(components.responses).map(([name, response]) => (
               <li key={name}>
-                <span className="font-mono font-semibold">{name.replace("Error", "")}</span>{" "}
+                <span className="font-mono font-semibold wrap-anywhere">{name.replace("Error", "")}</span>{" "}
                 <Prose text={response.description} />
               </li>
             ))}
@@ -240,7 +241,7 @@ function OperationView({
         >
           {method}
         </span>
-        <code className="font-mono font-semibold">{path}</code>
+        <code className="font-mono font-semibold break-all">{path}</code>
         <span className="text-slate-600">— {operation.summary}</span>
       </h3>
       <Prose text={operation.description} />
@@ -269,7 +270,7 @@ function OperationView({
 
 function ParameterTable({ parameters }: { parameters: Parameter[] }) {
   return (
-    <table className="w-full border-collapse text-left text-sm">
+    <table className="w-full border-collapse text-left text-sm wrap-anywhere">
       <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
         parameters
       </caption>

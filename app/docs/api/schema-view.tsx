@@ -83,7 +83,7 @@ export function SchemaTable({ schema, caption }: { schema: JsonSchema; caption: 
   return (
     <div className="flex flex-col gap-2">
       {properties.length > 0 ? (
-        <table className="w-full border-collapse text-left text-sm">
+        <table className="w-full border-collapse text-left text-sm wrap-anywhere">
           <caption className="mb-1 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             {caption}
           </caption>
