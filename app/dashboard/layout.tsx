@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
 import { DashboardProvider } from "@/components/dashboard/dashboard-context";
 import { DashboardNav } from "@/components/dashboard/dashboard-nav";
@@ -94,9 +93,7 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               Test mode: you are viewing test keys and test data.
             </p>
           )}
-          <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">
-            <NuqsAdapter>{children}</NuqsAdapter>
-          </main>
+          <main className="mx-auto max-w-6xl px-4 py-8 sm:px-6">{children}</main>
         </div>
         <Toaster />
       </QueryProvider>

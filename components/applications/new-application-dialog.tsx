@@ -1,14 +1,17 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
-import { createApplicationSchema } from "@/lib/contract/applications";
 import type { Application } from "@/lib/contract";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
-import { ApplicationForm } from "./application-form";
+import { LoadingState } from "../ui/states";
 import { useCreateApplication } from "./use-applications";
 
-const EMPTY = { name: "", description: "", allowedOrigins: "" };
+// The form (and zod with the contract's schema) loads when the dialog first opens, not with the page.
+const NewApplicationForm = dynamic(() => import("./new-application-form").then((module) => module.NewApplicationForm), {
+  loading: () => <LoadingState label="Loading…" />,
+});
 
 export function NewApplicationButton({ onCreated }: { onCreated?: (application: Application) => void }) {
   const [open, setOpen] = useState(false);
@@ -28,21 +31,13 @@ export function NewApplicationButton({ onCreated }: { onCreated?: (application: 
         title="New application"
         description="An application groups the API keys of one backend or integration."
       >
-        <ApplicationForm
-          initial={EMPTY}
-          schema={createApplicationSchema}
-          emptyDescription={undefined}
-          action={create}
-          labels={["Create application", "Creating…"]}
+        <NewApplicationForm
+          create={create}
           onCancel={close}
-          onSubmit={(data) =>
-            create.mutate(data, {
-              onSuccess: (application) => {
-                setOpen(false);
-                onCreated?.(application);
-              },
-            })
-          }
+          onCreated={(application) => {
+            setOpen(false);
+            onCreated?.(application);
+          }}
         />
       </Dialog>
     </>

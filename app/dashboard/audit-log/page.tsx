@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { redirect } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
 import { auditEventsKey, auditQuery, loadAuditFilters } from "@/components/audit/audit-filters";
@@ -34,7 +35,10 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/dashboa
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <AuditLog />
+        {/* Its filters live in the URL (nuqs); only the pages that use nuqs load its adapter. */}
+        <NuqsAdapter>
+          <AuditLog />
+        </NuqsAdapter>
       </HydrationBoundary>
     </section>
   );

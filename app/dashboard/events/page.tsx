@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
@@ -36,7 +37,10 @@ export default async function Events({ searchParams }: PageProps<"/dashboard/eve
         </p>
       </div>
       <HydrationBoundary state={dehydrate(queryClient)}>
-        <EventsPage />
+        {/* Its filters live in the URL (nuqs); only the pages that use nuqs load its adapter. */}
+        <NuqsAdapter>
+          <EventsPage />
+        </NuqsAdapter>
       </HydrationBoundary>
     </section>
   );
