@@ -49,7 +49,7 @@ function startSecondInstance(): Promise<NextServer> {
 test("an endpoint whose receiver fails: see the failure, resend, retry failed since, rotate the secret", async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(120_000);
   const receiver = await startReceiver();
   const second = await startSecondInstance();
   try {
@@ -103,7 +103,7 @@ test("an endpoint whose receiver fails: see the failure, resend, retry failed si
     await rotate.getByLabel("1 hour").check();
     await rotate.getByRole("button", { name: "Rotate secret" }).click();
     const shown = page.getByRole("dialog", { name: "Signing secret" });
-    await expect(shown.getByLabel("Signing secret")).toHaveValue(/^whsec_/);
+    await expect(shown.getByLabel("Signing secret", { exact: true })).toHaveValue(/^whsec_/);
     await closeShowOnceWithoutCopying(page, shown);
     await expect(page.getByText("Old secret signs until")).toBeVisible();
     const before = receiver.headers.length;
@@ -115,13 +115,13 @@ test("an endpoint whose receiver fails: see the failure, resend, retry failed si
     await page.goto("/dashboard/webhooks");
     await page.getByRole("button", { name: "Add endpoint" }).click();
     const add = page.getByRole("dialog", { name: "Add a webhook endpoint" });
-    await add.getByLabel("URL").fill("https://93.184.215.14/hooks");
-    await add.getByLabel("Events").fill("payment_link.created");
+    await add.getByLabel("URL", { exact: true }).fill("https://93.184.215.14/hooks");
+    await add.getByLabel("Events", { exact: true }).fill("payment_link.created");
     await add.getByRole("button", { name: "Add endpoint" }).click();
-    await expect(shown.getByLabel("Signing secret")).toHaveValue(/^whsec_/);
+    await expect(shown.getByLabel("Signing secret", { exact: true })).toHaveValue(/^whsec_/);
     await closeShowOnceWithoutCopying(page, shown);
     await expect(page).toHaveURL(/\/dashboard\/webhooks\/we_/);
-    await expect(page.getByText("https://93.184.215.14/hooks")).toBeVisible();
+    await expect(page.getByText("https://93.184.215.14/hooks", { exact: true })).toBeVisible();
     await expect(page.getByText("No deliveries yet")).toBeVisible();
   } finally {
     await second.stop();

@@ -1,19 +1,12 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { KeyMode, merchantWebhookEndpoints, WebhookDeliveryListQuery } from "@/lib/contract";
+import type { merchantWebhookEndpoints, WebhookDeliveryListQuery } from "@/lib/contract";
 import type { BodyParams } from "@/lib/sdk";
 import { api } from "../api";
 import { useInvalidateMerchant } from "../applications/use-applications";
 import { useDashboard } from "../dashboard/dashboard-context";
-
-/** Under the merchant's key, so a change anywhere refetches them and another merchant's never show. */
-export const webhookKeys = {
-  list: (merchantId: string, mode: KeyMode) => ["merchant", merchantId, "webhook-endpoints", mode] as const,
-  endpoint: (merchantId: string, id: string) => ["merchant", merchantId, "webhook-endpoint", id] as const,
-  deliveries: (merchantId: string, id: string, status: WebhookDeliveryListQuery["status"] | undefined) =>
-    ["merchant", merchantId, "webhook-endpoint", id, "deliveries", status ?? "all"] as const,
-};
+import { webhookKeys } from "./query-keys";
 
 export function useWebhookEndpoints() {
   const { merchantId, mode } = useDashboard();

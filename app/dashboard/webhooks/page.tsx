@@ -4,7 +4,7 @@ import { PaymentsPage } from "@/components/payments/payments-page";
 import { dashboardScope, prefetched } from "@/components/payments/server";
 import { WebhookEndpointList } from "@/components/webhooks/endpoint-list";
 import { NewWebhookEndpointButton } from "@/components/webhooks/new-endpoint-dialog";
-import { webhookKeys } from "@/components/webhooks/use-webhooks";
+import { webhookKeys } from "@/components/webhooks/query-keys";
 import { appContext } from "@/lib/keys/runtime";
 import { listMerchantWebhookEndpoints } from "@/lib/webhooks";
 

@@ -3,7 +3,7 @@ import { HydrationBoundary } from "@tanstack/react-query";
 import { PaymentsPage } from "@/components/payments/payments-page";
 import { dashboardScope, findOrNotFound, prefetched } from "@/components/payments/server";
 import { WebhookEndpointDetail } from "@/components/webhooks/endpoint-detail";
-import { webhookKeys } from "@/components/webhooks/use-webhooks";
+import { webhookKeys } from "@/components/webhooks/query-keys";
 import { appContext } from "@/lib/keys/runtime";
 import { listMerchantWebhookDeliveries, retrieveMerchantWebhookEndpoint } from "@/lib/webhooks";
 
