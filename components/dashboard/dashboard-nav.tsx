@@ -17,6 +17,7 @@ const NAVIGATION: NavEntry[] = [
     links: [
       { href: "/dashboard/logs", label: "Logs" },
       { href: "/dashboard/events", label: "Events" },
+      { href: "/dashboard/webhooks", label: "Webhooks" },
       { href: "/dashboard/audit-log", label: "Audit log" },
     ],
   },

@@ -7,6 +7,7 @@ import { checkoutSessions, merchantCheckoutSessions } from "./checkout-sessions"
 import { customers, merchantCustomers } from "./customers";
 import { events } from "./events";
 import { merchantEvents } from "./merchant-events";
+import { merchantWebhookEndpoints } from "./merchant-webhooks";
 import { meta } from "./meta";
 import type { OperationSpec } from "./operation";
 import { merchantPaymentLinks, paymentLinks } from "./payment-links";
@@ -24,6 +25,7 @@ export * from "./customers";
 export * from "./events";
 export * from "./merchant-objects";
 export * from "./merchant-events";
+export * from "./merchant-webhooks";
 export * from "./meta";
 export * from "./operation";
 export * from "./payment-links";
@@ -48,6 +50,7 @@ export const managementResources = {
   merchantCustomers,
   merchantCheckoutSessions,
   merchantEvents,
+  merchantWebhookEndpoints,
   requestLogs,
   auditEvents,
 };

@@ -9,7 +9,7 @@ import {
   ownedObjectSchema,
   updateBodySchema,
 } from "./common";
-import { keyCollection } from "./operation";
+import { apiKey, keyCollection, tagged } from "./operation";
 import { EVENT_TYPES } from "./events";
 
 export const enabledEventsSchema = z
@@ -39,6 +39,11 @@ export const webhookEndpointSchema = ownedObjectSchema("webhook_endpoint").exten
   enabled_events: z.array(z.string()),
   status: z.enum(["enabled", "disabled"]),
   description: z.string().nullable(),
+  previous_secret_expires_at: z
+    .number()
+    .int()
+    .nullable()
+    .describe("While a rotated-out secret still signs (a second v1= signature): until when, unix seconds"),
 });
 export type WebhookEndpoint = z.infer<typeof webhookEndpointSchema>;
 
@@ -116,6 +121,62 @@ export const webhookTestResultSchema = z.object({
 });
 export type WebhookTestResult = z.infer<typeof webhookTestResultSchema>;
 
+export const MAX_SECRET_OVERLAP_SECONDS = 7 * 24 * 60 * 60;
+export const rotateWebhookSecretSchema = z.strictObject({
+  expires_in: z
+    .number()
+    .int()
+    .min(0, "must be 0 (the old secret stops at once) or more seconds")
+    .max(MAX_SECRET_OVERLAP_SECONDS, "must be at most 7 days (604800 seconds)")
+    .default(24 * 60 * 60)
+    .describe("How many seconds the old secret keeps signing beside the new one: 0..604800, 86400 (24 h) by default"),
+});
+export type RotateWebhookSecretInput = z.infer<typeof rotateWebhookSecretSchema>;
+
+export const MAX_RETRY_WINDOW_SECONDS = 30 * 24 * 60 * 60;
+export const retryFailedWebhooksSchema = z.strictObject({
+  since: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe("Unix seconds, at most 30 days ago: every delivery created since then whose last attempt failed"),
+});
+export type RetryFailedWebhooksInput = z.infer<typeof retryFailedWebhooksSchema>;
+
+export const webhookRetryResultSchema = z.object({
+  object: z.literal("webhook_retry"),
+  endpoint: z.string(),
+  since: z.number().int(),
+  requeued: z.number().int().describe("How many deliveries were queued to be attempted again now"),
+});
+export type WebhookRetryResult = z.infer<typeof webhookRetryResultSchema>;
+
+/** The three recovery actions, declared once for the API-key API and the dashboard's. */
+export const webhookRecoverySpecs = {
+  rotateSecret: {
+    summary: "Rotate the signing secret; the old one keeps signing for an overlap",
+    description:
+      "The response carries the new secret `whsec_…`, shown only here. Until `previous_secret_expires_at` every delivery carries two `v1=` signatures in `Webhook-Signature` (the new secret's first), so a receiver can switch secrets without losing one delivery.",
+    body: rotateWebhookSecretSchema,
+    response: createdWebhookEndpointSchema,
+    errors: [400, 404],
+  },
+  retryFailed: {
+    summary: "Queue again every delivery since a time whose last attempt failed",
+    description:
+      "Counts failed deliveries and pending ones that already failed an attempt. `since` further back than 30 days answers 400 `since_out_of_range`.",
+    body: retryFailedWebhooksSchema,
+    response: webhookRetryResultSchema,
+    errors: [400, 404],
+  },
+  resend: {
+    summary: "Queue one delivery to be attempted again now",
+    description: "409 `delivery_in_progress` while an attempt of it is in flight.",
+    response: webhookDeliverySchema,
+    errors: [404, 409],
+  },
+} as const;
+
 export const webhookEndpointCollection = keyCollection("webhooks", webhookEndpointSchema);
 export const webhookEndpoints = {
   create: webhookEndpointCollection.create({
@@ -148,4 +209,10 @@ export const webhookEndpoints = {
     query: webhookDeliveryListQuerySchema,
     response: listOf(webhookDeliverySchema),
   }),
+  rotateSecret: webhookEndpointCollection.action("rotate_secret", webhookRecoverySpecs.rotateSecret),
+  retryFailed: webhookEndpointCollection.action("retry_failed", webhookRecoverySpecs.retryFailed),
+  resend: tagged(webhookEndpointCollection.tag, { auth: apiKey("webhooks:write") }).post(
+    "/api/v1/webhook_endpoints/{id}/deliveries/{deliveryId}/resend",
+    webhookRecoverySpecs.resend,
+  ),
 };

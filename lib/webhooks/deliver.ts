@@ -6,6 +6,7 @@ import type { WebhookAttempt } from "../contract/webhooks";
 import { webhookAttempts } from "../metrics";
 import { attemptLogOf } from "./endpoints";
 import { sendWebhook } from "./send";
+import { signingSecrets } from "./signature";
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
 /** Longer than one attempt can take (config checks): a claim held by a process that died is taken over after this. */
@@ -63,7 +64,7 @@ async function attemptDelivery(db: Db, id: string, lockedUntil: Date, now: Date)
   // sendWebhook checks the URL again (the host may resolve elsewhere now) and refuses at connect time too.
   const result = await sendWebhook({
     url: endpoint.url,
-    secret: endpoint.secret,
+    secret: signingSecrets(endpoint, new Date()),
     body: JSON.stringify(serializeEvent(delivery.event)),
     headers: { "Webhook-Id": delivery.eventId },
   });

@@ -19,6 +19,7 @@ import {
 } from "../contract/webhooks";
 import { checkWebhookUrl } from "./address";
 import { sendWebhook } from "./send";
+import { signingSecrets } from "./signature";
 
 type Row = Awaited<ReturnType<Db["webhookEndpoint"]["findUniqueOrThrow"]>>;
 type DeliveryRow = Awaited<ReturnType<Db["webhookDelivery"]["findUniqueOrThrow"]>> & { event: { type: string } };
@@ -37,6 +38,10 @@ export function serializeWebhookEndpoint(row: Row): WebhookEndpoint {
       : [],
     status: row.status === "disabled" ? "disabled" : "enabled",
     description: row.description,
+    previous_secret_expires_at:
+      row.previousSecret !== null && row.previousSecretExpiresAt !== null
+        ? unixSeconds(row.previousSecretExpiresAt)
+        : null,
   };
 }
 
@@ -45,7 +50,11 @@ const webhookEndpoints = ownedObjects({
   model: (db) => db.webhookEndpoint,
   serialize: serializeWebhookEndpoint,
 });
-export const { list: listWebhookEndpoints, retrieve: retrieveWebhookEndpoint } = webhookEndpoints;
+export const {
+  list: listWebhookEndpoints,
+  retrieve: retrieveWebhookEndpoint,
+  find: findWebhookEndpoint,
+} = webhookEndpoints;
 
 export function attemptLogOf(value: unknown): WebhookAttempt[] {
   return Array.isArray(value) ? (value as WebhookAttempt[]) : [];
@@ -144,7 +153,12 @@ export async function deleteWebhookEndpoint(
 
 export async function listWebhookDeliveries(
   { db }: Context,
-  { owner, endpointId, query }: { owner: ObjectScope; endpointId: string; query: WebhookDeliveryListQuery },
+  {
+    owner,
+    endpointId,
+    query,
+    url = `/api/v1/webhook_endpoints/${endpointId}/deliveries`,
+  }: { owner: ObjectScope; endpointId: string; query: WebhookDeliveryListQuery; url?: string },
 ) {
   await webhookEndpoints.find(db, owner, endpointId);
   const rows = await db.webhookDelivery.findMany({
@@ -157,7 +171,7 @@ export async function listWebhookDeliveries(
     take: query.limit + 1,
     include: { event: { select: { type: true } } },
   });
-  return toList(rows, query.limit, `/api/v1/webhook_endpoints/${endpointId}/deliveries`, serializeWebhookDelivery);
+  return toList(rows, query.limit, url, serializeWebhookDelivery);
 }
 
 /** Sends one signed `webhook_endpoint.test` event now and reports the outcome; it is neither stored nor retried. */
@@ -176,7 +190,7 @@ export async function sendTestWebhook(
   };
   const result = await sendWebhook({
     url: row.url,
-    secret: row.secret,
+    secret: signingSecrets(row, new Date()),
     body: JSON.stringify(event),
     headers: { "Webhook-Id": event.id },
   });

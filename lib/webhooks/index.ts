@@ -6,7 +6,7 @@ export {
   type Resolver,
   type UrlCheck,
 } from "./address";
-export { signWebhookPayload } from "./signature";
+export { signWebhookPayload, signingSecrets } from "./signature";
 export { sendWebhook, WEBHOOK_TIMEOUT_MS, type SendResult, type SendOptions } from "./send";
 export {
   createWebhookEndpoint,
@@ -28,3 +28,16 @@ export {
 } from "./deliver";
 export { startDeliveryWorker } from "./worker";
 export { listMerchantEvents, retrieveMerchantEvent } from "./merchant-events";
+export { resendWebhookDelivery, retryFailedWebhookDeliveries, rotateWebhookSecret } from "./recovery";
+export {
+  createMerchantWebhookEndpoint,
+  deleteMerchantWebhookEndpoint,
+  listMerchantWebhookDeliveries,
+  listMerchantWebhookEndpoints,
+  resendMerchantWebhookDelivery,
+  retrieveMerchantWebhookEndpoint,
+  retryFailedMerchantWebhookDeliveries,
+  rotateMerchantWebhookSecret,
+  sendMerchantTestWebhook,
+  updateMerchantWebhookEndpoint,
+} from "./merchant-webhooks";

@@ -17,7 +17,8 @@ export interface SendResult {
 
 export interface WebhookRequest {
   url: string;
-  secret: string;
+  /** One secret, or during a rotation's overlap the new one and then the previous one: one `v1=` each. */
+  secret: string | readonly string[];
   body: string;
   headers?: Record<string, string>;
 }

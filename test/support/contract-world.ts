@@ -1,6 +1,7 @@
 import type { OperationSpec } from "@/lib/contract/operation";
 import { pathParamNames } from "@/lib/contract/operation";
 import { db } from "@/lib/db";
+import { newObjectId } from "@/lib/ids";
 import { createManagementToken, revokeManagementToken } from "@/lib/accounts/management-tokens";
 import { createInvite } from "@/lib/accounts/merchants";
 import { signManagementToken } from "@/lib/accounts/session";
@@ -33,6 +34,15 @@ export async function contractWorld(server: { url: string; sdk(apiKey: string): 
   });
   const endpoint = await client.webhookEndpoints.create({ url: "http://127.0.0.1:9/hooks", enabled_events: ["*"] });
   const event = (await client.events.list({ limit: 1 })).data[0];
+  const delivery = await db.webhookDelivery.create({
+    data: {
+      id: newObjectId("whdel"),
+      endpointId: endpoint.id,
+      eventId: event?.id ?? "",
+      status: "failed",
+      attemptLog: [],
+    },
+  });
   await authRuntime.requestLog.flush(); // the requests above, in the request log
   const requestLog = await db.requestLog.findFirstOrThrow({ where: { merchantId }, select: { id: true } });
   const token = await createManagementToken(appContext, {
@@ -83,6 +93,8 @@ export async function contractWorld(server: { url: string; sdk(apiKey: string): 
       "checkout-sessions": session.id,
       events: event?.id ?? "",
       webhook_endpoints: endpoint.id,
+      "webhook-endpoints": endpoint.id,
+      deliveries: delivery.id,
       applications: test.applicationId,
       "api-keys": test.key.id,
       "management-tokens": token.id,
@@ -141,6 +153,12 @@ export const validBodies: Record<string, Record<string, unknown>> = {
   "POST /api/v1/checkout_sessions": { amount: 1000, currency: "usd", success_url: "https://shop.example/ok" },
   "POST /api/v1/webhook_endpoints": { url: "http://127.0.0.1:9/hooks", enabled_events: ["*"] },
   "PATCH /api/v1/webhook_endpoints/{id}": { description: "C" },
+  "POST /api/v1/webhook_endpoints/{id}/rotate_secret": { expires_in: 3600 },
+  "POST /api/v1/webhook_endpoints/{id}/retry_failed": { since: Math.floor(Date.now() / 1000) - 3600 },
+  "POST /api/v1/merchant/webhook-endpoints": { url: "http://127.0.0.1:9/hooks", enabled_events: ["*"], mode: "test" },
+  "PATCH /api/v1/merchant/webhook-endpoints/{id}": { description: "C" },
+  "POST /api/v1/merchant/webhook-endpoints/{id}/rotate-secret": { expires_in: 3600 },
+  "POST /api/v1/merchant/webhook-endpoints/{id}/retry-failed": { since: Math.floor(Date.now() / 1000) - 3600 },
   "POST /api/v1/invites": { email: "someone@example.com", role: "developer" },
   "POST /api/v1/management-tokens": { name: "fuzz", expiresIn: "1h" },
   "POST /api/v1/applications": { name: "Fuzz app" },
