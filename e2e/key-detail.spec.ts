@@ -66,7 +66,7 @@ test("during a roll the old secret's callers are listed; extend once, then end g
   await callers.getByRole("button", { name: "End grace now" }).click();
   const confirm = page.getByRole("dialog", { name: "End the grace period now?" });
   await confirm.getByRole("button", { name: "End grace now" }).click();
-  await expect(page.getByText("Ended the grace period")).toBeVisible();
+  await expect(page.getByText(/^Ended the grace period/)).toBeVisible();
   await expect(callers).toBeHidden();
   const refused = await callMe(page, original);
   expect(refused).toMatchObject({ status: 401, code: "expired_api_key" });
@@ -96,8 +96,8 @@ test("remove the scopes a key did not use: it loses them at once", async ({ page
   expect((await page.request.get("/api/v1/payment_links", { headers })).status()).toBe(200);
 });
 
-test("another merchant's key (or an unknown id) is the 404 page", async ({ page }) => {
+test("an unknown key id is the 404 page (the dashboard streams it, so the status stays 200)", async ({ page }) => {
   await signInWithGitHub(page, uniqueLogin("detail-404"));
-  const response = await page.goto("/dashboard/api-keys/key_does_not_exist");
-  expect(response?.status()).toBe(404);
+  await page.goto("/dashboard/api-keys/key_does_not_exist");
+  await expect(page.getByText("This page could not be found.")).toBeVisible();
 });
