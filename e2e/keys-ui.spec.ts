@@ -85,7 +85,7 @@ test.describe("at 1280 × 800", () => {
     expect(html).not.toContain("Loading API keys");
     // The table itself is in that response (not only the data for a script to draw it).
     expect(html).toMatch(/<caption[^>]*>API keys<\/caption>/);
-    expect(html).toMatch(/<span[^>]*>Server-rendered 0<\/span>/);
+    expect(html).toMatch(/<a [^>]*href="\/dashboard\/api-keys\/key_[^"]+"[^>]*>Server-rendered 0<\/a>/);
   });
 
   test("search, filters and pages live in the URL and go through the API's cursor", async ({ page }) => {

@@ -57,6 +57,7 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
             <KeyName
               apiKey={key}
               successor={successor}
+              href={`/dashboard/api-keys/${key.id}`}
               renamable={actions && key.applicationId && key.status !== "revoked" ? (key as ManageableKey) : undefined}
             />
           </Td>

@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import Link from "next/link";
 import { useState } from "react";
 import type { MerchantKey } from "@/lib/contract";
 import { Badge } from "../ui/badge";
@@ -15,10 +16,12 @@ interface KeyNameProps {
   successor: MerchantKey | null;
   /** Present when the member may rename this key. */
   renamable?: ApplicationKeyRef;
+  /** Present in the keys table: the name links to the key's own page. */
+  href?: string;
 }
 
 /** The key's name (renamable in place), the "linked" mark, and its display prefix under it. */
-export function KeyName({ apiKey, successor, renamable }: KeyNameProps) {
+export function KeyName({ apiKey, successor, renamable, href }: KeyNameProps) {
   const [editing, setEditing] = useState(false);
   return (
     <div className={successor ? "border-l-2 border-amber-300 pl-3" : undefined}>
@@ -26,7 +29,13 @@ export function KeyName({ apiKey, successor, renamable }: KeyNameProps) {
         <RenameKeyForm apiKey={apiKey} target={renamable} onDone={() => setEditing(false)} />
       ) : (
         <div className="flex items-center gap-1.5">
-          <span className="font-medium break-words">{apiKey.name}</span>
+          {href ? (
+            <Link href={href} className="font-medium break-words underline-offset-2 hover:underline">
+              {apiKey.name}
+            </Link>
+          ) : (
+            <span className="font-medium break-words">{apiKey.name}</span>
+          )}
           {apiKey.claimedAt && (
             <span title="Created without an account, then linked to this merchant">
               <Badge tone="info">linked</Badge>

@@ -37,6 +37,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "api_key.created",
   "api_key.updated",
   "api_key.rolled",
+  "api_key.grace_extended",
+  "api_key.grace_ended",
   "api_key.revoked",
   "api_key.linked",
   "management_token.created",

@@ -17,6 +17,9 @@ export const queryKeys = {
   applicationOptions: (merchantId: string) => ["merchant", merchantId, "applications", "options"] as const,
   application: (merchantId: string, id: string) => ["merchant", merchantId, "application", id] as const,
   apiKeys: (merchantId: string, filters: KeyFilters) => ["merchant", merchantId, "api-keys", filters] as const,
+  /** One key's detail page: the key, the old secret's callers, its recent requests and its audit trail. */
+  apiKey: (merchantId: string, keyId: string, part: "key" | "callers" | "requests" | "audit") =>
+    ["merchant", merchantId, "api-key", keyId, part] as const,
   managementTokens: (merchantId: string) => ["merchant", merchantId, "management-tokens"] as const,
   members: (merchantId: string) => ["merchant", merchantId, "members"] as const,
 };

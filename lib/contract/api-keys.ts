@@ -103,6 +103,12 @@ export const createApplicationKeySchema = createApiKeySchema.omit({ name: true }
 });
 export type CreateApplicationKeyInput = z.input<typeof createApplicationKeySchema>;
 
+/** A roll's grace period ends at most this long after the roll, extensions included. */
+export const MAX_GRACE_DAYS = 7;
+export const GRACE_EXTENSION_HOURS = 24;
+/** "Unused" scopes: none of the key's requests in this many days needed them. */
+export const UNUSED_SCOPE_DAYS = 30;
+
 export const GRACE_PERIODS = { now: 0, "1h": 3600, "24h": 86_400, "7d": 604_800 } as const;
 export type GracePeriod = keyof typeof GRACE_PERIODS;
 export const rollApiKeySchema = z.strictObject({
@@ -125,6 +131,53 @@ export const linkApiKeySchema = z.strictObject({
   scopes: scopeListSchema.optional(),
 });
 export type LinkApiKeyInput = z.infer<typeof linkApiKeySchema>;
+
+/** Whoever last called with the key, from the request log. */
+const lastUseSchema = z.object({
+  at: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+
+const keyLinkSchema = z.object({ id: z.string(), name: z.string(), prefix: z.string() });
+
+/** `GET /api/v1/api-keys/{id}`: one key with who created it, its last use, its roll and its unused scopes. */
+export const apiKeyDetailSchema = merchantKeySchema.extend({
+  createdBy: z
+    .object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() })
+    .nullable()
+    .describe("The member who created (or rolled) the key; null for a key created without one"),
+  lastUse: lastUseSchema.nullable().describe("The key's latest request in the request log"),
+  rolledFrom: keyLinkSchema.nullable().describe("The key this one replaced by a roll"),
+  rolledTo: keyLinkSchema.nullable().describe("The key that replaced this one by a roll"),
+  graceExtendedAt: z.string().nullable().describe("When the grace period was extended (it can be, once)"),
+  unusedScopes: z
+    .array(scopeSchema)
+    .describe(`Scopes granted but not needed by any of the key's requests in the last ${UNUSED_SCOPE_DAYS} days`),
+});
+export type ApiKeyDetail = z.infer<typeof apiKeyDetailSchema>;
+
+/** One caller of a rolled key's old secret: requests grouped by IP and user agent. */
+export const oldSecretCallerSchema = z.object({
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  lastSeenAt: z.string(),
+  requestCount: z.number().int(),
+});
+export type OldSecretCaller = z.infer<typeof oldSecretCallerSchema>;
+
+/** Who still sends the old secret of a roll in its grace period; empty when no grace period runs. */
+export const oldSecretCallersSchema = z.object({
+  rolledKeyId: z.string().nullable().describe("The old key (this key, or the one it replaced)"),
+  graceEndsAt: z.string().nullable(),
+  graceExtendedAt: z.string().nullable(),
+  maxGraceEndsAt: z
+    .string()
+    .nullable()
+    .describe(`The latest the grace period can end: ${MAX_GRACE_DAYS} days after the roll`),
+  items: z.array(oldSecretCallerSchema),
+});
+export type OldSecretCallers = z.infer<typeof oldSecretCallersSchema>;
 
 const keys = tagged("Keys");
 export const me = {
@@ -167,6 +220,29 @@ export const apiKeys = {
     body: rollApiKeySchema,
     response: rolledKeySchema,
     status: 201,
+  }),
+  retrieve: management.get("/api/v1/api-keys/{id}", {
+    summary: "Retrieve one of the current merchant's API keys with its creator, last use, roll and unused scopes",
+    response: apiKeyDetailSchema,
+    errors: [404],
+  }),
+  callers: management.get("/api/v1/api-keys/{id}/callers", {
+    summary: "Who still calls with a rolled key's old secret during its grace period (by IP and user agent)",
+    description: "Works on the old key's id or its successor's; outside a grace period the list is empty.",
+    response: oldSecretCallersSchema,
+    errors: [404],
+  }),
+  endGrace: applicationKeys.post("/api/v1/applications/{id}/api-keys/{keyId}/end-grace", {
+    summary: "End a rolled key's grace period now: its old secret stops working at once, in every process",
+    description: "`keyId` is the old key or its successor. Without a running grace period: 409 `api_key_not_in_grace`.",
+    response: apiKeySchema,
+    errors: [400, 404, 409],
+  }),
+  extendGrace: applicationKeys.post("/api/v1/applications/{id}/api-keys/{keyId}/extend-grace", {
+    summary: `Extend a rolled key's grace period by ${GRACE_EXTENSION_HOURS} hours (once)`,
+    description: `A second extension is refused (409 \`grace_already_extended\`), and so is one past ${MAX_GRACE_DAYS} days after the roll (400 \`grace_period_too_long\`).`,
+    response: apiKeySchema,
+    errors: [400, 404, 409],
   }),
   link: management.post("/api/v1/api-keys/link", {
     auth: member("settings.manage"),

@@ -25,14 +25,17 @@ beforeAll(async () => {
 });
 afterAll(() => cluster?.close());
 
-describe.each<ChangeKind>(["revoke", "roll now", "disable application", "change scopes"])("%s on A", (kind) => {
-  it(`is refused by B on the next request after A's response (${TRIALS} trials)`, async () => {
-    const trials = await propagationTrials(merchant, { from: a, to: b, kind, trials: TRIALS });
-    expect(trials.admittedAfterChange).toEqual([]);
-    expect(trials.newKeyRefused).toEqual([]);
-    expect(trials.refusals).toHaveLength(TRIALS);
-  });
-});
+describe.each<ChangeKind>(["revoke", "roll now", "disable application", "change scopes", "end grace"])(
+  "%s on A",
+  (kind) => {
+    it(`is refused by B on the next request after A's response (${TRIALS} trials)`, async () => {
+      const trials = await propagationTrials(merchant, { from: a, to: b, kind, trials: TRIALS });
+      expect(trials.admittedAfterChange).toEqual([]);
+      expect(trials.newKeyRefused).toEqual([]);
+      expect(trials.refusals).toHaveLength(TRIALS);
+    });
+  },
+);
 
 describe("a new key", () => {
   it("works on every instance at once, even from an address locked out for guessing", async () => {

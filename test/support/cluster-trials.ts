@@ -1,7 +1,7 @@
 import type { Scope } from "@/lib/contract/scopes";
 import { call, type merchantConsole } from "./cluster-api";
 
-export type ChangeKind = "revoke" | "roll now" | "disable application" | "change scopes";
+export type ChangeKind = "revoke" | "roll now" | "disable application" | "change scopes" | "end grace";
 
 type Console = Awaited<ReturnType<typeof merchantConsole>>;
 
@@ -22,12 +22,15 @@ async function prepare(
   const scopes: Scope[] = ["links:read", "customers:read"];
   const key = await merchant.createKey(from, appId, scopes);
   const keyPath = `/api/v1/applications/${appId}/api-keys/${key.id}`;
+  // The old secret of a roll in its grace period: it works until the grace period is ended.
+  if (kind === "end grace") await merchant.manage(from, "POST", `${keyPath}/roll`, { gracePeriod: "1h" });
   const changes: Record<ChangeKind, () => Promise<unknown>> = {
     revoke: () => merchant.manage(from, "DELETE", keyPath),
     "roll now": () => merchant.manage(from, "POST", `${keyPath}/roll`, { gracePeriod: "now" }),
     "disable application": () =>
       merchant.manage(from, "PATCH", `/api/v1/applications/${appId}/status`, { isEnabled: false }),
     "change scopes": () => merchant.manage(from, "PATCH", keyPath, { scopes: ["customers:read"] }),
+    "end grace": () => merchant.manage(from, "POST", `${keyPath}/end-grace`),
   };
   return {
     secret: key.secret,

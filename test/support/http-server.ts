@@ -37,7 +37,17 @@ export function routeFromFile(file: string): { pattern: RegExp; names: string[] 
 }
 
 const modules = import.meta.glob<RouteModule>("/app/**/route.ts");
-const routes: Route[] = Object.entries(modules).map(([file, load]) => ({ ...routeFromFile(file), load }));
+/** Next.js prefers a static segment to a dynamic one, and both to a catch-all: `api-keys/link` before `api-keys/[id]`. */
+function specificity(file: string): string {
+  return file
+    .split("/")
+    .map((segment) => (segment.startsWith("[...") ? "2" : segment.startsWith("[") ? "1" : "0"))
+    .join("");
+}
+
+const routes: Route[] = Object.entries(modules)
+  .sort(([a], [b]) => specificity(a).localeCompare(specificity(b)))
+  .map(([file, load]) => ({ ...routeFromFile(file), load }));
 
 function toRequest(incoming: IncomingMessage, origin: string): Request {
   const headers = new Headers();
