@@ -1,5 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createApplication, createKeyThroughDialog, signInWithGitHub, uniqueLogin } from "./helpers";
+import {
+  closeShowOnceWithoutCopying,
+  createApplication,
+  createKeyThroughDialog,
+  signInWithGitHub,
+  uniqueLogin,
+} from "./helpers";
 
 // Every page of the dashboard, at a desktop and a phone width, in the light and the dark theme (the system's
 // setting, which next-themes follows until a theme is picked): each one is kept as a screenshot with the run's
@@ -37,6 +43,20 @@ async function merchantWithEverything(page: Page): Promise<{ name: string; path:
     customer,
     success_url: "https://shop.example/ok",
   });
+  // A webhook endpoint, added in the dashboard: a public address that nothing delivers to (the e2e server runs no
+  // delivery worker), as in e2e/webhooks.spec.ts.
+  await page.goto("/dashboard/webhooks");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  const add = page.getByRole("dialog", { name: "Add a webhook endpoint" });
+  await add.getByLabel("URL", { exact: true }).fill("https://93.184.215.14/hooks");
+  await add.getByLabel("Events", { exact: true }).fill("payment_link.created");
+  await add.getByRole("button", { name: "Add endpoint" }).click();
+  await closeShowOnceWithoutCopying(page, page.getByRole("dialog", { name: "Signing secret" }));
+  await expect(page).toHaveURL(/\/dashboard\/webhooks\/we_/);
+  const endpointPath = new URL(page.url()).pathname;
+  await page.goto("/dashboard/api-keys");
+  const keyPath = await page.getByRole("link", { name: "Checkout server", exact: true }).getAttribute("href");
+  expect(keyPath).toMatch(/^\/dashboard\/api-keys\/[^/]+$/);
   const events = await page.request.get("/api/v1/merchant/events?mode=test");
   expect(events.status()).toBe(200);
   const event = ((await events.json()) as { data: { id: string }[] }).data[0]?.id;
@@ -46,6 +66,9 @@ async function merchantWithEverything(page: Page): Promise<{ name: string; path:
     { name: "applications", path: "/dashboard/applications" },
     { name: "application", path: applicationPath ?? "/dashboard/applications" },
     { name: "api-keys", path: "/dashboard/api-keys" },
+    { name: "api-key", path: keyPath ?? "/dashboard/api-keys" },
+    { name: "webhooks", path: "/dashboard/webhooks" },
+    { name: "webhook-endpoint", path: endpointPath },
     { name: "logs", path: "/dashboard/logs" },
     { name: "audit-log", path: "/dashboard/audit-log" },
     { name: "events", path: "/dashboard/events" },
@@ -64,7 +87,7 @@ async function merchantWithEverything(page: Page): Promise<{ name: string; path:
 }
 
 test("every page at 1280 and 390 px, light and dark, kept as screenshots", async ({ page }) => {
-  test.setTimeout(300_000); // 18 pages × 4 views on a busy 2-core machine
+  test.setTimeout(300_000); // 21 pages × 4 views on a busy 2-core machine
   const pages = await merchantWithEverything(page);
   for (const theme of THEMES) {
     await page.emulateMedia({ colorScheme: theme });
