@@ -12,6 +12,7 @@ import type { OperationSpec } from "./operation";
 import { merchantPaymentLinks, paymentLinks } from "./payment-links";
 import { requestLogs } from "./request-logs";
 import { unclaimedKeys } from "./unclaimed-keys";
+import { usage } from "./usage";
 import { webhookEndpoints } from "./webhooks";
 
 export * from "./accounts";
@@ -31,6 +32,7 @@ export * from "./request-logs";
 export * from "./roles";
 export * from "./scopes";
 export * from "./unclaimed-keys";
+export * from "./usage";
 export * from "./webhooks";
 
 /** What a backend calls with an API key: the SDK's resources. */
@@ -49,6 +51,7 @@ export const managementResources = {
   merchantCheckoutSessions,
   merchantEvents,
   requestLogs,
+  usage,
   auditEvents,
 };
 
