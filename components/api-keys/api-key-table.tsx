@@ -7,6 +7,7 @@ import { groupRolled } from "./group-rolled";
 import { KeyName } from "./key-name";
 import { KeyStatus } from "./key-status";
 import { scopeSummary } from "./scope-summary";
+import { UsageSparkline } from "./usage-sparkline";
 import type { ApplicationKeyRef } from "./use-api-keys";
 
 export type ManageableKey = MerchantKey & ApplicationKeyRef;
@@ -47,6 +48,7 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
         "Scopes",
         "Created",
         "Last used",
+        "Last 7 days",
         "Status",
         actions && { label: "Actions", align: "right" },
       ]}
@@ -81,6 +83,9 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
           </Td>
           <DateCell label="Created" iso={key.createdAt} fallback="—" />
           <DateCell label="Last used" iso={key.lastUsedAt} fallback="Never" />
+          <Td label="Last 7 days">
+            <UsageSparkline days={key.usage_7d} />
+          </Td>
           <Td label="Status">
             <KeyStatus apiKey={key} />
           </Td>

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { keyModeSchema } from "./api-keys";
 import { management } from "./operation";
+import { USAGE_RANGES, type UsageRange } from "./vocabulary";
 
-/** The chart's two windows: 24 hourly buckets ending with the current hour, or 30 daily ones ending today (UTC). */
-export const USAGE_RANGES = { "24h": { unit: "hour", buckets: 24 }, "30d": { unit: "day", buckets: 30 } } as const;
-export type UsageRange = keyof typeof USAGE_RANGES;
+export { USAGE_RANGES, type UsageRange } from "./vocabulary";
 export const usageRangeSchema = z.enum(Object.keys(USAGE_RANGES) as [UsageRange, ...UsageRange[]]);
 
 const idFilter = z.string().trim().min(1, "must not be empty").max(64);
