@@ -1,4 +1,4 @@
-const WIDTH = 64;
+const WIDTH = 48;
 const HEIGHT = 20;
 
 /** "412 requests in the last 7 days" (one request, no requests: said as a person would). */
@@ -8,7 +8,7 @@ export function weekLabel(days: readonly number[]): string {
   return `${total.toLocaleString("en")} ${total === 1 ? "request" : "requests"} in the last 7 days`;
 }
 
-/** A key's requests per day of the last 7 (oldest first) as a tiny line: an inline SVG, no chart library. */
+/** A key's requests per day of the last 7 (oldest first) as a tiny line, its total on hover: inline SVG, no library. */
 export function UsageSparkline({ days }: { days: readonly number[] }) {
   const max = Math.max(1, ...days);
   const step = days.length > 1 ? WIDTH / (days.length - 1) : 0;
@@ -17,21 +17,17 @@ export function UsageSparkline({ days }: { days: readonly number[] }) {
     .join(" ");
   const total = days.reduce((sum, count) => sum + count, 0);
   return (
-    <span className="inline-flex items-center gap-2 whitespace-nowrap">
-      <svg
-        role="img"
-        aria-label={weekLabel(days)}
-        width={WIDTH}
-        height={HEIGHT}
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className={total === 0 ? "text-slate-300" : "text-slate-600"}
-        data-testid="usage-sparkline"
-      >
-        <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
-      </svg>
-      <span aria-hidden="true" className="text-xs text-slate-600 tabular-nums">
-        {total.toLocaleString("en")}
-      </span>
-    </span>
+    <svg
+      role="img"
+      aria-label={weekLabel(days)}
+      width={WIDTH}
+      height={HEIGHT}
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      className={total === 0 ? "text-slate-300" : "text-slate-600"}
+      data-testid="usage-sparkline"
+    >
+      <title>{weekLabel(days)}</title>
+      <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round" />
+    </svg>
   );
 }

@@ -66,11 +66,11 @@ export function ApplicationDetail({
           <dd>{formatDateTime(application.createdAt)}</dd>
         </dl>
       </div>
-      {usage}
       <div className="space-y-3">
         <h2 className="text-lg font-semibold">API keys</h2>
         <ApiKeyPanel application={application} />
       </div>
+      {usage}
     </section>
   );
 }
