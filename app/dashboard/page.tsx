@@ -5,12 +5,17 @@ import { redirect } from "next/navigation";
 import { GettingStarted } from "@/components/dashboard/getting-started";
 import { CHECKLIST_COOKIE, MODE_COOKIE, dismissedChecklists, modeFromCookie } from "@/components/dashboard/preferences";
 import { getDashboardSession, pageOrigin } from "@/lib/accounts/dashboard";
+import { UsageChart } from "@/components/usage/usage-chart";
 import { merchantOverview } from "@/lib/applications";
 import { appContext } from "@/lib/keys/runtime";
 
 export const metadata: Metadata = { title: "Home · Merchant Console" };
 
-export default async function DashboardHome() {
+export default async function DashboardHome({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await getDashboardSession();
   if (!session) redirect("/");
   const jar = await cookies();
@@ -55,6 +60,13 @@ export default async function DashboardHome() {
           </Link>
         </li>
       </ul>
+      <UsageChart
+        merchantId={session.merchant.id}
+        mode={mode}
+        path="/dashboard"
+        search={await searchParams}
+        title={`API usage (${mode})`}
+      />
     </section>
   );
 }

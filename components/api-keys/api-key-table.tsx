@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { MerchantKey } from "@/lib/contract";
 import { formatDateTime } from "../format";
 import { Button } from "../ui/button";
@@ -7,6 +8,7 @@ import { groupRolled } from "./group-rolled";
 import { KeyName } from "./key-name";
 import { KeyStatus } from "./key-status";
 import { scopeSummary } from "./scope-summary";
+import { UsageSparkline } from "./usage-sparkline";
 import type { ApplicationKeyRef } from "./use-api-keys";
 
 export type ManageableKey = MerchantKey & ApplicationKeyRef;
@@ -22,13 +24,31 @@ function isManageable(key: MerchantKey): key is ManageableKey {
   return key.applicationId !== null && key.status === "active";
 }
 
-/** A date on two short lines (day, then time), so three date columns fit beside the rest at 1280 px. */
-function DateCell({ iso, fallback, label }: { iso: string | null; fallback: string; label: string }) {
+/**
+ * A date on two short lines (day, then time), so three date columns fit beside the rest at 1280 px; `children`
+ * (the last week's sparkline) sits to its right.
+ */
+function DateCell({
+  iso,
+  fallback,
+  label,
+  children,
+}: {
+  iso: string | null;
+  fallback: string;
+  label: string;
+  children?: ReactNode;
+}) {
   const [day, time] = iso ? formatDateTime(iso).split(", ") : [fallback];
   return (
     <Td label={label} className="text-xs whitespace-nowrap text-slate-600">
-      {day}
-      {time && <span className="block text-slate-500 max-sm:ml-1 max-sm:inline">{time}</span>}
+      <div className="flex items-start gap-2">
+        <div>
+          {day}
+          {time && <span className="block text-slate-500 max-sm:ml-1 max-sm:inline">{time}</span>}
+        </div>
+        {children}
+      </div>
     </Td>
   );
 }
@@ -46,7 +66,7 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
         showApplication && "Application",
         "Scopes",
         "Created",
-        "Last used",
+        "Last used · 7 days",
         "Status",
         actions && { label: "Actions", align: "right" },
       ]}
@@ -81,7 +101,9 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
             </span>
           </Td>
           <DateCell label="Created" iso={key.createdAt} fallback="—" />
-          <DateCell label="Last used" iso={key.lastUsedAt} fallback="Never" />
+          <DateCell label="Last used" iso={key.lastUsedAt} fallback="Never">
+            <UsageSparkline days={key.usage7d} />
+          </DateCell>
           <Td label="Status">
             <KeyStatus apiKey={key} />
           </Td>

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { ApiKeyPanel } from "../api-keys/api-key-panel";
 import type { Application } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
@@ -11,7 +12,14 @@ import { DeleteApplicationButton, EditApplicationButton } from "./application-ac
 import { ApplicationStatusButton } from "./application-status-button";
 import { useApplication } from "./use-applications";
 
-export function ApplicationDetail({ initialApplication }: { initialApplication: Application }) {
+/** `usage` is the application's usage chart, a server component the page renders. */
+export function ApplicationDetail({
+  initialApplication,
+  usage,
+}: {
+  initialApplication: Application;
+  usage?: ReactNode;
+}) {
   const { canManage } = useDashboard();
   const query = useApplication(initialApplication.id, initialApplication);
   const application = query.data ?? initialApplication;
@@ -62,6 +70,7 @@ export function ApplicationDetail({ initialApplication }: { initialApplication: 
         <h2 className="text-lg font-semibold">API keys</h2>
         <ApiKeyPanel application={application} />
       </div>
+      {usage}
     </section>
   );
 }

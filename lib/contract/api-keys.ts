@@ -45,9 +45,13 @@ export const apiKeySchema = z.object({
 });
 export type ApiKeyView = z.infer<typeof apiKeySchema>;
 
-/** The dashboard's API keys list: each key with its application's name. */
+/** The dashboard's API keys list: each key with its application's name and its last week's requests. */
 export const merchantKeySchema = apiKeySchema.extend({
   application: z.object({ id: z.string(), name: z.string() }).nullable(),
+  usage7d: z
+    .array(z.number().int())
+    .length(7)
+    .describe("Requests per UTC day of the last 7 days, oldest first (today last)"),
 });
 export type MerchantKey = z.infer<typeof merchantKeySchema>;
 

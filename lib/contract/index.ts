@@ -13,6 +13,7 @@ import type { OperationSpec } from "./operation";
 import { merchantPaymentLinks, paymentLinks } from "./payment-links";
 import { requestLogs } from "./request-logs";
 import { unclaimedKeys } from "./unclaimed-keys";
+import { usage } from "./usage";
 import { webhookEndpoints } from "./webhooks";
 
 export * from "./accounts";
@@ -33,6 +34,7 @@ export * from "./request-logs";
 export * from "./roles";
 export * from "./scopes";
 export * from "./unclaimed-keys";
+export * from "./usage";
 export * from "./webhooks";
 
 /** What a backend calls with an API key: the SDK's resources. */
@@ -52,6 +54,7 @@ export const managementResources = {
   merchantEvents,
   merchantWebhookEndpoints,
   requestLogs,
+  usage,
   auditEvents,
 };
 

@@ -25,3 +25,7 @@ export const KEY_MODES = ["test", "live"] as const;
 export type KeyMode = (typeof KEY_MODES)[number];
 
 export const API_KEY_STATUSES = ["active", "revoked", "expired"] as const;
+
+/** The usage charts' two windows: 24 hourly buckets ending with the current hour, or 30 daily ones ending today (UTC). */
+export const USAGE_RANGES = { "24h": { unit: "hour", buckets: 24 }, "30d": { unit: "day", buckets: 30 } } as const;
+export type UsageRange = keyof typeof USAGE_RANGES;

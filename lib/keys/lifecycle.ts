@@ -16,6 +16,7 @@ import { scopesFromJson } from "../contract/scopes";
 import { ApiError, notFound } from "../http/errors";
 import { parseInput } from "../http/parse-input";
 import { hashSecret } from "./hash";
+import { weeklyRequests } from "./usage-report";
 import { DISPLAY_PREFIX_LENGTH, displayPrefix, generateSecret, newKeyId, type KeyMode } from "./format";
 
 export type KeyRow = Awaited<ReturnType<Db["apiKey"]["findUniqueOrThrow"]>>;
@@ -388,8 +389,18 @@ export async function listMerchantKeys(
     take: query.limit + 1,
     include: { application: { select: { id: true, name: true } } },
   });
+  const page = rows.slice(0, query.limit);
+  const weeks = await weeklyRequests(
+    db,
+    page.map((row) => row.id),
+    now,
+  );
   return {
-    items: rows.slice(0, query.limit).map((row) => ({ ...serializeApiKey(row, now), application: row.application })),
+    items: page.map((row) => ({
+      ...serializeApiKey(row, now),
+      application: row.application,
+      usage7d: weeks.get(row.id) ?? [],
+    })),
     has_more: rows.length > query.limit,
   };
 }

@@ -17,6 +17,8 @@ export type {
   MerchantKey,
   PaymentLink,
   RolledKey,
+  Usage,
+  UsageBucket,
   WebhookDelivery,
   WebhookEndpoint,
   WebhookTestResult,

@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { ApplicationDetail } from "@/components/applications/application-detail";
 import { keyFilters, searchParamsFilter } from "@/components/api-keys/key-filters";
 import { prefetchKeys } from "@/components/api-keys/prefetch-keys";
+import { UsageChart } from "@/components/usage/usage-chart";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
 import { ApiError } from "@/lib/http/errors";
 import { serializeApplication } from "@/lib/applications";
@@ -38,11 +39,23 @@ export default async function ApplicationPage({
   const application = await loadApplication(session.merchant.id, (await params).id);
   // Its first page of keys is in the first HTML, as on the API keys page.
   const mode = modeFromCookie((await cookies()).get(MODE_COOKIE)?.value);
-  const filters = keyFilters(mode, searchParamsFilter(await searchParams), application.id);
+  const search = await searchParams;
+  const filters = keyFilters(mode, searchParamsFilter(search), application.id);
   const state = await prefetchKeys(session.merchant.id, filters);
+  // A server component, handed to the client detail as a slot: its totals and table are HTML, its chart loads later.
+  const usage = (
+    <UsageChart
+      merchantId={session.merchant.id}
+      mode={mode}
+      path={`/dashboard/applications/${application.id}`}
+      search={search}
+      applicationId={application.id}
+      title="Usage of this application's keys"
+    />
+  );
   return (
     <HydrationBoundary state={state}>
-      <ApplicationDetail initialApplication={application} />
+      <ApplicationDetail initialApplication={application} usage={usage} />
     </HydrationBoundary>
   );
 }
