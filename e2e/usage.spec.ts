@@ -9,7 +9,7 @@ import {
   uniqueLogin,
 } from "./helpers";
 
-test("the home chart and the key's sparkline count the requests made with a key; the range is in the URL", async ({
+test("the home chart, the key's sparkline and its page count the requests made with a key; the range is in the URL", async ({
   page,
 }) => {
   test.setTimeout(120_000); // usage counters are written in batches every few seconds
@@ -58,4 +58,11 @@ test("the home chart and the key's sparkline count the requests made with a key;
   await page.getByRole("link", { name: "Usage shop" }).first().click();
   const appChart = page.getByRole("region", { name: "Usage of this application's keys" });
   await expect(appChart.getByTestId("usage-totals")).toContainText("4 requests");
+
+  // The key's own page charts the same requests.
+  await page.goto("/dashboard/api-keys");
+  await page.getByRole("link", { name: "Usage backend", exact: true }).click();
+  const keyChart = page.getByRole("region", { name: "Usage of this key" });
+  await expect(keyChart.getByTestId("usage-totals")).toContainText("4 requests");
+  await expect(keyChart.getByTestId("usage-totals")).toContainText("1 error");
 });

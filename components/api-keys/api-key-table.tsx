@@ -86,7 +86,8 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
               {key.application ? (
                 <Link
                   href={`/dashboard/applications/${key.application.id}`}
-                  className="underline-offset-2 hover:underline"
+                  title={key.application.name}
+                  className="underline-offset-2 hover:underline sm:block sm:max-w-36 sm:truncate"
                 >
                   {key.application.name}
                 </Link>

@@ -3,7 +3,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useState } from "react";
-import type { MerchantKey } from "@/lib/contract";
+import type { ApiKeyView } from "@/lib/contract";
 import { Badge } from "../ui/badge";
 import type { ApplicationKeyRef } from "./use-api-keys";
 
@@ -11,9 +11,9 @@ import type { ApplicationKeyRef } from "./use-api-keys";
 const RenameKeyForm = dynamic(() => import("./rename-key-form").then((module) => module.RenameKeyForm));
 
 interface KeyNameProps {
-  apiKey: MerchantKey;
+  apiKey: ApiKeyView;
   /** The key that replaced this one by a roll, when it is listed just above. */
-  successor: MerchantKey | null;
+  successor: ApiKeyView | null;
   /** Present when the member may rename this key. */
   renamable?: ApplicationKeyRef;
   /** Present in the keys table: the name links to the key's own page. */
@@ -30,11 +30,17 @@ export function KeyName({ apiKey, successor, renamable, href }: KeyNameProps) {
       ) : (
         <div className="flex items-center gap-1.5">
           {href ? (
-            <Link href={href} className="font-medium break-words underline-offset-2 hover:underline">
+            <Link
+              href={href}
+              title={apiKey.name}
+              className="font-medium break-words underline-offset-2 hover:underline sm:block sm:max-w-48 sm:truncate"
+            >
               {apiKey.name}
             </Link>
           ) : (
-            <span className="font-medium break-words">{apiKey.name}</span>
+            <span title={apiKey.name} className="font-medium break-words sm:block sm:max-w-48 sm:truncate">
+              {apiKey.name}
+            </span>
           )}
           {apiKey.claimedAt && (
             <span title="Created without an account, then linked to this merchant">

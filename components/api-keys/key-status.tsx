@@ -1,8 +1,8 @@
-import type { MerchantKey } from "@/lib/contract";
+import type { ApiKeyView } from "@/lib/contract";
 import { formatDateTime } from "../format";
 import { Badge, type BadgeTone } from "../ui/badge";
 
-const STATUS_TONES: Record<MerchantKey["status"], BadgeTone> = {
+const STATUS_TONES: Record<ApiKeyView["status"], BadgeTone> = {
   active: "success",
   revoked: "danger",
   expired: "neutral",
@@ -12,7 +12,7 @@ const STATUS_TONES: Record<MerchantKey["status"], BadgeTone> = {
  * A key's status, with the date that matters under it. The old secret of a roll is active until its grace period
  * ends, but it is on its way out: "rolling", never a green "active".
  */
-export function KeyStatus({ apiKey }: { apiKey: MerchantKey }) {
+export function KeyStatus({ apiKey }: { apiKey: ApiKeyView }) {
   if (apiKey.status === "active" && apiKey.graceEndsAt) {
     return (
       <div>

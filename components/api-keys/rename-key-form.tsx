@@ -1,7 +1,7 @@
 "use client";
 
 import type { FormEvent } from "react";
-import { updateApiKeySchema, type MerchantKey } from "@/lib/contract";
+import { updateApiKeySchema, type ApiKeyView } from "@/lib/contract";
 import { Button } from "../ui/button";
 import { TextField } from "../ui/field";
 import { useForm } from "../use-form";
@@ -13,7 +13,7 @@ export function RenameKeyForm({
   target,
   onDone,
 }: {
-  apiKey: MerchantKey;
+  apiKey: ApiKeyView;
   target: ApplicationKeyRef;
   onDone: () => void;
 }) {

@@ -145,8 +145,11 @@ const lastUseSchema = z.object({
 
 const keyLinkSchema = z.object({ id: z.string(), name: z.string(), prefix: z.string() });
 
-/** `GET /api/v1/api-keys/{id}`: one key with who created it, its last use, its roll and its unused scopes. */
-export const apiKeyDetailSchema = merchantKeySchema.extend({
+/**
+ * `GET /api/v1/api-keys/{id}`: one key with who created it, its last use, its roll and its unused scopes; not the
+ * list's 7-day counts (the key's page charts its usage from `GET /api/v1/merchant/usage`).
+ */
+export const apiKeyDetailSchema = merchantKeySchema.omit({ usage7d: true }).extend({
   createdBy: z
     .object({ id: z.string(), name: z.string().nullable(), email: z.string().nullable() })
     .nullable()

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useDashboard } from "../../dashboard/dashboard-context";
 import { ErrorState, LoadingState } from "../../ui/states";
 import { KeyName } from "../key-name";
@@ -10,8 +11,11 @@ import { OldSecretCallersSection } from "./old-secret-callers";
 import { UnusedScopes } from "./unused-scopes";
 import { useKeyDetail } from "./use-key-detail";
 
-/** `/dashboard/api-keys/{id}`: the key, who still uses its old secret during a roll, its scopes, requests and trail. */
-export function KeyDetail({ keyId }: { keyId: string }) {
+/**
+ * `/dashboard/api-keys/{id}`: the key, who still uses its old secret during a roll, its scopes, usage, requests and
+ * trail. `usage` is the key's usage chart, a server component the page renders.
+ */
+export function KeyDetail({ keyId, usage }: { keyId: string; usage?: ReactNode }) {
   const { canManage } = useDashboard();
   const detail = useKeyDetail(keyId);
   if (detail.isPending) return <LoadingState label="Loading the key…" />;
@@ -35,12 +39,7 @@ export function KeyDetail({ keyId }: { keyId: string }) {
       <KeyFacts apiKey={apiKey} />
       <OldSecretCallersSection keyId={apiKey.id} applicationId={apiKey.applicationId} canManage={canManage} />
       <UnusedScopes apiKey={apiKey} canManage={canManage} />
-      <section aria-labelledby="usage-heading" className="space-y-2">
-        <h2 id="usage-heading" className="text-lg font-semibold">
-          Usage
-        </h2>
-        {/* TODO(usage chart): the coordinator wires the usage chart component here (built by another helper). */}
-      </section>
+      {usage}
       <RecentRequests keyId={apiKey.id} />
       <KeyAuditTrail keyId={apiKey.id} />
     </div>
