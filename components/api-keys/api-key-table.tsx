@@ -78,6 +78,7 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
               apiKey={key}
               successor={successor}
               href={`/dashboard/api-keys/${key.id}`}
+              truncate
               renamable={actions && key.applicationId && key.status !== "revoked" ? (key as ManageableKey) : undefined}
             />
           </Td>

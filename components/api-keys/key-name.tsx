@@ -12,6 +12,8 @@ const RenameKeyForm = dynamic(() => import("./rename-key-form").then((module) =>
 
 interface KeyNameProps {
   apiKey: ApiKeyView;
+  /** In a table: a long name is cut to one line from 640 px up (its full text on hover). */
+  truncate?: boolean;
   /** The key that replaced this one by a roll, when it is listed just above. */
   successor: ApiKeyView | null;
   /** Present when the member may rename this key. */
@@ -21,7 +23,8 @@ interface KeyNameProps {
 }
 
 /** The key's name (renamable in place), the "linked" mark, and its display prefix under it. */
-export function KeyName({ apiKey, successor, renamable, href }: KeyNameProps) {
+export function KeyName({ apiKey, successor, renamable, href, truncate = false }: KeyNameProps) {
+  const cut = truncate ? " sm:block sm:max-w-48 sm:truncate" : "";
   const [editing, setEditing] = useState(false);
   return (
     <div className={successor ? "border-l-2 border-amber-300 pl-3" : undefined}>
@@ -33,12 +36,12 @@ export function KeyName({ apiKey, successor, renamable, href }: KeyNameProps) {
             <Link
               href={href}
               title={apiKey.name}
-              className="font-medium break-words underline-offset-2 hover:underline sm:block sm:max-w-48 sm:truncate"
+              className={`font-medium break-words underline-offset-2 hover:underline${cut}`}
             >
               {apiKey.name}
             </Link>
           ) : (
-            <span title={apiKey.name} className="font-medium break-words sm:block sm:max-w-48 sm:truncate">
+            <span title={apiKey.name} className={`font-medium break-words${cut}`}>
               {apiKey.name}
             </span>
           )}

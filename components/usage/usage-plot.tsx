@@ -24,8 +24,20 @@ export default function UsagePlot({ usage }: { usage: Usage }) {
             contentStyle={{ background: "var(--color-white)", borderColor: "var(--color-slate-200)", fontSize: 12 }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Bar dataKey="requests" name="Requests" fill="var(--color-slate-700)" radius={[2, 2, 0, 0]} />
-          <Bar dataKey="errors" name="Errors" fill="var(--color-red-600)" radius={[2, 2, 0, 0]} />
+          <Bar
+            dataKey="requests"
+            name="Requests"
+            fill="var(--color-slate-700)"
+            radius={[2, 2, 0, 0]}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="errors"
+            name="Errors"
+            fill="var(--color-red-600)"
+            radius={[2, 2, 0, 0]}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </div>
