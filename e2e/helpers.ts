@@ -1,6 +1,7 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, type Locator, type Page } from "@playwright/test";
+import { startNextServer, type NextServer } from "../test/support/next-server";
 
 /** Signs in through the app's "Sign in with GitHub" button and the fake GitHub's authorize page. */
 export async function signInWithGitHub(page: Page, login: string): Promise<void> {
@@ -106,4 +107,44 @@ export async function selectMode(page: Page, mode: "Test" | "Live"): Promise<voi
   const menu = page.getByRole("button", { name: "Menu", exact: true });
   if (await menu.isVisible()) await menu.click();
   await page.getByRole("group", { name: "Mode" }).getByRole("button", { name: mode }).click();
+}
+
+/**
+ * A webhook receiver on loopback: it answers `state.status` (200 unless changed) and keeps each delivery's headers.
+ */
+export async function startWebhookReceiver() {
+  const state = { status: 200 };
+  const headers: IncomingHttpHeaders[] = [];
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on("end", () => {
+      headers.push(request.headers);
+      response.writeHead(state.status).end("ok");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    state,
+    headers,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The e2e server runs in production mode, which refuses webhook URLs on loopback and runs no delivery worker. A
+ * second instance of the app on the same database, started as the cluster tests start theirs (NODE_ENV=test,
+ * WEBHOOK_ALLOW_PRIVATE=1, its own webhook worker), takes the webhook calls and delivers them, as several instances
+ * behind a load balancer would.
+ */
+export function startDeliveringInstance(): Promise<NextServer> {
+  return startNextServer({
+    DATABASE_URL: "file:.data/e2e.db",
+    NODE_ENV: "test",
+    WEBHOOK_ALLOW_PRIVATE: "1",
+    WEBHOOK_WORKER: "1",
+    WEBHOOK_WORKER_INTERVAL_MS: "500",
+    AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
+    LOG_LEVEL: "warn",
+  });
 }

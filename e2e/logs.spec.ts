@@ -1,51 +1,19 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { startNextServer, type NextServer } from "../test/support/next-server";
-import { createApplication, createKeyThroughDialog, signInWithGitHub, uniqueLogin } from "./helpers";
-
-/** A webhook receiver on loopback that answers 200. */
-async function startReceiver() {
-  let received = 0;
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on("end", () => {
-      received += 1;
-      response.writeHead(200).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
-    received: () => received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/**
- * The e2e server runs in production mode, which refuses webhook URLs on loopback. A second instance of the app on the
- * same database, started as the cluster tests start theirs (NODE_ENV=test, WEBHOOK_ALLOW_PRIVATE=1, its own webhook
- * worker), takes the webhook calls and delivers them: the Logs page of the first shows what both recorded, as
- * several instances behind a load balancer would.
- */
-function startSecondInstance(): Promise<NextServer> {
-  return startNextServer({
-    DATABASE_URL: "file:.data/e2e.db",
-    NODE_ENV: "test",
-    WEBHOOK_ALLOW_PRIVATE: "1",
-    WEBHOOK_WORKER: "1",
-    WEBHOOK_WORKER_INTERVAL_MS: "500",
-    AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
-    LOG_LEVEL: "warn",
-  });
-}
+import {
+  createApplication,
+  createKeyThroughDialog,
+  signInWithGitHub,
+  startDeliveringInstance,
+  startWebhookReceiver,
+  uniqueLogin,
+} from "./helpers";
 
 test("requests made with a key show in Logs with their status, filter by class, and trace to the delivery", async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const receiver = await startReceiver();
-  const second = await startSecondInstance();
+  const receiver = await startWebhookReceiver();
+  const second = await startDeliveringInstance();
   try {
     await signInWithGitHub(page, uniqueLogin("logs"));
     await createApplication(page, "Logs shop");
@@ -98,7 +66,7 @@ test("requests made with a key show in Logs with their status, filter by class, 
     await expect(delivery).toContainText(receiver.url);
     await expect(delivery).toContainText("succeeded", { timeout: 20_000 });
     await expect(delivery).toContainText("last answer 200");
-    expect(receiver.received()).toBe(1);
+    expect(receiver.headers).toHaveLength(1);
 
     // A shared link opens the same request, server-rendered.
     await page.reload();

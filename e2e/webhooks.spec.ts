@@ -1,57 +1,21 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { startNextServer, type NextServer } from "../test/support/next-server";
 import {
   closeShowOnceWithoutCopying,
   createApplication,
   createKeyThroughDialog,
+  startDeliveringInstance,
+  startWebhookReceiver,
   signInWithGitHub,
   uniqueLogin,
 } from "./helpers";
-
-/** A webhook receiver on loopback answering `state.status`, which the test changes to make it fail or succeed. */
-async function startReceiver() {
-  const state = { status: 500 };
-  const headers: IncomingHttpHeaders[] = [];
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on("end", () => {
-      headers.push(request.headers);
-      response.writeHead(state.status).end("ok");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
-    state,
-    headers,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-/**
- * The e2e server runs in production mode, which refuses loopback receivers and runs no worker: a second instance on
- * the same database (as e2e/logs.spec.ts starts it) takes the endpoint against the loopback receiver and delivers.
- */
-function startSecondInstance(): Promise<NextServer> {
-  return startNextServer({
-    DATABASE_URL: "file:.data/e2e.db",
-    NODE_ENV: "test",
-    WEBHOOK_ALLOW_PRIVATE: "1",
-    WEBHOOK_WORKER: "1",
-    WEBHOOK_WORKER_INTERVAL_MS: "500",
-    AUTH_SECRET: "e2e-only-auth-secret-0123456789abcdef",
-    LOG_LEVEL: "warn",
-  });
-}
 
 test("an endpoint whose receiver fails: see the failure, resend, retry failed since, rotate the secret", async ({
   page,
 }) => {
   test.setTimeout(120_000);
-  const receiver = await startReceiver();
-  const second = await startSecondInstance();
+  const receiver = await startWebhookReceiver();
+  receiver.state.status = 500; // failing until the test says otherwise
+  const second = await startDeliveringInstance();
   try {
     await signInWithGitHub(page, uniqueLogin("webhooks"));
     await createApplication(page, "Webhook shop");

@@ -12,7 +12,7 @@ import { FormError } from "../ui/form-error";
 import { RadioGroup } from "../ui/radio-group";
 import { toastSuccess } from "../ui/toast";
 import { useForm } from "../use-form";
-import { eventsFromText } from "./event-text";
+import { ENDPOINT_LABELS, ENDPOINT_PARAM_TO_FIELD, endpointInput } from "./endpoint-fields";
 import { SigningSecretDialog } from "./new-endpoint-dialog";
 import {
   useDeleteWebhookEndpoint,
@@ -20,14 +20,6 @@ import {
   useTestWebhookEndpoint,
   useUpdateWebhookEndpoint,
 } from "./use-webhooks";
-
-type Field = "url" | "enabled_events" | "description";
-const LABELS: Record<Field, string> = { url: "URL", enabled_events: "Events", description: "Description" };
-const PARAM_TO_FIELD: Record<string, Field> = {
-  url: "url",
-  enabled_events: "enabled_events",
-  description: "description",
-};
 
 const OVERLAPS = [
   { value: "0", label: "None", hint: "The old secret stops now" },
@@ -111,8 +103,8 @@ export function EndpointActions({ endpoint }: { endpoint: WebhookEndpoint }) {
 function EditForm({ endpoint, onDone }: { endpoint: WebhookEndpoint; onDone: () => void }) {
   const update = useUpdateWebhookEndpoint(endpoint.id);
   const form = useForm({
-    labels: LABELS,
-    paramToField: PARAM_TO_FIELD,
+    labels: ENDPOINT_LABELS,
+    paramToField: ENDPOINT_PARAM_TO_FIELD,
     apiError: update.error,
     initial: {
       url: endpoint.url,
@@ -123,12 +115,8 @@ function EditForm({ endpoint, onDone }: { endpoint: WebhookEndpoint; onDone: () 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     update.reset();
-    const { url, enabled_events, description } = form.values;
-    const input = {
-      url: url.trim(),
-      enabled_events: eventsFromText(enabled_events),
-      description: description.trim() || null,
-    };
+    const fields = endpointInput(form.values);
+    const input = { ...fields, description: fields.description ?? null }; // an emptied description clears it
     const data = form.validate(merchantWebhookEndpoints.update.body, input);
     if (data)
       update.mutate(data, {

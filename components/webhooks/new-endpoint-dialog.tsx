@@ -11,16 +11,8 @@ import { FormActions } from "../ui/form-actions";
 import { ShowOnceSecretDialog } from "../ui/show-once-secret-dialog";
 import { toastSuccess } from "../ui/toast";
 import { useForm } from "../use-form";
-import { eventsFromText } from "./event-text";
+import { ENDPOINT_LABELS, ENDPOINT_PARAM_TO_FIELD, endpointInput } from "./endpoint-fields";
 import { useCreateWebhookEndpoint } from "./use-webhooks";
-
-type Field = "url" | "enabled_events" | "description";
-const LABELS: Record<Field, string> = { url: "URL", enabled_events: "Events", description: "Description" };
-const PARAM_TO_FIELD: Record<string, Field> = {
-  url: "url",
-  enabled_events: "enabled_events",
-  description: "description",
-};
 
 /** The signing secret, shown once, with how a receiver checks it. */
 export function SigningSecretDialog({ secret, onClose }: { secret: string | null; onClose: () => void }) {
@@ -87,8 +79,8 @@ function NewEndpointForm({
   const { mode } = useDashboard();
   const create = useCreateWebhookEndpoint();
   const form = useForm({
-    labels: LABELS,
-    paramToField: PARAM_TO_FIELD,
+    labels: ENDPOINT_LABELS,
+    paramToField: ENDPOINT_PARAM_TO_FIELD,
     apiError: create.error,
     initial: { url: "", enabled_events: "*", description: "" },
   });
@@ -96,13 +88,7 @@ function NewEndpointForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     create.reset();
-    const { url, enabled_events, description } = form.values;
-    const input = {
-      url: url.trim(),
-      enabled_events: eventsFromText(enabled_events),
-      description: description.trim() || undefined,
-      mode,
-    };
+    const input = { ...endpointInput(form.values), mode };
     const data = form.validate(merchantWebhookEndpoints.create.body, input);
     if (data) create.mutate(data, { onSuccess: onCreated });
   }

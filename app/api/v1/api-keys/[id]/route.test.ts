@@ -1,29 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { createManagementToken } from "@/lib/accounts/management-tokens";
 import { db } from "@/lib/db";
-import { appContext, authRuntime } from "@/lib/keys";
-import { ManagementClient } from "@/lib/sdk";
+import { authRuntime } from "@/lib/keys";
 import { bearer, createKey, failure, routeTestServer, signIn } from "@/test/support";
 
 /** The key detail page's operations: retrieve, the old secret's callers during a roll, and ending or extending it. */
 
 const server = routeTestServer();
 
-async function managerOf(options: Parameters<typeof signIn>[0] = {}) {
-  const member = await signIn(options);
-  const { token } = await createManagementToken(appContext, {
-    merchantId: member.merchantId,
-    userId: member.user.id,
-    token: { name: "test", expiresIn: "1h" },
-  });
-  return { ...member, api: new ManagementClient({ apiKey: token, baseUrl: server.url, maxRetries: 0 }) };
-}
-
 const me = (secret: string, userAgent = "curl/8.5") =>
   fetch(`${server.url}/api/v1/me`, { headers: bearer(secret, { "User-Agent": userAgent }) });
 
 /** A key of the manager's merchant, rolled with a grace period: the old secret keeps working until it ends. */
-async function rolledKey(manager: Awaited<ReturnType<typeof managerOf>>, gracePeriod: "1h" | "24h" | "7d" = "1h") {
+async function rolledKey(manager: Awaited<ReturnType<typeof server.manager>>, gracePeriod: "1h" | "24h" | "7d" = "1h") {
   const old = await createKey({ merchantId: manager.merchantId, scopes: ["links:read"] });
   const rolled = await manager.api.apiKeys.roll(old.applicationId, old.key.id, { gracePeriod });
   return { old, rolled, applicationId: old.applicationId };
@@ -31,7 +19,7 @@ async function rolledKey(manager: Awaited<ReturnType<typeof managerOf>>, gracePe
 
 describe("GET /api/v1/api-keys/{id}", () => {
   it("shows who created the key, its last use, both sides of a roll and its unused scopes", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const { old, rolled } = await rolledKey(manager);
     expect((await me(old.secret, "shop-backend/2.1")).status).toBe(200);
     await authRuntime.requestLog.flush();
@@ -47,7 +35,7 @@ describe("GET /api/v1/api-keys/{id}", () => {
   });
 
   it("counts a scope as used when a request of the last 30 days needed it", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const key = await createKey({ merchantId: manager.merchantId, scopes: ["links:read", "customers:write"] });
     await server.sdk(key.secret).paymentLinks.list({ limit: 1 });
     await authRuntime.requestLog.flush();
@@ -61,8 +49,8 @@ describe("GET /api/v1/api-keys/{id}", () => {
   });
 
   it("is a 404 for another merchant's key and an unknown id, and every member may read it", async () => {
-    const manager = await managerOf();
-    const other = await managerOf();
+    const manager = await server.manager();
+    const other = await server.manager();
     const key = await createKey({ merchantId: manager.merchantId });
     for (const missing of [other.api.apiKeys.retrieve(key.key.id), manager.api.apiKeys.retrieve("key_missing")]) {
       expect(await failure(missing)).toMatchObject({ status: 404, code: "resource_missing" });
@@ -74,7 +62,7 @@ describe("GET /api/v1/api-keys/{id}", () => {
   });
 
   it("leaves POST /api/v1/api-keys/link to its own route next to /api/v1/api-keys/{id}", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const refused = await failure(manager.api.apiKeys.link({ key: "ck_test_not_a_real_key", applicationId: "app_x" }));
     expect(refused.status).not.toBe(405);
   });
@@ -82,7 +70,7 @@ describe("GET /api/v1/api-keys/{id}", () => {
 
 describe("GET /api/v1/api-keys/{id}/callers", () => {
   it("lists who still sends the old secret, by IP and user agent, from the old key's page and the new one's", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const { old, rolled } = await rolledKey(manager);
     await me(old.secret, "cron/1.0");
     await me(old.secret, "cron/1.0");
@@ -100,7 +88,7 @@ describe("GET /api/v1/api-keys/{id}/callers", () => {
   });
 
   it("is empty for a key that is not in a roll's grace period", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const key = await createKey({ merchantId: manager.merchantId });
     expect(await manager.api.apiKeys.callers(key.key.id)).toEqual({
       rolledKeyId: null,
@@ -114,7 +102,7 @@ describe("GET /api/v1/api-keys/{id}/callers", () => {
 
 describe("ending and extending a grace period", () => {
   it("end-grace refuses the old secret on its very next request, keeps the new one, and is audited", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const { old, rolled, applicationId } = await rolledKey(manager);
     expect((await me(old.secret)).status).toBe(200); // now cached as a valid key
     const ended = await manager.api.apiKeys.endGrace(applicationId, rolled.id);
@@ -131,7 +119,7 @@ describe("ending and extending a grace period", () => {
   });
 
   it("extend-grace adds 24 hours once: a second time is a 409", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const { old, rolled, applicationId } = await rolledKey(manager);
     const extended = await manager.api.apiKeys.extendGrace(applicationId, old.key.id);
     const before = Date.parse(rolled.rolledKey.graceEndsAt!);
@@ -144,7 +132,7 @@ describe("ending and extending a grace period", () => {
   });
 
   it("extend-grace never goes past 7 days after the roll (400)", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const { rolled, applicationId } = await rolledKey(manager, "7d");
     const refused = await failure(manager.api.apiKeys.extendGrace(applicationId, rolled.id));
     expect(refused).toMatchObject({ status: 400, code: "grace_period_too_long" });
@@ -152,7 +140,7 @@ describe("ending and extending a grace period", () => {
   });
 
   it("needs settings.manage, and another merchant's key is a 404", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const { rolled, applicationId } = await rolledKey(manager);
     const developer = await signIn({ merchantId: manager.merchantId, role: "developer" });
     const response = await fetch(`${server.url}/api/v1/applications/${applicationId}/api-keys/${rolled.id}/end-grace`, {
@@ -160,14 +148,14 @@ describe("ending and extending a grace period", () => {
       headers: { Cookie: developer.cookie, Origin: server.url },
     });
     expect(response.status).toBe(403);
-    const other = await managerOf();
+    const other = await server.manager();
     expect(await failure(other.api.apiKeys.extendGrace(applicationId, rolled.id))).toMatchObject({ status: 404 });
   });
 });
 
 describe("removing unused scopes", () => {
   it("goes through the key update: the key loses them at once", async () => {
-    const manager = await managerOf();
+    const manager = await server.manager();
     const key = await createKey({ merchantId: manager.merchantId, scopes: ["links:read", "customers:read"] });
     const client = server.sdk(key.secret);
     await client.paymentLinks.list({ limit: 1 });

@@ -1,31 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { createManagementToken } from "@/lib/accounts/management-tokens";
 import { db } from "@/lib/db";
-import { appContext } from "@/lib/keys";
-import { ManagementClient } from "@/lib/sdk";
-import { bearer, failure, routeTestServer, signIn } from "@/test/support";
+import { bearer, failure, routeTestServer } from "@/test/support";
 
 /** Editing and deleting applications, and what makes two names the same. */
 
 const server = routeTestServer();
-
-/** A signed-in owner (or a member with `role` of another owner's merchant) and their management client. */
-async function managerOf(options: Parameters<typeof signIn>[0] = {}) {
-  const member = await signIn(options);
-  const { token } = await createManagementToken(appContext, {
-    merchantId: member.merchantId,
-    userId: member.user.id,
-    token: { name: "test", expiresIn: "1h" },
-  });
-  return { ...member, api: new ManagementClient({ apiKey: token, baseUrl: server.url, maxRetries: 0 }) };
-}
 
 const me = (key: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/api/v1/me`, { headers: bearer(key, headers) });
 
 describe("application names", () => {
   it("are trimmed, and unique per merchant ignoring case and surrounding spaces (409 with a sentence)", async () => {
-    const { api } = await managerOf();
+    const { api } = await server.manager();
     const first = await api.applications.create({ name: "Storefront backend" });
     expect((await api.applications.create({ name: "  Warehouse  " })).name).toBe("Warehouse");
 
@@ -44,8 +30,8 @@ describe("application names", () => {
   });
 
   it("may repeat across merchants, and a race of two creates gives one 201 and one 409, never a 500", async () => {
-    const a = await managerOf();
-    const b = await managerOf();
+    const a = await server.manager();
+    const b = await server.manager();
     await a.api.applications.create({ name: "Shop" });
     expect((await b.api.applications.create({ name: "shop" })).name).toBe("shop");
 
@@ -61,7 +47,7 @@ describe("application names", () => {
 
 describe("editing an application", () => {
   it("changes its name, description (null clears it) and allowed origins, which cached keys follow at once", async () => {
-    const { api } = await managerOf();
+    const { api } = await server.manager();
     const app = await api.applications.create({ name: "Web", description: "Old", allowedOrigins: [] });
     const key = await api.apiKeys.create(app.id, { description: "browser", scopes: [] });
     const origin = { Origin: "https://shop.example" };
@@ -79,7 +65,7 @@ describe("editing an application", () => {
   });
 
   it("refuses an empty change, bad input with a sentence, another merchant's application and a developer", async () => {
-    const owner = await managerOf();
+    const owner = await server.manager();
     const app = await owner.api.applications.create({ name: "Edited" });
     expect(await failure(owner.api.applications.update(app.id, {}))).toMatchObject({
       status: 400,
@@ -92,12 +78,12 @@ describe("editing an application", () => {
       message: "Invalid name: must be at most 100 characters",
     });
 
-    const stranger = await managerOf();
+    const stranger = await server.manager();
     expect(await failure(stranger.api.applications.update(app.id, { name: "Mine" }))).toMatchObject({
       status: 404,
       code: "resource_missing",
     });
-    const developer = await managerOf({ merchantId: owner.merchantId, role: "developer" });
+    const developer = await server.manager({ merchantId: owner.merchantId, role: "developer" });
     expect(await failure(developer.api.applications.update(app.id, { name: "Mine" }))).toMatchObject({
       status: 403,
       code: "missing_permission",
@@ -107,7 +93,7 @@ describe("editing an application", () => {
 
 describe("deleting an application", () => {
   it("revokes its keys at once and keeps them, revoked and without an application; then it is a 404", async () => {
-    const { api, merchantId } = await managerOf();
+    const { api, merchantId } = await server.manager();
     const app = await api.applications.create({ name: "Doomed" });
     const live = await api.apiKeys.create(app.id, { description: "live one", mode: "live" });
     const test = await api.apiKeys.create(app.id, { description: "test one" });
@@ -133,11 +119,11 @@ describe("deleting an application", () => {
   });
 
   it("refuses a developer and another merchant's owner", async () => {
-    const owner = await managerOf();
+    const owner = await server.manager();
     const app = await owner.api.applications.create({ name: "Kept" });
-    const developer = await managerOf({ merchantId: owner.merchantId, role: "developer" });
+    const developer = await server.manager({ merchantId: owner.merchantId, role: "developer" });
     expect(await failure(developer.api.applications.delete(app.id))).toMatchObject({ status: 403 });
-    const stranger = await managerOf();
+    const stranger = await server.manager();
     expect(await failure(stranger.api.applications.delete(app.id))).toMatchObject({ status: 404 });
     expect((await owner.api.applications.retrieve(app.id)).name).toBe("Kept");
   });
