@@ -52,8 +52,10 @@ describe("GET /api/v1/api-keys/{id}", () => {
     const manager = await server.manager();
     const other = await server.manager();
     const key = await createKey({ merchantId: manager.merchantId });
-    for (const missing of [other.api.apiKeys.retrieve(key.key.id), manager.api.apiKeys.retrieve("key_missing")]) {
-      expect(await failure(missing)).toMatchObject({ status: 404, code: "resource_missing" });
+    // One request at a time: a second promise made up front would reject while the first is awaited, unhandled.
+    const misses = [() => other.api.apiKeys.retrieve(key.key.id), () => manager.api.apiKeys.retrieve("key_missing")];
+    for (const missing of misses) {
+      expect(await failure(missing())).toMatchObject({ status: 404, code: "resource_missing" });
     }
     expect(await failure(other.api.apiKeys.callers(key.key.id))).toMatchObject({ status: 404 });
     const viewer = await signIn({ merchantId: manager.merchantId, role: "viewer" });
