@@ -1,7 +1,7 @@
 "use client";
 
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { HydrationBoundary, QueryClient, QueryClientProvider, type DehydratedState } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { MerchantConsoleError } from "../api";
 
 function createQueryClient() {
@@ -17,8 +17,23 @@ function createQueryClient() {
   });
 }
 
-/** react-query for the dashboard: one client per browser tab (and per server render). */
-export function QueryProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+// One client per browser tab, kept across pages (each page mounts its own boundary), and one per server render:
+// TanStack Query's advice for the App Router.
+let browserClient: QueryClient | undefined;
+function queryClient() {
+  if (typeof window === "undefined") return createQueryClient();
+  return (browserClient ??= createQueryClient());
+}
+
+/**
+ * react-query for a page that reads or changes data in the browser: the client, and the page's server-read first
+ * page (`state`, from `dehydrate`) put into it. It is not in the dashboard's layout, so a page rendered on the server
+ * alone (the home page, the API keys list) does not load react-query at all.
+ */
+export function QueryBoundary({ state, children }: { state?: DehydratedState; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient()}>
+      {state ? <HydrationBoundary state={state}>{children}</HydrationBoundary> : children}
+    </QueryClientProvider>
+  );
 }

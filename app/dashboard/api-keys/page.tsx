@@ -1,4 +1,3 @@
-import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -7,6 +6,7 @@ import { keyFilters, searchParamsFilter } from "@/components/api-keys/key-filter
 import { prefetchKeys } from "@/components/api-keys/prefetch-keys";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
 import { getDashboardSession } from "@/lib/accounts/dashboard";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "API keys · Merchant Console" };
 
@@ -21,17 +21,17 @@ export default async function ApiKeysPage({
   const mode = modeFromCookie((await cookies()).get(MODE_COOKIE)?.value);
   const state = await prefetchKeys(session.merchant.id, keyFilters(mode, searchParamsFilter(await searchParams)));
   return (
-    <section className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">API keys</h1>
-        <p className="text-slate-600">
-          Every key of this merchant. A key&apos;s secret is shown once, when it is created or rolled; afterwards only
-          its prefix is shown.
-        </p>
-      </div>
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <section className="space-y-6">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">API keys</h1>
+          <p className="text-slate-600">
+            Every key of this merchant. A key&apos;s secret is shown once, when it is created or rolled; afterwards only
+            its prefix is shown.
+          </p>
+        </div>
         <ApiKeyPanel />
-      </HydrationBoundary>
-    </section>
+      </section>
+    </QueryBoundary>
   );
 }

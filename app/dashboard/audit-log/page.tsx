@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { redirect } from "next/navigation";
@@ -8,6 +8,7 @@ import { listAuditEvents } from "@/lib/accounts/audit";
 import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { auditEventListQuerySchema } from "@/lib/contract";
 import { appContext } from "@/lib/keys/runtime";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Audit log · Merchant Console" };
 
@@ -27,19 +28,19 @@ export default async function AuditLogPage({ searchParams }: PageProps<"/dashboa
     initialPageParam: undefined as string | undefined,
   });
   return (
-    <section className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-slate-600">
-          Who changed what in this merchant, from the dashboard or with a management token, newest first.
-        </p>
-      </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+    <QueryBoundary state={dehydrate(queryClient)}>
+      <section className="space-y-6">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">Audit log</h1>
+          <p className="text-slate-600">
+            Who changed what in this merchant, from the dashboard or with a management token, newest first.
+          </p>
+        </div>
         {/* Its filters live in the URL (nuqs); only the pages that use nuqs load its adapter. */}
         <NuqsAdapter>
           <AuditLog />
         </NuqsAdapter>
-      </HydrationBoundary>
-    </section>
+      </section>
+    </QueryBoundary>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { createLoader, type SearchParams } from "nuqs/server";
 import { filterParsers, listQueryOf } from "@/components/payments/filters";
 import { CheckoutSessionList } from "@/components/payments/checkout-session-list";
@@ -9,6 +8,7 @@ import { dashboardScope, prefetched } from "@/components/payments/server";
 import { merchantCheckoutSessionListQuerySchema } from "@/lib/contract";
 import { appContext } from "@/lib/keys/runtime";
 import { listMerchantCheckoutSessions } from "@/lib/payments";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Checkout sessions · Merchant Console" };
 
@@ -28,13 +28,13 @@ export default async function CheckoutSessionsPage({ searchParams }: { searchPar
     },
   ]);
   return (
-    <PaymentsPage
-      title="Checkout sessions"
-      description="One buyer paying once: open for 24 hours, then complete or expired."
-    >
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <PaymentsPage
+        title="Checkout sessions"
+        description="One buyer paying once: open for 24 hours, then complete or expired."
+      >
         <CheckoutSessionList />
-      </HydrationBoundary>
-    </PaymentsPage>
+      </PaymentsPage>
+    </QueryBoundary>
   );
 }

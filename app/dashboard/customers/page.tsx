@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { createLoader, type SearchParams } from "nuqs/server";
 import { filterParsers, listQueryOf } from "@/components/payments/filters";
 import { CustomerList } from "@/components/payments/customer-list";
@@ -10,6 +9,7 @@ import { dashboardScope, prefetched } from "@/components/payments/server";
 import { merchantCustomerListQuerySchema } from "@/lib/contract";
 import { appContext } from "@/lib/keys/runtime";
 import { listMerchantCustomers } from "@/lib/payments";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Customers · Merchant Console" };
 
@@ -26,14 +26,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     },
   ]);
   return (
-    <PaymentsPage
-      actions={<NewCustomerButton />}
-      title="Customers"
-      description="Who pays: the customers your backend or your team created, with their checkout sessions."
-    >
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <PaymentsPage
+        actions={<NewCustomerButton />}
+        title="Customers"
+        description="Who pays: the customers your backend or your team created, with their checkout sessions."
+      >
         <CustomerList />
-      </HydrationBoundary>
-    </PaymentsPage>
+      </PaymentsPage>
+    </QueryBoundary>
   );
 }

@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import { cookies } from "next/headers";
@@ -10,6 +10,7 @@ import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { merchantEventListQuerySchema } from "@/lib/contract";
 import { appContext } from "@/lib/keys/runtime";
 import { listMerchantEvents } from "@/lib/webhooks";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Events · Merchant Console" };
 
@@ -29,19 +30,19 @@ export default async function Events({ searchParams }: PageProps<"/dashboard/eve
     initialPageParam: undefined as string | undefined,
   });
   return (
-    <section className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">Events</h1>
-        <p className="text-slate-600">
-          What changed in this merchant&apos;s {mode} objects, newest first, and the webhook deliveries each queued.
-        </p>
-      </div>
-      <HydrationBoundary state={dehydrate(queryClient)}>
+    <QueryBoundary state={dehydrate(queryClient)}>
+      <section className="space-y-6">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">Events</h1>
+          <p className="text-slate-600">
+            What changed in this merchant&apos;s {mode} objects, newest first, and the webhook deliveries each queued.
+          </p>
+        </div>
         {/* Its filters live in the URL (nuqs); only the pages that use nuqs load its adapter. */}
         <NuqsAdapter>
           <EventsPage />
         </NuqsAdapter>
-      </HydrationBoundary>
-    </section>
+      </section>
+    </QueryBoundary>
   );
 }

@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
@@ -11,6 +11,7 @@ import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { requestLogListQuerySchema } from "@/lib/contract";
 import { appContext } from "@/lib/keys";
 import { listRequestLogs } from "@/lib/request-log";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Logs · Merchant Console" };
 
@@ -33,19 +34,19 @@ export default async function LogsPage({ searchParams }: { searchParams: Promise
   }
 
   return (
-    <section className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-semibold">Logs</h1>
-        <p className="text-slate-600">
-          Every API request made with this merchant&apos;s keys, newest first: what was asked, what was answered (never
-          a body), and what followed from it.
-        </p>
-      </div>
-      <NuqsAdapter>
-        <HydrationBoundary state={dehydrate(queryClient)}>
+    <QueryBoundary state={dehydrate(queryClient)}>
+      <section className="space-y-6">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">Logs</h1>
+          <p className="text-slate-600">
+            Every API request made with this merchant&apos;s keys, newest first: what was asked, what was answered
+            (never a body), and what followed from it.
+          </p>
+        </div>
+        <NuqsAdapter>
           <LogsView />
-        </HydrationBoundary>
-      </NuqsAdapter>
-    </section>
+        </NuqsAdapter>
+      </section>
+    </QueryBoundary>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { createLoader, type SearchParams } from "nuqs/server";
 import { filterParsers, listQueryOf } from "@/components/payments/filters";
 import { PaymentLinkList } from "@/components/payments/payment-link-list";
@@ -10,6 +9,7 @@ import { dashboardScope, prefetched } from "@/components/payments/server";
 import { merchantPaymentLinkListQuerySchema } from "@/lib/contract";
 import { appContext } from "@/lib/keys/runtime";
 import { listMerchantPaymentLinks } from "@/lib/payments";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Payment links · Merchant Console" };
 
@@ -26,14 +26,14 @@ export default async function PaymentLinksPage({ searchParams }: { searchParams:
     },
   ]);
   return (
-    <PaymentsPage
-      actions={<NewPaymentLinkButton />}
-      title="Payment links"
-      description="A price buyers pay through checkout sessions. Amounts are shown in each currency's major units."
-    >
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <PaymentsPage
+        actions={<NewPaymentLinkButton />}
+        title="Payment links"
+        description="A price buyers pay through checkout sessions. Amounts are shown in each currency's major units."
+      >
         <PaymentLinkList />
-      </HydrationBoundary>
-    </PaymentsPage>
+      </PaymentsPage>
+    </QueryBoundary>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { PaymentsPage } from "@/components/payments/payments-page";
 import { dashboardScope, prefetched } from "@/components/payments/server";
 import { WebhookEndpointList } from "@/components/webhooks/endpoint-list";
@@ -7,6 +6,7 @@ import { NewWebhookEndpointButton } from "@/components/webhooks/new-endpoint-dia
 import { webhookKeys } from "@/components/webhooks/query-keys";
 import { appContext } from "@/lib/keys/runtime";
 import { listMerchantWebhookEndpoints } from "@/lib/webhooks";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Webhooks · Merchant Console" };
 
@@ -19,14 +19,14 @@ export default async function Webhooks() {
     },
   ]);
   return (
-    <PaymentsPage
-      title="Webhooks"
-      description={`The URLs this merchant's ${mode} events are sent to, signed, and each one's deliveries.`}
-      actions={<NewWebhookEndpointButton />}
-    >
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <PaymentsPage
+        title="Webhooks"
+        description={`The URLs this merchant's ${mode} events are sent to, signed, and each one's deliveries.`}
+        actions={<NewWebhookEndpointButton />}
+      >
         <WebhookEndpointList />
-      </HydrationBoundary>
-    </PaymentsPage>
+      </PaymentsPage>
+    </QueryBoundary>
   );
 }

@@ -1,10 +1,10 @@
-import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { KeyDetail } from "@/components/api-keys/detail/key-detail";
 import { prefetchKeyDetail } from "@/components/api-keys/detail/prefetch-key-detail";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { getDashboardSession } from "@/lib/accounts/dashboard";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "API key · Merchant Console" };
 
@@ -33,8 +33,8 @@ export default async function ApiKeyPage({
     />
   );
   return (
-    <HydrationBoundary state={loaded.state}>
+    <QueryBoundary state={loaded.state}>
       <KeyDetail keyId={key.id} usage={usage} />
-    </HydrationBoundary>
+    </QueryBoundary>
   );
 }

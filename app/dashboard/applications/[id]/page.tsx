@@ -1,4 +1,3 @@
-import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
@@ -12,6 +11,7 @@ import { serializeApplication } from "@/lib/applications";
 import { findApplication } from "@/lib/keys/lifecycle";
 import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { db } from "@/lib/db";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Application · Merchant Console" };
 
@@ -54,8 +54,8 @@ export default async function ApplicationPage({
     />
   );
   return (
-    <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
       <ApplicationDetail initialApplication={application} usage={usage} />
-    </HydrationBoundary>
+    </QueryBoundary>
   );
 }

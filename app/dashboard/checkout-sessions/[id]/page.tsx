@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { CheckoutSessionDetail } from "@/components/payments/checkout-session-detail";
 import { PaymentsPage } from "@/components/payments/payments-page";
 import { paymentKeys } from "@/components/payments/query-keys";
@@ -7,6 +6,7 @@ import { dashboardScope, findOrNotFound, prefetched } from "@/components/payment
 import { listMerchantEvents } from "@/lib/webhooks";
 import { appContext } from "@/lib/keys/runtime";
 import { retrieveMerchantCheckoutSession } from "@/lib/payments";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Checkout session · Merchant Console" };
 
@@ -22,10 +22,13 @@ export default async function CheckoutSessionPage({ params }: { params: Promise<
     },
   ]);
   return (
-    <PaymentsPage title="Checkout session" back={{ href: "/dashboard/checkout-sessions", label: "Checkout sessions" }}>
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <PaymentsPage
+        title="Checkout session"
+        back={{ href: "/dashboard/checkout-sessions", label: "Checkout sessions" }}
+      >
         <CheckoutSessionDetail id={id} />
-      </HydrationBoundary>
-    </PaymentsPage>
+      </PaymentsPage>
+    </QueryBoundary>
   );
 }

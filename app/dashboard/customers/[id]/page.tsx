@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { CustomerDetail } from "@/components/payments/customer-detail";
 import { PaymentsPage } from "@/components/payments/payments-page";
 import { paymentKeys } from "@/components/payments/query-keys";
@@ -7,6 +6,7 @@ import { dashboardScope, findOrNotFound, prefetched } from "@/components/payment
 import { listMerchantEvents } from "@/lib/webhooks";
 import { appContext } from "@/lib/keys/runtime";
 import { retrieveMerchantCustomer } from "@/lib/payments";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Customer · Merchant Console" };
 
@@ -22,10 +22,10 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
     },
   ]);
   return (
-    <PaymentsPage title="Customer" back={{ href: "/dashboard/customers", label: "Customers" }}>
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <PaymentsPage title="Customer" back={{ href: "/dashboard/customers", label: "Customers" }}>
         <CustomerDetail id={id} />
-      </HydrationBoundary>
-    </PaymentsPage>
+      </PaymentsPage>
+    </QueryBoundary>
   );
 }

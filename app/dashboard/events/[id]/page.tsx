@@ -1,4 +1,4 @@
-import { dehydrate, HydrationBoundary, QueryClient } from "@tanstack/react-query";
+import { dehydrate, QueryClient } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { eventDetailKey } from "@/components/events/event-filters";
@@ -7,6 +7,7 @@ import { getDashboardSession } from "@/lib/accounts/dashboard";
 import { ApiError } from "@/lib/http/errors";
 import { appContext } from "@/lib/keys/runtime";
 import { retrieveMerchantEvent } from "@/lib/webhooks";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Event · Merchant Console" };
 
@@ -27,8 +28,8 @@ export default async function EventPage({ params }: PageProps<"/dashboard/events
   const queryClient = new QueryClient();
   queryClient.setQueryData(eventDetailKey(session.merchant.id, id), await loadEvent(session.merchant.id, id));
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
+    <QueryBoundary state={dehydrate(queryClient)}>
       <EventDetail id={id} />
-    </HydrationBoundary>
+    </QueryBoundary>
   );
 }

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { PaymentLinkDetail } from "@/components/payments/payment-link-detail";
 import { PaymentsPage } from "@/components/payments/payments-page";
 import { paymentKeys } from "@/components/payments/query-keys";
@@ -7,6 +6,7 @@ import { dashboardScope, findOrNotFound, prefetched } from "@/components/payment
 import { listMerchantEvents } from "@/lib/webhooks";
 import { appContext } from "@/lib/keys/runtime";
 import { retrieveMerchantPaymentLink } from "@/lib/payments";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Payment link · Merchant Console" };
 
@@ -22,10 +22,10 @@ export default async function PaymentLinkPage({ params }: { params: Promise<{ id
     },
   ]);
   return (
-    <PaymentsPage title="Payment link" back={{ href: "/dashboard/payment-links", label: "Payment links" }}>
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <PaymentsPage title="Payment link" back={{ href: "/dashboard/payment-links", label: "Payment links" }}>
         <PaymentLinkDetail id={id} />
-      </HydrationBoundary>
-    </PaymentsPage>
+      </PaymentsPage>
+    </QueryBoundary>
   );
 }

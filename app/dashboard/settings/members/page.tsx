@@ -1,8 +1,13 @@
 import type { Metadata } from "next";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 import { Members } from "@/components/settings/members";
 
 export const metadata: Metadata = { title: "Members · Merchant Console" };
 
 export default function MembersPage() {
-  return <Members />;
+  return (
+    <QueryBoundary>
+      <Members />
+    </QueryBoundary>
+  );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import { HydrationBoundary } from "@tanstack/react-query";
 import { PaymentsPage } from "@/components/payments/payments-page";
 import { dashboardScope, findOrNotFound, prefetched } from "@/components/payments/server";
 import { WebhookEndpointDetail } from "@/components/webhooks/endpoint-detail";
 import { webhookKeys } from "@/components/webhooks/query-keys";
 import { appContext } from "@/lib/keys/runtime";
 import { listMerchantWebhookDeliveries, retrieveMerchantWebhookEndpoint } from "@/lib/webhooks";
+import { QueryBoundary } from "@/components/dashboard/query-provider";
 
 export const metadata: Metadata = { title: "Webhook endpoint · Merchant Console" };
 
@@ -21,10 +21,10 @@ export default async function WebhookEndpointPage({ params }: PageProps<"/dashbo
     },
   ]);
   return (
-    <PaymentsPage title="Webhook endpoint" back={{ href: "/dashboard/webhooks", label: "Webhooks" }}>
-      <HydrationBoundary state={state}>
+    <QueryBoundary state={state}>
+      <PaymentsPage title="Webhook endpoint" back={{ href: "/dashboard/webhooks", label: "Webhooks" }}>
         <WebhookEndpointDetail id={id} />
-      </HydrationBoundary>
-    </PaymentsPage>
+      </PaymentsPage>
+    </QueryBoundary>
   );
 }
