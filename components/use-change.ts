@@ -41,34 +41,29 @@ export function useChange<TInput, TResult>(
   const [data, setData] = useState<TResult | undefined>(undefined);
   // The latest call: a reset (or a newer call) makes an older call's outcome no longer shown.
   const call = useRef(0);
-  const latest = useRef({ run, options });
-  latest.current = { run, options };
 
-  const mutate = useCallback(
-    (input: TInput, callbacks: Callbacks<TResult> = {}) => {
-      const id = ++call.current;
-      setRunning(true);
-      setError(null);
-      latest.current.run(input).then(
-        (result) => {
-          if (id !== call.current) return;
-          setRunning(false);
-          // A result can hold a secret (a created or rolled key): kept only when the caller asks for it.
-          if (latest.current.options.keepResult) setData(result);
-          latest.current.options.onSuccess?.(result, input);
-          callbacks.onSuccess?.(result);
-          void queryClient?.invalidateQueries({ queryKey: queryKeys.merchant(merchantId) });
-          startRefresh(() => router.refresh());
-        },
-        (failure: unknown) => {
-          if (id !== call.current) return;
-          setRunning(false);
-          setError(failure instanceof Error ? failure : new Error(String(failure)));
-        },
-      );
-    },
-    [merchantId, queryClient, router],
-  );
+  function mutate(input: TInput, callbacks: Callbacks<TResult> = {}) {
+    const id = ++call.current;
+    setRunning(true);
+    setError(null);
+    run(input).then(
+      (result) => {
+        if (id !== call.current) return;
+        setRunning(false);
+        // A result can hold a secret (a created or rolled key): kept only when the caller asks for it.
+        if (options.keepResult) setData(result);
+        options.onSuccess?.(result, input);
+        callbacks.onSuccess?.(result);
+        void queryClient?.invalidateQueries({ queryKey: queryKeys.merchant(merchantId) });
+        startRefresh(() => router.refresh());
+      },
+      (failure: unknown) => {
+        if (id !== call.current) return;
+        setRunning(false);
+        setError(failure instanceof Error ? failure : new Error(String(failure)));
+      },
+    );
+  }
 
   const reset = useCallback(() => {
     call.current++;
