@@ -11,6 +11,10 @@ export default defineConfig({
   testMatch: "**/*.spec.ts",
   fullyParallel: false,
   workers: 1,
+  // A flow (sign in, create, call, revoke) takes 15 to 40 s on a 2-core machine that runs the server, Chromium and the
+  // fake GitHub at once, the first one longest (each route's code loads on its first request): 30 s, Playwright's
+  // default, failed CI on the first spec. Each expectation keeps its own 5 s.
+  timeout: 90_000,
   retries: config.CI ? 1 : 0,
   reporter: config.CI ? "list" : [["list"]],
   use: {
