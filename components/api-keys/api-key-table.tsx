@@ -2,10 +2,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { MerchantKey } from "@/lib/contract";
 import { formatDateTime } from "../format";
-import { Button } from "../ui/button";
 import { Table, Td } from "../ui/table";
 import { groupRolled } from "./group-rolled";
 import { KeyName } from "./key-name";
+import { KeyRowActions } from "./key-panel";
 import { KeyStatus } from "./key-status";
 import { scopeSummary } from "./scope-summary";
 import { UsageSparkline } from "./usage-sparkline";
@@ -15,8 +15,8 @@ export type ManageableKey = MerchantKey & ApplicationKeyRef;
 
 interface ApiKeyTableProps {
   keys: MerchantKey[];
-  /** Present only for members who may change keys: without them no mutating button is rendered. */
-  actions?: { onRoll: (key: ManageableKey) => void; onRevoke: (key: ManageableKey) => void };
+  /** Only for members who may change keys: otherwise no mutating button is rendered. */
+  canManage: boolean;
   showApplication: boolean;
 }
 
@@ -55,9 +55,10 @@ function DateCell({
 
 /**
  * The keys of one page: name and prefix, application, a one-line scope summary (the full list on hover), when it
- * was created and last used, status, and the actions. The old secret of a roll sits under its successor.
+ * was created and last used, status, and the actions. The old secret of a roll sits under its successor. Rendered
+ * on the server; only the name (rename in place) and the row's buttons run in the browser.
  */
-export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps) {
+export function ApiKeyTable({ keys, canManage, showApplication }: ApiKeyTableProps) {
   return (
     <Table
       caption="API keys"
@@ -68,7 +69,7 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
         "Created",
         "Last used · 7 days",
         "Status",
-        actions && { label: "Actions", align: "right" },
+        canManage && { label: "Actions", align: "right" },
       ]}
     >
       {groupRolled(keys).map(({ key, successor }) => (
@@ -79,7 +80,9 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
               successor={successor}
               href={`/dashboard/api-keys/${key.id}`}
               truncate
-              renamable={actions && key.applicationId && key.status !== "revoked" ? (key as ManageableKey) : undefined}
+              renamable={
+                canManage && key.applicationId && key.status !== "revoked" ? (key as ManageableKey) : undefined
+              }
             />
           </Td>
           {showApplication && (
@@ -109,31 +112,8 @@ export function ApiKeyTable({ keys, actions, showApplication }: ApiKeyTableProps
           <Td label="Status">
             <KeyStatus apiKey={key} />
           </Td>
-          {actions && (
-            <Td className="text-right whitespace-nowrap">
-              {isManageable(key) && (
-                <div className="flex justify-end gap-1 max-sm:justify-start">
-                  {/* A rolled key is already on its way out: roll its successor instead. */}
-                  {!key.graceEndsAt && (
-                    <Button
-                      size="sm"
-                      aria-label={`Roll ${key.name} (${key.prefix})`}
-                      onClick={() => actions.onRoll(key)}
-                    >
-                      Roll
-                    </Button>
-                  )}
-                  <Button
-                    size="sm"
-                    variant="dangerGhost"
-                    aria-label={`Revoke ${key.name} (${key.prefix})`}
-                    onClick={() => actions.onRevoke(key)}
-                  >
-                    Revoke
-                  </Button>
-                </div>
-              )}
-            </Td>
+          {canManage && (
+            <Td className="text-right whitespace-nowrap">{isManageable(key) && <KeyRowActions apiKey={key} />}</Td>
           )}
         </tr>
       ))}

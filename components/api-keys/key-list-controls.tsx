@@ -26,17 +26,26 @@ interface KeyListFiltersProps {
 /** Search by name or prefix, application and status; the mode is the header's Test / Live toggle. */
 export function KeyListFilters({ params, applications, onChange }: KeyListFiltersProps) {
   const [text, setText] = useState(params.q);
+  // What this box last searched for: the URL says so only once the server's list has arrived, and typing goes on
+  // meanwhile.
+  const [requested, setRequested] = useState(params.q);
   // The URL changed by something else ("Clear filters", back): show what it says.
   const [shown, setShown] = useState(params.q);
   if (params.q !== shown) {
     setShown(params.q);
-    setText(params.q);
+    if (params.q !== requested) {
+      setRequested(params.q);
+      setText(params.q);
+    }
   }
   useEffect(() => {
-    if (text.trim() === params.q.trim()) return;
-    const timer = setTimeout(() => onChange("q", text), SEARCH_DELAY_MS);
+    if (text.trim() === requested.trim()) return;
+    const timer = setTimeout(() => {
+      setRequested(text);
+      onChange("q", text);
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [text, params.q, onChange]);
+  }, [text, requested, onChange]);
 
   return (
     <>

@@ -1,13 +1,12 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { KeyMode } from "@/lib/contract/vocabulary";
-import { Button } from "../ui/button";
 import { EmptyState } from "../ui/states";
 
 interface KeysEmptyStateProps {
   mode: KeyMode;
-  /** Filters are set: keys may exist, just not these. */
-  filtered: boolean;
-  onClear: () => void;
+  /** Filters are set (keys may exist, just not these): the button that clears them. */
+  clear: ReactNode | null;
   canManage: boolean;
   inApplication: boolean;
   noApplication: boolean;
@@ -15,16 +14,8 @@ interface KeysEmptyStateProps {
 
 /** No keys to list: either the filters hide them (and can be cleared), or there are none yet, and how to start. */
 export function KeysEmptyState(props: KeysEmptyStateProps) {
-  const { mode, filtered, canManage, noApplication } = props;
-  if (filtered) {
-    return (
-      <EmptyState title={`No ${mode} keys match these filters`}>
-        <Button size="sm" className="mt-2" onClick={props.onClear}>
-          Clear filters
-        </Button>
-      </EmptyState>
-    );
-  }
+  const { mode, clear, canManage, noApplication } = props;
+  if (clear) return <EmptyState title={`No ${mode} keys match these filters`}>{clear}</EmptyState>;
   const title = props.inApplication ? `This application has no ${mode} keys yet` : `No ${mode} keys yet`;
   if (!canManage) {
     return <EmptyState title={title}>An owner or admin of this merchant can create keys.</EmptyState>;

@@ -1,17 +1,19 @@
 "use client";
 
-import { usePathname, useSearchParams } from "next/navigation";
-import { useState } from "react";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useState, useTransition } from "react";
 import { FILTER_NAMES, keyFilterParams, type KeyFilterParams } from "./key-filters";
 
 /**
- * The keys list's filters, kept in the URL so a reload or a shared link shows the same page. Changes replace the
- * history entry without a server round trip (Next.js syncs `useSearchParams` with `history.replaceState`). A filter
- * change goes back to the first page; the cursors of the pages before this one are kept to go back.
+ * The keys list's filters, kept in the URL so a reload or a shared link shows the same page. A change replaces the
+ * history entry and the server renders the list for it; `pending` is true until it has arrived. A filter change goes
+ * back to the first page; the cursors of the pages before this one are kept to go back.
  */
 export function useKeyFilters() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
   const params = keyFilterParams((name) => searchParams.get(name));
   const [earlier, setEarlier] = useState<string[]>([]);
 
@@ -19,7 +21,7 @@ export function useKeyFilters() {
     const query = new URLSearchParams();
     for (const name of FILTER_NAMES) if (next[name]) query.set(name, next[name]);
     const search = query.toString();
-    window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
+    startTransition(() => router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false }));
   }
 
   return {
@@ -42,6 +44,7 @@ export function useKeyFilters() {
       write({ ...params, after: earlier.at(-1) ?? "" });
     },
     hasPrevious: params.after !== "",
+    pending,
     filtered: Boolean(params.q.trim() || params.status || params.application),
   };
 }

@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ApiKeyPanel } from "../api-keys/api-key-panel";
 import type { Application } from "@/lib/contract";
 import { useDashboard } from "../dashboard/dashboard-context";
 import { formatDateTime } from "../format";
@@ -12,12 +11,14 @@ import { DeleteApplicationButton, EditApplicationButton } from "./application-ac
 import { ApplicationStatusButton } from "./application-status-button";
 import { useApplication } from "./use-applications";
 
-/** `usage` is the application's usage chart, a server component the page renders. */
+/** `keys` (its API keys panel) and `usage` (its usage chart) are server components the page renders. */
 export function ApplicationDetail({
   initialApplication,
+  keys,
   usage,
 }: {
   initialApplication: Application;
+  keys: ReactNode;
   usage?: ReactNode;
 }) {
   const { canManage } = useDashboard();
@@ -68,7 +69,7 @@ export function ApplicationDetail({
       </div>
       <div className="space-y-3">
         <h2 className="text-lg font-semibold">API keys</h2>
-        <ApiKeyPanel application={application} />
+        {keys}
       </div>
       {usage}
     </section>

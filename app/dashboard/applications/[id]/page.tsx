@@ -3,7 +3,8 @@ import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { ApplicationDetail } from "@/components/applications/application-detail";
 import { keyFilters, searchParamsFilter } from "@/components/api-keys/key-filters";
-import { prefetchKeys } from "@/components/api-keys/prefetch-keys";
+import { ApiKeyPanel } from "@/components/api-keys/api-key-panel";
+import { readKeys } from "@/components/api-keys/read-keys";
 import { UsageChart } from "@/components/usage/usage-chart";
 import { MODE_COOKIE, modeFromCookie } from "@/components/dashboard/preferences";
 import { ApiError } from "@/lib/http/errors";
@@ -40,8 +41,18 @@ export default async function ApplicationPage({
   // Its first page of keys is in the first HTML, as on the API keys page.
   const mode = modeFromCookie((await cookies()).get(MODE_COOKIE)?.value);
   const search = await searchParams;
-  const filters = keyFilters(mode, searchParamsFilter(search), application.id);
-  const state = await prefetchKeys(session.merchant.id, filters);
+  const keyParams = searchParamsFilter(search);
+  const { page, applications } = await readKeys(session.merchant.id, keyFilters(mode, keyParams, application.id));
+  const keys = (
+    <ApiKeyPanel
+      page={page}
+      params={keyParams}
+      applications={applications}
+      application={application}
+      mode={mode}
+      canManage={session.canManage}
+    />
+  );
   // A server component, handed to the client detail as a slot: its totals and table are HTML, its chart loads later.
   const usage = (
     <UsageChart
@@ -54,8 +65,8 @@ export default async function ApplicationPage({
     />
   );
   return (
-    <QueryBoundary state={state}>
-      <ApplicationDetail initialApplication={application} usage={usage} />
+    <QueryBoundary>
+      <ApplicationDetail initialApplication={application} keys={keys} usage={usage} />
     </QueryBoundary>
   );
 }
