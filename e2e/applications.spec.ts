@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { callMe, createApplication, createKeyThroughDialog, keyRow, signInWithGitHub, uniqueLogin } from "./helpers";
 
 test("New application shows field errors next to the field: empty, too long, bad origin, duplicate", async ({
@@ -52,6 +52,68 @@ test("New application shows field errors next to the field: empty, too long, bad
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByRole("link", { name: "Store", exact: true })).toHaveCount(1);
+});
+
+test("the list is in the first HTML; Previous / Next are links to ?page=N; a new application is shown on page 1", async ({
+  page,
+}) => {
+  await signInWithGitHub(page, uniqueLogin("pages"));
+  const origin = new URL(page.url()).origin;
+  // Eleven, newest first: "App 11" to "App 02" on page 1, "App 01" alone on page 2.
+  for (let i = 1; i <= 11; i += 1) {
+    const name = `App ${String(i).padStart(2, "0")}`;
+    const created = await page.request.post("/api/v1/applications", { data: { name }, headers: { Origin: origin } });
+    expect(created.status(), name).toBe(201);
+  }
+  const link = (on: Page, name: string) => on.getByRole("link", { name, exact: true });
+
+  // The table and the page links are in the HTML the server sends (not only the data for a script to draw them).
+  const html = await (await page.request.get("/dashboard/applications")).text();
+  expect(html).toMatch(/<caption[^>]*>Applications<\/caption>/);
+  expect(html).toMatch(/<a [^>]*href="\/dashboard\/applications\/app_[^"]+"[^>]*>App 11<\/a>/);
+  expect(html).not.toContain(">App 01</a>");
+  expect(html).toMatch(/<a [^>]*href="\/dashboard\/applications\?page=2"[^>]*>Next<\/a>/);
+
+  await page.goto("/dashboard/applications");
+  const pagination = page.getByRole("navigation", { name: "Pagination" });
+  await expect(page.getByRole("row").filter({ has: link(page, "App 11") })).toContainText("Enabled");
+  await expect(page.getByRole("table", { name: "Applications" }).getByRole("row")).toHaveCount(11);
+  await expect(pagination).toContainText("Page 1 of 2 · 11 applications");
+  await expect(pagination.getByRole("link", { name: "Previous" })).toHaveCount(0);
+  await pagination.getByRole("link", { name: "Next" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/applications\?page=2$/);
+  await expect(link(page, "App 01")).toBeVisible();
+  await expect(link(page, "App 11")).toHaveCount(0);
+  await expect(pagination).toContainText("Page 2 of 2 · 11 applications");
+  await expect(pagination.getByRole("link", { name: "Next" })).toHaveCount(0);
+  await pagination.getByRole("link", { name: "Previous" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/applications$/);
+  await expect(link(page, "App 11")).toBeVisible();
+  // Past the last page is the last page; a page that is not a number is the first.
+  await page.goto("/dashboard/applications?page=7");
+  await expect(page).toHaveURL(/\?page=2$/);
+  await expect(link(page, "App 01")).toBeVisible();
+  await page.goto("/dashboard/applications?page=two");
+  await expect(link(page, "App 11")).toBeVisible();
+
+  // A change on page 2 stays on page 2; a new application takes the list to page 1, where it is.
+  await page.goto("/dashboard/applications?page=2");
+  const row = page.getByRole("row").filter({ has: link(page, "App 01") });
+  await row.getByRole("button", { name: "Disable App 01" }).click();
+  await page
+    .getByRole("dialog", { name: "Disable App 01?" })
+    .getByRole("button", { name: "Disable application" })
+    .click();
+  await expect(row).toContainText("Disabled");
+  await expect(page).toHaveURL(/\?page=2$/);
+  await page.getByRole("button", { name: "New application" }).click();
+  const dialog = page.getByRole("dialog", { name: "New application" });
+  await dialog.getByLabel("Name", { exact: true }).fill("Newest");
+  await dialog.getByRole("button", { name: "Create application" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page).toHaveURL(/\/dashboard\/applications$/);
+  await expect(link(page, "Newest")).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText("Page 1 of 2 · 12 applications");
 });
 
 test("disabling asks for confirmation, blocks the application's keys, and enabling restores them", async ({ page }) => {

@@ -1,35 +1,38 @@
-"use client";
-
+// A server component: the page's applications are HTML from the server; only the buttons that change them are
+// JavaScript. Previous / Next are links to `?page=N`, so the server renders the page asked, with or without scripts.
 import Link from "next/link";
-import { useState } from "react";
 import type { ApplicationPage } from "@/lib/contract";
-import { useDashboard } from "../dashboard/dashboard-context";
+import type { KeyMode } from "@/lib/contract/vocabulary";
 import { formatDateTime } from "../format";
 import { Badge } from "../ui/badge";
-import { Button } from "../ui/button";
-import { EmptyState, ErrorState, LoadingState } from "../ui/states";
+import { EmptyState } from "../ui/states";
 import { Table, Td } from "../ui/table";
 import { ApplicationStatusButton } from "./application-status-button";
 import { NewApplicationButton } from "./new-application-dialog";
-import { useApplicationPage } from "./use-applications";
 
-export function ApplicationList() {
-  const { canManage } = useDashboard();
-  const [page, setPage] = useState(1);
-  const applications = useApplicationPage(page);
+export const APPLICATIONS_PER_PAGE = 10;
 
+/** The list's URL for one page: the first is the bare path, where a new application is shown. */
+export function applicationsHref(page: number) {
+  return page > 1 ? `/dashboard/applications?page=${page}` : "/dashboard/applications";
+}
+
+interface ApplicationListProps {
+  page: ApplicationPage;
+  /** The Test / Live toggle's mode: the keys column counts the active keys of this mode. */
+  mode: KeyMode;
+  canManage: boolean;
+}
+
+export function ApplicationList({ page, mode, canManage }: ApplicationListProps) {
   return (
     <div className="space-y-4">
       {canManage && (
         <div className="flex justify-end">
-          <NewApplicationButton onCreated={() => setPage(1)} />
+          <NewApplicationButton />
         </div>
       )}
-      {applications.isPending ? (
-        <LoadingState label="Loading applications…" />
-      ) : applications.isError ? (
-        <ErrorState error={applications.error} onRetry={() => applications.refetch()} />
-      ) : applications.data.items.length === 0 ? (
+      {page.items.length === 0 ? (
         <EmptyState title="No applications yet">
           {canManage
             ? "Create an application, then issue API keys for it."
@@ -37,16 +40,15 @@ export function ApplicationList() {
         </EmptyState>
       ) : (
         <>
-          <ApplicationTable page={applications.data} canManage={canManage} />
-          <Pagination page={applications.data} onPage={setPage} />
+          <ApplicationTable page={page} mode={mode} canManage={canManage} />
+          <Pagination page={page} />
         </>
       )}
     </div>
   );
 }
 
-function ApplicationTable({ page, canManage }: { page: ApplicationPage; canManage: boolean }) {
-  const { mode } = useDashboard();
+function ApplicationTable({ page, mode, canManage }: ApplicationListProps) {
   return (
     <Table
       caption="Applications"
@@ -97,7 +99,9 @@ function ApplicationTable({ page, canManage }: { page: ApplicationPage; canManag
   );
 }
 
-function Pagination({ page, onPage }: { page: ApplicationPage; onPage: (page: number) => void }) {
+const PAGE_LINK = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium";
+
+function Pagination({ page }: { page: ApplicationPage }) {
   if (page.totalPages <= 1) return null;
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between text-sm text-slate-600">
@@ -105,13 +109,28 @@ function Pagination({ page, onPage }: { page: ApplicationPage; onPage: (page: nu
         Page {page.page} of {page.totalPages} · {page.totalItems} applications
       </span>
       <div className="flex gap-2">
-        <Button size="sm" disabled={!page.hasPreviousPage} onClick={() => onPage(page.page - 1)}>
-          Previous
-        </Button>
-        <Button size="sm" disabled={!page.hasNextPage} onClick={() => onPage(page.page + 1)}>
-          Next
-        </Button>
+        <PageLink to={page.page - 1} enabled={page.hasPreviousPage} label="Previous" />
+        <PageLink to={page.page + 1} enabled={page.hasNextPage} label="Next" />
       </div>
     </nav>
+  );
+}
+
+/** A link to another page; at either end it is plain text, as a link to nowhere would mislead. */
+function PageLink({ to, enabled, label }: { to: number; enabled: boolean; label: string }) {
+  if (!enabled) {
+    return (
+      <span aria-disabled="true" className={`${PAGE_LINK} cursor-not-allowed text-slate-400`}>
+        {label}
+      </span>
+    );
+  }
+  return (
+    <Link
+      href={applicationsHref(to)}
+      className={`${PAGE_LINK} text-slate-900 hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-slate-500 focus-visible:ring-offset-1 focus-visible:outline-none`}
+    >
+      {label}
+    </Link>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { Application } from "@/lib/contract";
 import { Button } from "../ui/button";
 import { ConfirmDialog } from "../ui/confirm-dialog";
-import { useSetApplicationEnabled } from "./use-applications";
+import { useSetApplicationEnabled } from "./use-application-changes";
 
 /** Enable / disable with a confirmation that says what disabling does to the application's keys. */
 export function ApplicationStatusButton({

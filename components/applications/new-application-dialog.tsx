@@ -1,21 +1,24 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useState } from "react";
-import type { Application } from "@/lib/contract";
 import { Button } from "../ui/button";
 import { Dialog } from "../ui/dialog";
 import { LoadingState } from "../ui/states";
-import { useCreateApplication } from "./use-applications";
+import { useCreateApplication } from "./use-application-changes";
 
 // The form (and zod with the contract's schema) loads when the dialog first opens, not with the page.
 const NewApplicationForm = dynamic(() => import("./new-application-form").then((module) => module.NewApplicationForm), {
   loading: () => <LoadingState label="Loading…" />,
 });
 
-export function NewApplicationButton({ onCreated }: { onCreated?: (application: Application) => void }) {
+/** "New application", on the list: the new one is shown first, on page 1, which a later page is taken back to. */
+export function NewApplicationButton() {
   const [open, setOpen] = useState(false);
   const create = useCreateApplication();
+  const router = useRouter();
+  const onLaterPage = useSearchParams().has("page");
   const close = () => {
     create.reset();
     setOpen(false);
@@ -34,9 +37,10 @@ export function NewApplicationButton({ onCreated }: { onCreated?: (application: 
         <NewApplicationForm
           create={create}
           onCancel={close}
-          onCreated={(application) => {
+          onCreated={() => {
             setOpen(false);
-            onCreated?.(application);
+            // On page 1 the refresh that follows every change shows it already.
+            if (onLaterPage) router.push("/dashboard/applications");
           }}
         />
       </Dialog>

@@ -1,9 +1,8 @@
 "use client";
 
 import { createApplicationSchema } from "@/lib/contract/applications";
-import type { Application } from "@/lib/contract";
 import { ApplicationForm } from "./application-form";
-import type { useCreateApplication } from "./use-applications";
+import type { useCreateApplication } from "./use-application-changes";
 
 const EMPTY = { name: "", description: "", allowedOrigins: "" };
 
@@ -15,7 +14,7 @@ export function NewApplicationForm({
 }: {
   create: ReturnType<typeof useCreateApplication>;
   onCancel: () => void;
-  onCreated: (application: Application) => void;
+  onCreated: () => void;
 }) {
   return (
     <ApplicationForm

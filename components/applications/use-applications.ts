@@ -8,18 +8,6 @@ import { useDashboard } from "../dashboard/dashboard-context";
 import { queryKeys } from "../dashboard/query-keys";
 import { APPLICATION_OPTIONS_QUERY } from "./application-options";
 
-export const APPLICATIONS_PER_PAGE = 10;
-
-export function useApplicationPage(page: number) {
-  const { merchantId } = useDashboard();
-  return useQuery({
-    queryKey: queryKeys.applicationPage(merchantId, page),
-    queryFn: ({ signal }) =>
-      api.applications.list({ include: "apiKeys", page, limit: APPLICATIONS_PER_PAGE }, { signal }),
-    placeholderData: (previous) => previous,
-  });
-}
-
 /** Every application (up to the API's page limit of 100) for pickers and filters. */
 export function useApplicationOptions() {
   const { merchantId } = useDashboard();
@@ -47,14 +35,6 @@ export function useInvalidateMerchant() {
   return () => queryClient.invalidateQueries({ queryKey: queryKeys.merchant(merchantId) });
 }
 
-export function useCreateApplication() {
-  const invalidate = useInvalidateMerchant();
-  return useMutation({
-    mutationFn: (input: BodyParams<typeof applications.create>) => api.applications.create(input),
-    onSuccess: invalidate,
-  });
-}
-
 export function useUpdateApplication(id: string) {
   const invalidate = useInvalidateMerchant();
   return useMutation({
@@ -67,13 +47,4 @@ export function useUpdateApplication(id: string) {
 export function useDeleteApplication(id: string) {
   const invalidate = useInvalidateMerchant();
   return useMutation({ mutationFn: () => api.applications.delete(id), onSuccess: invalidate });
-}
-
-export function useSetApplicationEnabled() {
-  const invalidate = useInvalidateMerchant();
-  return useMutation({
-    mutationFn: ({ id, isEnabled }: { id: string; isEnabled: boolean }) =>
-      api.applications.setStatus(id, { isEnabled }),
-    onSuccess: invalidate,
-  });
 }

@@ -12,8 +12,6 @@ export interface KeyFilters {
 /** Every query is scoped by merchant, so switching merchant never shows another merchant's cached data. */
 export const queryKeys = {
   merchant: (merchantId: string) => ["merchant", merchantId] as const,
-  applicationPage: (merchantId: string, page: number) =>
-    ["merchant", merchantId, "applications", "page", page] as const,
   applicationOptions: (merchantId: string) => ["merchant", merchantId, "applications", "options"] as const,
   application: (merchantId: string, id: string) => ["merchant", merchantId, "application", id] as const,
   apiKeys: (merchantId: string, filters: KeyFilters) => ["merchant", merchantId, "api-keys", filters] as const,
