@@ -14,7 +14,6 @@ export interface Change<TInput, TResult> {
   mutate: (input: TInput, callbacks?: Callbacks<TResult>) => void;
   isPending: boolean;
   error: Error | null;
-  data: TResult | undefined;
   reset: () => void;
 }
 
@@ -22,14 +21,14 @@ export interface Change<TInput, TResult> {
  * A change made from the dashboard (create, roll, revoke, rename…): runs it, then renders the page again on the
  * server (`router.refresh()`), which is how a server-rendered page (the API keys list, the applications list) shows
  * it, and marks the merchant's react-query data stale on a page that has react-query. The same shape as
- * react-query's `useMutation` (mutate, isPending, error, data, reset), so forms and dialogs take either; it needs no
+ * react-query's `useMutation` (mutate, isPending, error, reset), so forms and dialogs take either; it needs no
  * react-query of its own, so a page without it does not load it.
  *
  * `isPending` stays true until the refreshed page has arrived, so a button is not enabled again over old rows.
  */
 export function useChange<TInput, TResult>(
   run: (input: TInput) => Promise<TResult>,
-  options: { onSuccess?: (result: TResult, input: TInput) => void; keepResult?: boolean } = {},
+  options: { onSuccess?: (result: TResult, input: TInput) => void } = {},
 ): Change<TInput, TResult> {
   const router = useRouter();
   const { merchantId } = useDashboard();
@@ -38,7 +37,6 @@ export function useChange<TInput, TResult>(
   const [running, setRunning] = useState(false);
   const [refreshing, startRefresh] = useTransition();
   const [error, setError] = useState<Error | null>(null);
-  const [data, setData] = useState<TResult | undefined>(undefined);
   // The latest call: a reset (or a newer call) makes an older call's outcome no longer shown.
   const call = useRef(0);
 
@@ -50,8 +48,7 @@ export function useChange<TInput, TResult>(
       (result) => {
         if (id !== call.current) return;
         setRunning(false);
-        // A result can hold a secret (a created or rolled key): kept only when the caller asks for it.
-        if (options.keepResult) setData(result);
+        // The result is not kept: it can hold a secret (a created or rolled key), for the caller's onSuccess only.
         options.onSuccess?.(result, input);
         callbacks.onSuccess?.(result);
         void queryClient?.invalidateQueries({ queryKey: queryKeys.merchant(merchantId) });
@@ -69,8 +66,7 @@ export function useChange<TInput, TResult>(
     call.current++;
     setRunning(false);
     setError(null);
-    setData(undefined);
   }, []);
 
-  return { mutate, isPending: running || refreshing, error, data, reset };
+  return { mutate, isPending: running || refreshing, error, reset };
 }

@@ -68,6 +68,20 @@ export async function closeShowOnceWithoutCopying(page: Page, shown: Locator): P
   await expect(shown).toBeHidden();
 }
 
+/**
+ * Adds a webhook endpoint in the dashboard for payment_link.created, at a public address nothing delivers to (the e2e
+ * server runs no delivery worker), and answers the dialog that shows its signing secret once.
+ */
+export async function addWebhookEndpointInDashboard(page: Page, url = "https://93.184.215.14/hooks"): Promise<Locator> {
+  await page.goto("/dashboard/webhooks");
+  await page.getByRole("button", { name: "Add endpoint" }).click();
+  const add = page.getByRole("dialog", { name: "Add a webhook endpoint" });
+  await add.getByLabel("URL", { exact: true }).fill(url);
+  await add.getByLabel("Events", { exact: true }).fill("payment_link.created");
+  await add.getByRole("button", { name: "Add endpoint" }).click();
+  return page.getByRole("dialog", { name: "Signing secret" });
+}
+
 /** The row of the keys table showing this key's display prefix (the first 12 characters). */
 export function keyRow(page: Page, fullKey: string) {
   return page

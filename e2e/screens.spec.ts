@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import {
+  addWebhookEndpointInDashboard,
   closeShowOnceWithoutCopying,
   createApplication,
   createKeyThroughDialog,
@@ -43,15 +44,8 @@ async function merchantWithEverything(page: Page): Promise<{ name: string; path:
     customer,
     success_url: "https://shop.example/ok",
   });
-  // A webhook endpoint, added in the dashboard: a public address that nothing delivers to (the e2e server runs no
-  // delivery worker), as in e2e/webhooks.spec.ts.
-  await page.goto("/dashboard/webhooks");
-  await page.getByRole("button", { name: "Add endpoint" }).click();
-  const add = page.getByRole("dialog", { name: "Add a webhook endpoint" });
-  await add.getByLabel("URL", { exact: true }).fill("https://93.184.215.14/hooks");
-  await add.getByLabel("Events", { exact: true }).fill("payment_link.created");
-  await add.getByRole("button", { name: "Add endpoint" }).click();
-  await closeShowOnceWithoutCopying(page, page.getByRole("dialog", { name: "Signing secret" }));
+  // A webhook endpoint, added in the dashboard.
+  await closeShowOnceWithoutCopying(page, await addWebhookEndpointInDashboard(page));
   await expect(page).toHaveURL(/\/dashboard\/webhooks\/we_/);
   const endpointPath = new URL(page.url()).pathname;
   await page.goto("/dashboard/api-keys");

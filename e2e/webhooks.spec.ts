@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import {
+  addWebhookEndpointInDashboard,
   closeShowOnceWithoutCopying,
   createApplication,
   createKeyThroughDialog,
@@ -76,12 +77,7 @@ test("an endpoint whose receiver fails: see the failure, resend, retry failed si
     expect(String(receiver.headers.at(-1)?.["webhook-signature"]).match(/v1=/g)).toHaveLength(2);
 
     // An endpoint added in the dashboard shows its secret once, then its page.
-    await page.goto("/dashboard/webhooks");
-    await page.getByRole("button", { name: "Add endpoint" }).click();
-    const add = page.getByRole("dialog", { name: "Add a webhook endpoint" });
-    await add.getByLabel("URL", { exact: true }).fill("https://93.184.215.14/hooks");
-    await add.getByLabel("Events", { exact: true }).fill("payment_link.created");
-    await add.getByRole("button", { name: "Add endpoint" }).click();
+    await addWebhookEndpointInDashboard(page);
     await expect(shown.getByLabel("Signing secret", { exact: true })).toHaveValue(/^whsec_/);
     await closeShowOnceWithoutCopying(page, shown);
     await expect(page).toHaveURL(/\/dashboard\/webhooks\/we_/);
